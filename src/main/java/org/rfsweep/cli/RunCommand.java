@@ -1,0 +1,60 @@
+package org.rfsweep.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.rfsweep.driver.SparkSessions;
+import org.rfsweep.driver.SweepDriver;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.linalg.BlasBackend;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a sweep and writes its tables. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the sweep SPEC on Spark and write DIR/fits (Parquet) and DIR/manifest.json.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
+  Path spec;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<job name>)")
+  Path out;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: the one spark-submit set, else local[*])")
+  String master;
+
+  @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+      description = "Spark partitions for the work units (default: one per unit)")
+  int partitions;
+
+  @Option(names = "--allow-java-blas",
+      description = "run even if native BLAS/LAPACK did not load (10-40x slower)")
+  boolean allowJavaBlas;
+
+  @Override
+  public Integer call() {
+    JobSpec job = SpecLoader.load(spec);
+    GridPlan plan = GridPlan.of(job);
+    Path folder = out != null ? out : Path.of("out", job.name());
+    SweepDriver.Options options = new SweepDriver.Options(folder, partitions, allowJavaBlas);
+    // Everything that can refuse the run does so before a session starts.
+    BlasBackend backend = SweepDriver.preflight(job, options, 1);
+    System.out.printf("rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n", job.name(),
+        plan.tasks(), plan.fits(), plan.units().size(), folder, backend.label());
+    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master);
+    try {
+      SweepDriver.Outcome outcome = SweepDriver.run(spark, job, options,
+          line -> System.out.println("rfsweep: " + line));
+      System.out.printf("rfsweep: done in %.1f s: %d rows in %s; tasks ok %d, failed %d; BLAS %s%n",
+          outcome.seconds(), outcome.rows(), folder.resolve("fits"), outcome.tasksOk(), outcome.tasksFailed(),
+          outcome.blasBackends());
+      return outcome.tasksFailed() == 0 ? 0 : 3;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.rfsweep.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.BuildInfo;
+import org.rfsweep.io.FitsSchema;
+import org.rfsweep.io.Manifest;
+import org.rfsweep.linalg.BlasBackend;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.task.SparkUnitTask;
+
+/**
+ * Runs a sweep on a Spark session: one Spark task per work unit (a seed and its cells), results written to
+ * {@code DIR/fits} in Parquet with the explicit schema, and {@code DIR/manifest.json} before and after.
+ */
+public final class SweepDriver {
+
+  /**
+   * @param out           output folder
+   * @param partitions    Spark partitions for the units; 0 means one per unit
+   * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
+   */
+  public record Options(Path out, int partitions, boolean allowJavaBlas) {}
+
+  /** Counts of how a run ended. */
+  public record Outcome(long tasksOk, long tasksFailed, long rows, List<String> blasBackends, double seconds) {}
+
+  private SweepDriver() {}
+
+  /**
+   * Checks the output folder and the driver's BLAS, with no Spark work; call before starting a session so a bad
+   * run stops before anything is started or written.
+   *
+   * @return the driver's BLAS backend
+   */
+  public static BlasBackend preflight(JobSpec spec, Options options, int taskCpus) {
+    OutputFolder.check(options.out(), SpecFingerprint.hash(spec));
+    BlasBackend backend = NativeLinalg.initialise(taskCpus);
+    if (!backend.isNative() && !options.allowJavaBlas()) {
+      throw new IllegalStateException("native BLAS/LAPACK did not load (" + backend.label() + "): every fit "
+          + "would be 10-40x slower. Check the bundled OpenBLAS (java.io.tmpdir must allow exec) or set "
+          + "RFSWEEP_BLAS=system with libopenblas0-pthread installed; --allow-java-blas runs anyway");
+    }
+    return backend;
+  }
+
+  public static Outcome run(SparkSession spark, JobSpec spec, Options options, Consumer<String> report) {
+    int taskCpus = spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
+    BlasBackend driverBackend = preflight(spec, options, taskCpus);
+    GridPlan plan = GridPlan.of(spec);
+    String specHash = SpecFingerprint.hash(spec);
+    String started = Instant.now().toString();
+    long start = System.nanoTime();
+    Map<String, Object> manifest = manifest(spark, spec, plan, specHash, driverBackend, started);
+    manifest.put("status", "running");
+    writeManifest(options.out(), manifest);
+
+    List<WorkUnit> units = plan.units();
+    int partitions = options.partitions() > 0 ? options.partitions() : units.size();
+    FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = context.parallelize(units, partitions)
+        .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
+        .map(fit -> FitsSchema.toRow(job, fit));
+    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
+
+    ProgressListener progress = new ProgressListener(units.size(), report);
+    spark.sparkContext().addSparkListener(progress);
+    Path fitsPath = options.out().resolve(FitsSchema.TABLE);
+    try {
+      spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Overwrite)
+          .parquet(fitsPath.toString());
+    } catch (RuntimeException e) {
+      manifest.put("status", "failed");
+      manifest.put("error", String.valueOf(e.getMessage()));
+      manifest.put("finished_at", Instant.now().toString());
+      writeManifest(options.out(), manifest);
+      throw e;
+    } finally {
+      spark.sparkContext().removeSparkListener(progress);
+    }
+
+    Dataset<Row> fits = spark.read().schema(FitsSchema.SCHEMA).parquet(fitsPath.toString());
+    Row counts = fits.agg(
+        functions.count(functions.lit(1)),
+        functions.countDistinct(functions.col("width"), functions.col("samples"), functions.col("seed")),
+        functions.countDistinct(functions.when(functions.col("status").equalTo("FAILED"),
+            functions.struct(functions.col("width"), functions.col("samples"), functions.col("seed")))))
+        .first();
+    List<String> backends = fits.select("blas_backend").distinct().as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    long failed = counts.getLong(2);
+    Outcome outcome = new Outcome(counts.getLong(1) - failed, failed, counts.getLong(0), backends, seconds);
+
+    manifest.put("status", "complete");
+    manifest.put("finished_at", Instant.now().toString());
+    manifest.put("wall_seconds", seconds);
+    manifest.put("counts", Map.of("tasks_done", outcome.tasksOk(), "tasks_failed", outcome.tasksFailed(),
+        "rows", outcome.rows()));
+    manifest.put("blas", Map.of("driver", driverBackend.label(), "executors", backends));
+    writeManifest(options.out(), manifest);
+    return outcome;
+  }
+
+  private static Map<String, Object> manifest(SparkSession spark, JobSpec spec, GridPlan plan, String specHash,
+      BlasBackend driverBackend, String started) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("job_name", spec.name());
+    manifest.put("spec_hash", specHash);
+    manifest.put("code_version", BuildInfo.codeVersion());
+    manifest.put("spec", SpecFingerprint.resolved(spec));
+    manifest.put("grid", Map.of("cells", plan.cells().size(), "seeds", spec.grid().seeds(),
+        "ridges", spec.grid().ridges().size(), "tasks", plan.tasks(), "fits", plan.fits(),
+        "work_units", plan.units().size()));
+    manifest.put("versions", Map.of("java", System.getProperty("java.version"), "spark", spark.version(),
+        "scala", scala.util.Properties.versionNumberString()));
+    var conf = spark.sparkContext().getConf();
+    Map<String, Object> sparkSettings = new LinkedHashMap<>();
+    sparkSettings.put("master", spark.sparkContext().master());
+    sparkSettings.put("app_id", spark.sparkContext().applicationId());
+    sparkSettings.put("default_parallelism", spark.sparkContext().defaultParallelism());
+    sparkSettings.put("task_cpus", conf.getInt("spark.task.cpus", 1));
+    sparkSettings.put("executor_memory", conf.get("spark.executor.memory", "default"));
+    manifest.put("spark", sparkSettings);
+    manifest.put("blas", Map.of("driver", driverBackend.label()));
+    manifest.put("started_at", started);
+    return manifest;
+  }
+
+  private static void writeManifest(Path out, Map<String, Object> manifest) {
+    try {
+      Manifest.write(out, manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out.resolve(Manifest.FILE) + ": " + e.getMessage(), e);
+    }
+  }
+}

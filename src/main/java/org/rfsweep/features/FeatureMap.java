@@ -1,0 +1,22 @@
+package org.rfsweep.features;
+
+import org.rfsweep.spec.FeatureKind;
+
+/**
+ * A random feature map g_j(x) = activation(w_j . x). The 1/sqrt(N) normalisation is applied by whoever knows
+ * the width, so one bank of raw features serves every width.
+ */
+public interface FeatureMap {
+
+  FeatureKind kind();
+
+  /**
+   * Draws the weights of features {@code from .. from+count-1}.
+   *
+   * @param out modified: column-major {@code inputDimension x count}, feature j's weight vector in column j
+   */
+  void weights(long jobSeed, int seedIndex, int from, int count, double[] out);
+
+  /** Applies the activation in place to raw projections w . x at {@code data[offset .. offset+length-1]}. */
+  void activate(double[] data, int offset, int length);
+}

@@ -1,0 +1,37 @@
+package org.rfsweep.features;
+
+import org.rfsweep.spec.FeatureKind;
+
+/**
+ * ReLU random features g(x) = sqrt(2) relu(w . x) with w ~ N(0, I / E|x|^2). With inputs standardised to
+ * E|x|^2 = d this is THEORY.md's w ~ N(0, I_d / d); dividing by the inputs' actual mean squared norm instead
+ * applies the same convention to inputs of any scale. The kernel is the degree-1 arc-cosine kernel
+ * (|x||x'| / E|x|^2) (sin t + (pi - t) cos t) / pi.
+ */
+public final class ReluFeatureMap implements FeatureMap {
+  private static final double SQRT2 = Math.sqrt(2.0);
+  private final int dimension;
+  private final double weightStd;
+
+  public ReluFeatureMap(int dimension, double meanSquaredNorm) {
+    this.dimension = dimension;
+    this.weightStd = 1.0 / Math.sqrt(meanSquaredNorm);
+  }
+
+  @Override
+  public FeatureKind kind() {
+    return FeatureKind.RELU;
+  }
+
+  @Override
+  public void weights(long jobSeed, int seedIndex, int from, int count, double[] out) {
+    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, weightStd, out);
+  }
+
+  @Override
+  public void activate(double[] data, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      data[i] = data[i] > 0 ? SQRT2 * data[i] : 0.0;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package org.rfsweep.grid;
+
+import java.io.Serializable;
+
+/** One (width N, samples n) point of the grid; fitted at every ridge for every seed. */
+public record Cell(int width, int samples) implements Serializable, Comparable<Cell> {
+
+  @Override
+  public int compareTo(Cell other) {
+    int byWidth = Integer.compare(width, other.width);
+    return byWidth != 0 ? byWidth : Integer.compare(samples, other.samples);
+  }
+}

@@ -1,0 +1,77 @@
+package org.rfsweep.io;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.task.FitResult;
+
+/**
+ * The {@code fits} table: one row per (cell, ridge, seed). Columns are snake_case; risks are mean squared errors
+ * in label units squared, times in seconds.
+ */
+public final class FitsSchema {
+  public static final String TABLE = "fits";
+
+  public static final StructType SCHEMA = new StructType(new StructField[] {
+      field("job_name", DataTypes.StringType, false),
+      field("spec_hash", DataTypes.StringType, false),
+      field("task_type", DataTypes.StringType, false),
+      field("alpha", DataTypes.DoubleType, true),
+      field("beta", DataTypes.DoubleType, true),
+      field("noise", DataTypes.DoubleType, true),
+      field("modes", DataTypes.IntegerType, true),
+      field("test_samples", DataTypes.IntegerType, true),
+      field("feature_map", DataTypes.StringType, false),
+      field("width", DataTypes.IntegerType, false),
+      field("samples", DataTypes.IntegerType, false),
+      field("ridge", DataTypes.DoubleType, false),
+      field("seed", DataTypes.IntegerType, false),
+      field("train_mse", DataTypes.DoubleType, true),
+      field("test_mse", DataTypes.DoubleType, true),
+      field("status", DataTypes.StringType, false),
+      field("error", DataTypes.StringType, false),
+      field("fit_seconds", DataTypes.DoubleType, false),
+      field("setup_seconds", DataTypes.DoubleType, false),
+      field("blas_backend", DataTypes.StringType, false),
+      field("code_version", DataTypes.StringType, false),
+  });
+
+  private FitsSchema() {}
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return DataTypes.createStructField(name, type, nullable);
+  }
+
+  /** The job-level columns shared by every row of a run, captured once on the driver. */
+  public record JobColumns(String jobName, String specHash, String taskType, Double alpha, Double beta,
+      Double noise, Integer modes, Integer testSamples, String featureMap, String codeVersion)
+      implements java.io.Serializable {
+
+    public static JobColumns of(JobSpec spec, String specHash, String codeVersion) {
+      PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
+      return new JobColumns(spec.name(), specHash, task.type(), task.alpha(), task.beta(), task.noise(),
+          task.modes(), task.testSamples(), spec.features().kind().word(), codeVersion);
+    }
+  }
+
+  public static Row toRow(JobColumns job, FitResult fit) {
+    return RowFactory.create(job.jobName(), job.specHash(), job.taskType(), job.alpha(), job.beta(), job.noise(),
+        job.modes(), job.testSamples(), job.featureMap(), fit.width(), fit.samples(), fit.ridge(), fit.seed(),
+        nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), fit.status(), fit.error(), fit.fitSeconds(),
+        fit.setupSeconds(), fit.blasBackend(), job.codeVersion());
+  }
+
+  /** Failed fits have no risk: null in Parquet reads as missing in pandas and Spark alike. */
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  public static List<String> columns() {
+    return List.of(SCHEMA.fieldNames());
+  }
+}

@@ -1,0 +1,106 @@
+package org.rfsweep.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a results table (a folder of Parquet part files) without Spark, for {@code show} and for tests that check
+ * what was written. Values come back as Java objects: String, Integer, Long, Double, Boolean or null.
+ */
+public final class ParquetTable {
+  private final List<String> columns;
+  private final List<Object[]> rows;
+
+  private ParquetTable(List<String> columns, List<Object[]> rows) {
+    this.columns = columns;
+    this.rows = rows;
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  public List<Object[]> rows() {
+    return rows;
+  }
+
+  /** The tables of an output folder: its sub-folders that hold Parquet files. */
+  public static List<String> tablesIn(Path folder) {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(p -> !partFiles(p).isEmpty()).map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static ParquetTable read(Path table) {
+    List<Path> parts = partFiles(table);
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException(table + ": no Parquet files here");
+    }
+    Configuration conf = new Configuration(false);
+    List<String> columns = null;
+    List<Object[]> rows = new ArrayList<>();
+    for (Path part : parts) {
+      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+          new org.apache.hadoop.fs.Path(part.toUri())).withConf(conf).build()) {
+        for (Group group = reader.read(); group != null; group = reader.read()) {
+          GroupType type = group.getType();
+          if (columns == null) {
+            columns = type.getFields().stream().map(Type::getName).toList();
+          }
+          Object[] row = new Object[type.getFieldCount()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = value(group, i, type.getType(i));
+          }
+          rows.add(row);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(part + ": cannot read Parquet: " + e.getMessage(), e);
+      }
+    }
+    return new ParquetTable(columns == null ? List.of() : columns, rows);
+  }
+
+  private static Object value(Group group, int field, Type type) {
+    if (group.getFieldRepetitionCount(field) == 0) {
+      return null;
+    }
+    if (!type.isPrimitive()) {
+      return group.getValueToString(field, 0);
+    }
+    PrimitiveType.PrimitiveTypeName primitive = type.asPrimitiveType().getPrimitiveTypeName();
+    return switch (primitive) {
+      case INT32 -> group.getInteger(field, 0);
+      case INT64 -> group.getLong(field, 0);
+      case DOUBLE -> group.getDouble(field, 0);
+      case FLOAT -> (double) group.getFloat(field, 0);
+      case BOOLEAN -> group.getBoolean(field, 0);
+      case BINARY -> group.getString(field, 0);
+      default -> group.getValueToString(field, 0);
+    };
+  }
+
+  private static List<Path> partFiles(Path table) {
+    if (!Files.isDirectory(table)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(table)) {
+      return entries.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + table + ": " + e.getMessage(), e);
+    }
+  }
+}

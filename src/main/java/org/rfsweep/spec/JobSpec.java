@@ -1,0 +1,15 @@
+package org.rfsweep.spec;
+
+import java.io.Serializable;
+
+/**
+ * A validated job: what to fit ({@code task}, {@code features}) over which grid, from which master seed.
+ *
+ * @param name     job name, recorded in every result row
+ * @param seed     master seed; every random stream derives from it, the seed index and the stream's name
+ * @param task     where inputs and labels come from
+ * @param features the random feature map
+ * @param grid     widths, sample counts, ridges and the number of seeds
+ */
+public record JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid)
+    implements Serializable {}

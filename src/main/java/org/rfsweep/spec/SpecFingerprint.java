@@ -1,0 +1,68 @@
+package org.rfsweep.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolved spec as canonical JSON (axes expanded, defaults filled in) and its SHA-256: two spec files that
+ * mean the same job get the same hash, whatever their layout or comments.
+ */
+public final class SpecFingerprint {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private SpecFingerprint() {}
+
+  /** The resolved spec as nested maps and lists, ready for JSON. */
+  public static Map<String, Object> resolved(JobSpec spec) {
+    Map<String, Object> task = new LinkedHashMap<>();
+    if (spec.task() instanceof PowerLawTaskSpec p) {
+      task.put("type", p.type());
+      task.put("alpha", p.alpha());
+      task.put("beta", p.beta());
+      task.put("noise", p.noise());
+      task.put("modes", p.modes());
+      task.put("test_samples", p.testSamples());
+    }
+    List<Map<String, Object>> sweeps = spec.grid().sweeps().stream()
+        .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
+        .toList();
+    Map<String, Object> grid = new LinkedHashMap<>();
+    grid.put("sweeps", sweeps);
+    grid.put("ridges", spec.grid().ridges());
+    grid.put("seeds", spec.grid().seeds());
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", spec.name());
+    root.put("seed", spec.seed());
+    root.put("task", task);
+    root.put("features", Map.of("type", spec.features().kind().word()));
+    root.put("grid", grid);
+    return root;
+  }
+
+  public static String canonicalJson(JobSpec spec) {
+    try {
+      return JSON.writeValueAsString(resolved(spec));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the resolved spec", e);
+    }
+  }
+
+  /** Hex SHA-256 of the canonical JSON, shortened to 16 characters (64 bits). */
+  public static String hash(JobSpec spec) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(canonicalJson(spec).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.rfsweep.spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a YAML job spec into a {@link JobSpec}, validating every field. The first problem found is thrown as a
+ * {@link SpecException} that names the field, the value and the line.
+ */
+public final class SpecLoader {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final int DEFAULT_TEST_SAMPLES = 1000;
+
+  private SpecLoader() {}
+
+  public static JobSpec load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file + ": no such spec file");
+    } catch (IOException e) {
+      throw new SpecException(file + ": cannot read spec: " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses spec text; {@code source} names it in syntax errors. */
+  public static JobSpec parse(String text, String source) {
+    Node root = compose(new StringReader(text), source);
+    if (root == null) {
+      throw new SpecException(source + ": the spec is empty");
+    }
+    return job(new YamlNode(root, ""));
+  }
+
+  private static Node compose(Reader reader, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    try {
+      return new Yaml(options).compose(reader);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      throw new SpecException(source + ": malformed YAML" + where + ": " + problem);
+    } catch (YAMLException e) {
+      throw new SpecException(source + ": malformed YAML: " + e.getMessage());
+    }
+  }
+
+  private static JobSpec job(YamlNode root) {
+    Map<String, YamlNode> fields = root.mapping(Set.of("name", "seed", "task", "features", "grid"));
+    YamlNode nameNode = root.required(fields, "name");
+    String name = nameNode.asString().trim();
+    if (!NAME.matcher(name).matches()) {
+      throw nameNode.error("must be letters, digits, '.', '_' or '-', found '" + name + "'");
+    }
+    long seed = root.required(fields, "seed").asLong();
+    TaskSpec task = task(root.required(fields, "task"));
+    FeatureSpec features = features(root.required(fields, "features"));
+    GridSpec grid = grid(root.required(fields, "grid"));
+    return new JobSpec(name, seed, task, features, grid);
+  }
+
+  private static TaskSpec task(YamlNode node) {
+    Map<String, YamlNode> typeOnly = node.mapping(
+        Set.of("type", "alpha", "beta", "noise", "modes", "test_samples"));
+    YamlNode typeNode = node.required(typeOnly, "type");
+    String type = typeNode.asString().trim();
+    if (!type.equals("powerlaw")) {
+      throw typeNode.error("unknown task type '" + type + "'; expected powerlaw");
+    }
+    YamlNode alphaNode = node.required(typeOnly, "alpha");
+    double alpha = alphaNode.finiteDouble();
+    if (alpha <= 1) {
+      throw alphaNode.error("must be > 1 (eigenvalues i^-alpha must be summable), found " + alphaNode.text().trim());
+    }
+    YamlNode betaNode = node.required(typeOnly, "beta");
+    double beta = betaNode.finiteDouble();
+    if (beta <= 0) {
+      throw betaNode.error("must be > 0, found " + betaNode.text().trim());
+    }
+    YamlNode noiseNode = node.required(typeOnly, "noise");
+    double noise = noiseNode.finiteDouble();
+    if (noise < 0) {
+      throw noiseNode.error("must be a variance >= 0, found " + noiseNode.text().trim());
+    }
+    int modes = node.required(typeOnly, "modes").positiveInt();
+    YamlNode testNode = typeOnly.get("test_samples");
+    int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
+    return new PowerLawTaskSpec(alpha, beta, noise, modes, testSamples);
+  }
+
+  private static FeatureSpec features(YamlNode node) {
+    YamlNode typeNode = node;
+    if (node.isMapping()) {
+      typeNode = node.required(node.mapping(Set.of("type")), "type");
+    }
+    String word = typeNode.asString().trim();
+    for (FeatureKind kind : FeatureKind.values()) {
+      if (kind.word().equals(word.toLowerCase(Locale.ROOT))) {
+        return new FeatureSpec(kind);
+      }
+    }
+    throw typeNode.error("unknown feature map '" + word + "'; expected linear or relu");
+  }
+
+  private static GridSpec grid(YamlNode node) {
+    Map<String, YamlNode> fields = node.mapping(Set.of("widths", "samples", "sweeps", "ridges", "seeds"));
+    List<Sweep> sweeps = new ArrayList<>();
+    YamlNode sweepsNode = fields.get("sweeps");
+    if (sweepsNode != null) {
+      if (fields.containsKey("widths") || fields.containsKey("samples")) {
+        throw sweepsNode.error("give either sweeps or widths and samples, not both");
+      }
+      List<YamlNode> items = sweepsNode.sequence();
+      if (items.isEmpty()) {
+        throw sweepsNode.error("must not be empty");
+      }
+      for (YamlNode item : items) {
+        Map<String, YamlNode> sweep = item.mapping(Set.of("widths", "samples"));
+        sweeps.add(new Sweep(AxisOps.integerAxis(item.required(sweep, "widths")),
+            AxisOps.integerAxis(item.required(sweep, "samples"))));
+      }
+    } else {
+      sweeps.add(new Sweep(AxisOps.integerAxis(node.required(fields, "widths")),
+          AxisOps.integerAxis(node.required(fields, "samples"))));
+    }
+    List<Double> ridges = AxisOps.ridgeAxis(node.required(fields, "ridges"));
+    YamlNode seedsNode = node.required(fields, "seeds");
+    double seeds = seedsNode.asDouble();
+    if (!(seeds >= 1) || seeds != Math.rint(seeds) || seeds > 1_000_000) {
+      throw seedsNode.error("must be an integer count >= 1, found " + seedsNode.text().trim());
+    }
+    return new GridSpec(sweeps, ridges, (int) seeds);
+  }
+}

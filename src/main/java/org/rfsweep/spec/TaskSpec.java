@@ -1,0 +1,10 @@
+package org.rfsweep.spec;
+
+import java.io.Serializable;
+
+/** Where a job's inputs and labels come from. */
+public sealed interface TaskSpec extends Serializable permits PowerLawTaskSpec {
+
+  /** The {@code task.type} word of the spec. */
+  String type();
+}

@@ -1,0 +1,149 @@
+package org.rfsweep.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node together with its path in the spec ({@code grid.widths[3]}) and its line, so every validation error
+ * can say exactly where it is.
+ */
+final class YamlNode {
+  private final Node node;
+  private final String path;
+
+  YamlNode(Node node, String path) {
+    this.node = node;
+    this.path = path;
+  }
+
+  String path() {
+    return path;
+  }
+
+  int line() {
+    return node.getStartMark().getLine() + 1;
+  }
+
+  /** An error about this node: {@code path (line L): message}. */
+  SpecException error(String message) {
+    return new SpecException((path.isEmpty() ? "spec" : path) + " (line " + line() + "): " + message);
+  }
+
+  boolean isMapping() {
+    return node instanceof MappingNode;
+  }
+
+  boolean isSequence() {
+    return node instanceof SequenceNode;
+  }
+
+  /** The raw text of a scalar, as the user wrote it. */
+  String text() {
+    if (node instanceof ScalarNode scalar) {
+      return scalar.getValue();
+    }
+    throw error("must be a single value, found a " + (isMapping() ? "mapping" : "list"));
+  }
+
+  /** The entries of a mapping, refusing keys outside {@code allowed} with the list of what is allowed. */
+  Map<String, YamlNode> mapping(Set<String> allowed) {
+    if (!(node instanceof MappingNode mapping)) {
+      throw error("must be a mapping with fields " + String.join(", ", new TreeSet<>(allowed))
+          + ", found " + describe());
+    }
+    Map<String, YamlNode> entries = new LinkedHashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+        throw new YamlNode(tuple.getKeyNode(), path).error("field names must be plain words");
+      }
+      String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+      if (!allowed.contains(key.getValue())) {
+        throw new YamlNode(key, child).error(
+            "unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
+      }
+      entries.put(key.getValue(), new YamlNode(tuple.getValueNode(), child));
+    }
+    return entries;
+  }
+
+  /** A required field of a mapping already read by {@link #mapping}. */
+  YamlNode required(Map<String, YamlNode> entries, String key) {
+    YamlNode value = entries.get(key);
+    if (value == null) {
+      String child = path.isEmpty() ? key : path + "." + key;
+      throw new SpecException(child + " (line " + line() + "): missing required field");
+    }
+    return value;
+  }
+
+  List<YamlNode> sequence() {
+    if (!(node instanceof SequenceNode sequence)) {
+      throw error("must be a list, found " + describe());
+    }
+    List<YamlNode> items = new ArrayList<>();
+    for (Node item : sequence.getValue()) {
+      items.add(new YamlNode(item, path + "[" + items.size() + "]"));
+    }
+    return items;
+  }
+
+  double asDouble() {
+    String text = text().trim();
+    try {
+      return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        case ".inf", "inf", "+.inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
+        case "-.inf", "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+        case ".nan", "nan" -> Double.NaN;
+        default -> Double.parseDouble(text.replace("_", ""));
+      };
+    } catch (NumberFormatException e) {
+      throw error("must be a number, found '" + text + "'");
+    }
+  }
+
+  double finiteDouble() {
+    double value = asDouble();
+    if (!Double.isFinite(value)) {
+      throw error("must be a finite number, found " + text().trim());
+    }
+    return value;
+  }
+
+  long asLong() {
+    String text = text().trim();
+    try {
+      return Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw error("must be an integer, found '" + text + "'");
+    }
+  }
+
+  /** A positive integer, also accepting integral numbers written as 1e3 or 1000.0. */
+  int positiveInt() {
+    double value = asDouble();
+    if (!(value >= 1) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+      throw error("must be a positive integer, found " + text().trim());
+    }
+    return (int) value;
+  }
+
+  String asString() {
+    return text();
+  }
+
+  private String describe() {
+    if (node instanceof ScalarNode scalar) {
+      return "'" + scalar.getValue() + "'";
+    }
+    return isMapping() ? "a mapping" : "a list";
+  }
+}

@@ -1,0 +1,48 @@
+package org.rfsweep.task;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.rfsweep.data.GaussianLinearTask;
+import org.rfsweep.linalg.Workspace;
+import org.rfsweep.solver.RidgeSolution;
+
+/**
+ * Exact test risk of linear random features on a Gaussian task (THEORY.md section 1): the predictor is
+ * f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a / sqrt(N) - v|^2 + sigma^2 with no
+ * test-sampling noise. One dgemm per cell covers every ridge.
+ */
+final class ExactLinearRisk implements TestRisk {
+  private final BLAS blas;
+  private final double[] bank;
+  private final double[] sqrtEigenvalues;
+  private final double[] target;
+  private final double noise;
+  private final Workspace effective = new Workspace();
+
+  /** @param bank feature weights, column-major {@code dimension x bankWidth}; read only */
+  ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank) {
+    this.blas = blas;
+    this.bank = bank;
+    this.sqrtEigenvalues = task.sqrtEigenvalues();
+    this.target = task.targetCoefficients();
+    this.noise = task.noiseVariance();
+  }
+
+  @Override
+  public void evaluate(RidgeSolution solution, double[] out) {
+    int dimension = sqrtEigenvalues.length;
+    int width = solution.width();
+    int ridges = solution.ridges();
+    double[] u = effective.get((long) dimension * ridges);
+    blas.dgemm("N", "N", dimension, ridges, width, 1.0 / Math.sqrt(width), bank, dimension,
+        solution.coefficients(), width, 0.0, u, dimension);
+    for (int r = 0; r < ridges; r++) {
+      double sum = 0;
+      int column = r * dimension;
+      for (int i = 0; i < dimension; i++) {
+        double error = sqrtEigenvalues[i] * u[column + i] - target[i];
+        sum += error * error;
+      }
+      out[r] = sum + noise;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.rfsweep.task;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.rfsweep.linalg.Workspace;
+import org.rfsweep.solver.RidgeSolution;
+
+/**
+ * Test risk on the seed's fresh noisy test points: the mean over points of the squared error summed over outputs.
+ * The test features H_test (points x bank width) are computed once per seed and shared by every cell.
+ */
+final class SampledTestRisk implements TestRisk {
+  private final BLAS blas;
+  private final double[] features;
+  private final double[] labels;
+  private final int points;
+  private final int outputs;
+  private final Workspace predictions = new Workspace();
+
+  /**
+   * @param features activated raw test features, column-major {@code points x bankWidth}; read only
+   * @param labels   test labels, column-major {@code points x outputs}; read only
+   */
+  SampledTestRisk(BLAS blas, double[] features, double[] labels, int points, int outputs) {
+    this.blas = blas;
+    this.features = features;
+    this.labels = labels;
+    this.points = points;
+    this.outputs = outputs;
+  }
+
+  @Override
+  public void evaluate(RidgeSolution solution, double[] out) {
+    int width = solution.width();
+    int columns = outputs * solution.ridges();
+    double[] p = predictions.get((long) points * columns);
+    blas.dgemm("N", "N", points, columns, width, 1.0 / Math.sqrt(width), features, points,
+        solution.coefficients(), width, 0.0, p, points);
+    for (int r = 0; r < solution.ridges(); r++) {
+      double sum = 0;
+      for (int o = 0; o < outputs; o++) {
+        int column = (r * outputs + o) * points;
+        int labelColumn = o * points;
+        for (int t = 0; t < points; t++) {
+          double error = p[column + t] - labels[labelColumn + t];
+          sum += error * error;
+        }
+      }
+      out[r] = sum / points;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.rfsweep.task;
+
+import dev.ludovic.netlib.blas.BLAS;
+import java.util.ArrayList;
+import java.util.List;
+import org.rfsweep.data.GaussianLinearTask;
+import org.rfsweep.data.TaskSource;
+import org.rfsweep.features.FeatureMap;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.RandomStreams;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.linalg.NumericalException;
+import org.rfsweep.linalg.Workspace;
+import org.rfsweep.solver.EigenRidgePath;
+import org.rfsweep.solver.RidgeSolution;
+
+/**
+ * Fits every cell of a work unit at every ridge. The seed's feature bank, training features and test set are
+ * built once; each cell then costs one Gram matrix and one eigendecomposition. A numerical failure in one cell
+ * becomes FAILED rows for that cell and the unit carries on.
+ *
+ * <p>Not thread-safe: one runner per worker thread.
+ */
+public final class UnitRunner {
+  private final TaskSource source;
+  private final FeatureMap map;
+  private final long jobSeed;
+  private final double[] ridges;
+  private final int testPoints;
+  private final BLAS blas = NativeLinalg.blas();
+  private final EigenRidgePath path = new EigenRidgePath();
+  private final RidgeSolution solution = new RidgeSolution();
+  private final Workspace phi = new Workspace();
+  private final Workspace labels = new Workspace();
+
+  /**
+   * @param testPoints fresh test points per seed, used when the task and map have no exact test risk
+   */
+  public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints) {
+    this.source = source;
+    this.map = map;
+    this.jobSeed = jobSeed;
+    this.ridges = ridges.clone();
+    this.testPoints = testPoints;
+  }
+
+  public List<FitResult> run(WorkUnit unit) {
+    long setupStart = System.nanoTime();
+    String backend = NativeLinalg.backend().label();
+    int dimension = source.inputDimension();
+    int bankWidth = unit.maxWidth();
+    double[] bank = new double[Math.multiplyExact(dimension, bankWidth)];
+    map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
+    Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
+    SharedFeatures train = new SharedFeatures(projector, unit.cells(), source.outputs());
+    TestRisk testRisk = testRisk(projector, bank, bankWidth);
+    double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
+
+    List<FitResult> results = new ArrayList<>(unit.cells().size() * ridges.length);
+    double[] testMse = new double[ridges.length];
+    for (Cell cell : unit.cells()) {
+      long start = System.nanoTime();
+      try {
+        fit(train, cell, testRisk, testMse);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        for (int r = 0; r < ridges.length; r++) {
+          results.add(new FitResult(cell.width(), cell.samples(), ridges[r], unit.seedIndex(),
+              solution.trainMse()[r], testMse[r], FitResult.OK, "", seconds, setupSeconds, backend));
+        }
+      } catch (NumericalException e) {
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        for (double ridge : ridges) {
+          results.add(new FitResult(cell.width(), cell.samples(), ridge, unit.seedIndex(), Double.NaN,
+              Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, backend));
+        }
+      }
+    }
+    return results;
+  }
+
+  private void fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse) {
+    int n = cell.samples();
+    int width = cell.width();
+    int outputs = source.outputs();
+    double[] features = phi.get((long) n * width);
+    double[] y = labels.get((long) n * outputs);
+    train.assemble(n, width, features);
+    train.labels(n, y);
+    path.fit(features, n, width, y, outputs, ridges, solution);
+    testRisk.evaluate(solution, testMse);
+    for (int r = 0; r < ridges.length; r++) {
+      if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
+        throw new NumericalException("non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
+      }
+    }
+  }
+
+  private TestRisk testRisk(Projector projector, double[] bank, int bankWidth) {
+    if (map.kind() == org.rfsweep.spec.FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
+      return new ExactLinearRisk(blas, gaussian, bank);
+    }
+    int outputs = source.outputs();
+    double[] features = new double[Math.multiplyExact(testPoints, bankWidth)];
+    double[] testLabels = new double[Math.multiplyExact(testPoints, outputs)];
+    projector.project(RandomStreams.TEST, 0, testPoints, bankWidth, features, 0, testPoints, testLabels,
+        testPoints);
+    return new SampledTestRisk(blas, features, testLabels, testPoints, outputs);
+  }
+}
