@@ -52,10 +52,8 @@ public final class SpecLoader {
   }
 
   private static Node compose(Reader reader, String source) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
     try {
-      return new Yaml(options).compose(reader);
+      return new Yaml(new LoaderOptions()).compose(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);

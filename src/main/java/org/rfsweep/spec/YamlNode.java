@@ -70,6 +70,9 @@ final class YamlNode {
         throw new YamlNode(key, child).error(
             "unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
       }
+      if (entries.containsKey(key.getValue())) {
+        throw new YamlNode(key, child).error("given twice (first at line " + entries.get(key.getValue()).line() + ")");
+      }
       entries.put(key.getValue(), new YamlNode(tuple.getValueNode(), child));
     }
     return entries;

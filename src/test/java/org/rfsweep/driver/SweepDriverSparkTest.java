@@ -1,0 +1,106 @@
+package org.rfsweep.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.io.FitsSchema;
+import org.rfsweep.io.Manifest;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.SharedSpark;
+import org.rfsweep.testing.Specs;
+
+@Tag("spark")
+@ExtendWith(SharedSpark.class)
+class SweepDriverSparkTest {
+
+  @Test
+  void writesEveryTaskAndRidgeWithTheExactSchemaAndAManifest(SparkSession spark, @TempDir Path dir) throws Exception {
+    JobSpec spec = SpecLoader.parse(Specs.small(), "small.yaml");
+    Path out = dir.resolve("out");
+    SweepDriver.Outcome outcome = SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> { });
+
+    GridPlan plan = GridPlan.of(spec);
+    assertEquals(plan.fits(), outcome.rows());
+    assertEquals(plan.tasks(), outcome.tasksOk());
+    assertEquals(0, outcome.tasksFailed());
+
+    Dataset<Row> fits = spark.read().parquet(out.resolve("fits").toString());
+    assertEquals(FitsSchema.SCHEMA.fieldNames().length, fits.schema().fields().length);
+    for (var field : FitsSchema.SCHEMA.fields()) {
+      var read = fits.schema().apply(field.name());
+      assertEquals(field.dataType(), read.dataType(), field.name());
+    }
+    assertEquals(plan.fits(), fits.count());
+    // Every (width, samples, ridge, seed) exactly once.
+    assertEquals(plan.fits(), fits.select("width", "samples", "ridge", "seed").distinct().count());
+    assertEquals(0, fits.filter("status != 'OK' or test_mse is null or train_mse is null").count());
+    assertTrue(fits.filter("blas_backend not like 'native:%'").isEmpty());
+
+    JsonNode manifest = Manifest.read(out);
+    assertEquals("complete", manifest.path("status").asText());
+    assertEquals(SpecFingerprint.hash(spec), manifest.path("spec_hash").asText());
+    assertEquals(plan.tasks(), manifest.path("counts").path("tasks_done").asLong());
+    assertEquals(plan.fits(), manifest.path("grid").path("fits").asLong());
+    assertTrue(manifest.path("blas").path("driver").asText().startsWith("native:"));
+
+    // The Spark-free reader used by `show` sees the same table.
+    ParquetTable table = ParquetTable.read(out.resolve("fits"));
+    assertEquals(FitsSchema.columns(), table.columns());
+    assertEquals(plan.fits(), table.rows().size());
+
+    // Re-running the same spec into the same folder is allowed; another spec is refused and nothing changes.
+    JobSpec other = SpecLoader.parse(Specs.smallWith("seeds", "seeds: 4"), "other.yaml");
+    long before = Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis();
+    OutputConflictException e = assertThrows(OutputConflictException.class,
+        () -> SweepDriver.run(spark, other, new SweepDriver.Options(out, 0, false), line -> { }));
+    assertTrue(e.getMessage().contains("holds results of job 'small' (spec hash " + SpecFingerprint.hash(spec)),
+        e.getMessage());
+    assertEquals(before, Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis());
+  }
+
+  @Test
+  void identicalRowsUnderAnyMasterAndPartitioning(@TempDir Path dir) {
+    JobSpec spec = SpecLoader.parse(Specs.small().replace("features: linear", "features: relu"), "relu.yaml");
+    List<Set<String>> runs = new ArrayList<>();
+    String[][] settings = {{"local[1]", "1"}, {"local[2]", "5"}, {"local[2]", "2"}};
+    for (String[] setting : settings) {
+      SparkSession spark = SharedSpark.restart(setting[0]);
+      Path out = dir.resolve(setting[0].replaceAll("\\W", "") + "-" + setting[1]);
+      SweepDriver.run(spark, spec, new SweepDriver.Options(out, Integer.parseInt(setting[1]), false), line -> { });
+      Set<String> rows = new HashSet<>();
+      for (Row row : spark.read().parquet(out.resolve("fits").toString())
+          .select("width", "samples", "ridge", "seed", "train_mse", "test_mse").collectAsList()) {
+        // Doubles compared through their exact bits.
+        rows.add(row.getInt(0) + "|" + row.getInt(1) + "|" + Double.doubleToLongBits(row.getDouble(2)) + "|"
+            + row.getInt(3) + "|" + Double.doubleToLongBits(row.getDouble(4)) + "|"
+            + Double.doubleToLongBits(row.getDouble(5)));
+      }
+      runs.add(rows);
+    }
+    SharedSpark.restart(SharedSpark.MASTER);
+    assertEquals(GridPlan.of(spec).fits(), runs.get(0).size());
+    assertEquals(runs.get(0), runs.get(1), "local[1] and local[2] with 5 partitions differ");
+    assertEquals(runs.get(0), runs.get(2), "local[1] and local[2] with 2 partitions differ");
+    assertFalse(runs.get(0).isEmpty());
+  }
+}

@@ -1,0 +1,8 @@
+package org.rfsweep.solver;
+
+class DirectRidgePathTest implements RidgePathContract {
+  @Override
+  public RidgePath path() {
+    return new DirectRidgePath();
+  }
+}

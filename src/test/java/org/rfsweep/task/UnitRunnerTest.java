@@ -1,0 +1,152 @@
+package org.rfsweep.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rfsweep.data.PowerLawSource;
+import org.rfsweep.data.TaskSource;
+import org.rfsweep.features.FeatureMap;
+import org.rfsweep.features.LinearFeatureMap;
+import org.rfsweep.features.ReluFeatureMap;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.spec.PowerLawTaskSpec;
+
+class UnitRunnerTest {
+  private static final PowerLawTaskSpec TASK = new PowerLawTaskSpec(1.5, 1.3, 0.25, 200, 4000);
+  private static final long JOB_SEED = 99;
+
+  private static Projector projector(TaskSource source, FeatureMap map, int bankWidth, int seed) {
+    double[] bank = new double[source.inputDimension() * bankWidth];
+    map.weights(JOB_SEED, seed, 0, bankWidth, bank);
+    return new Projector(NativeLinalg.blas(), source, map, bank, JOB_SEED, seed);
+  }
+
+  @Test
+  void widthNFeaturesAreTheFirstNColumnsOfWidth2NAndSamplesNest() {
+    PowerLawSource source = new PowerLawSource(TASK);
+    FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
+    int n = 40;
+    int width = 30;
+    SharedFeatures narrow = new SharedFeatures(projector(source, map, width, 0), List.of(new Cell(width, n)), 1);
+    SharedFeatures wide = new SharedFeatures(projector(source, map, 2 * width, 0),
+        List.of(new Cell(2 * width, 2 * n), new Cell(5, 7)), 1);
+    double[] phiNarrow = new double[n * width];
+    double[] phiWide = new double[2 * n * 2 * width];
+    narrow.assemble(n, width, phiNarrow);
+    wide.assemble(2 * n, 2 * width, phiWide);
+    double rescale = Math.sqrt(2.0); // Phi carries 1/sqrt(width): compare the raw features g_j(x_i).
+    for (int j = 0; j < width; j++) {
+      for (int i = 0; i < n; i++) {
+        assertEquals(phiNarrow[j * n + i], phiWide[j * 2 * n + i] * rescale, 1e-12 * Math.abs(phiNarrow[j * n + i]),
+            "feature " + j + " of sample " + i);
+      }
+    }
+    double[] labelsNarrow = new double[n];
+    double[] labelsWide = new double[2 * n];
+    narrow.labels(n, labelsNarrow);
+    wide.labels(2 * n, labelsWide);
+    assertArrayEquals(labelsNarrow, java.util.Arrays.copyOf(labelsWide, n));
+  }
+
+  @Test
+  void resultsOfACellDoNotDependOnTheOtherCellsOfItsUnit() {
+    PowerLawSource source = new PowerLawSource(TASK);
+    double[] ridges = {0.0, 0.1};
+    UnitRunner runner = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100);
+    Cell cell = new Cell(24, 32);
+    List<FitResult> alone = runner.run(new WorkUnit(2, List.of(cell)));
+    List<FitResult> among = runner.run(new WorkUnit(2, List.of(new Cell(8, 64), cell, new Cell(64, 16))));
+    List<FitResult> match = among.stream().filter(f -> f.width() == 24 && f.samples() == 32).toList();
+    for (int r = 0; r < ridges.length; r++) {
+      assertEquals(alone.get(r).testMse(), match.get(r).testMse(), 1e-12 * alone.get(r).testMse());
+      assertEquals(alone.get(r).trainMse(), match.get(r).trainMse(), 1e-12 * alone.get(r).trainMse());
+    }
+  }
+
+  @Test
+  void exactLinearRiskAgreesWithFreshTestPoints() {
+    // The exact formula and a 4000-point test set estimate the same risk; their gap is test-sampling noise.
+    PowerLawSource source = new PowerLawSource(TASK);
+    double[] ridges = {0.0, 0.05, 1.0};
+    LinearFeatureMap map = new LinearFeatureMap(source.inputDimension());
+    WorkUnit unit = new WorkUnit(0, List.of(new Cell(30, 60), new Cell(80, 40)));
+    List<FitResult> exact = new UnitRunner(source, map, JOB_SEED, ridges, TASK.testSamples()).run(unit);
+    // A source that is not a GaussianLinearTask forces the sampled path with the same draws.
+    TaskSource opaque = new ForwardingSource(source);
+    List<FitResult> sampled = new UnitRunner(opaque, new LinearFeatureMap(opaque.inputDimension()), JOB_SEED,
+        ridges, TASK.testSamples()).run(unit);
+    for (int i = 0; i < exact.size(); i++) {
+      double risk = exact.get(i).testMse();
+      // Squared errors of a Gaussian residual have relative sd sqrt(2); 4 sd of a 4000-point mean.
+      double tolerance = 4 * Math.sqrt(2.0 / TASK.testSamples()) * risk;
+      assertEquals(risk, sampled.get(i).testMse(), tolerance, "row " + i);
+      assertEquals(exact.get(i).trainMse(), sampled.get(i).trainMse(), 1e-12 * exact.get(i).trainMse());
+    }
+  }
+
+  @Test
+  void aNumericalFailureBecomesFailedRowsAndTheUnitCarriesOn() {
+    // Sample 50 of this source's stream has a NaN input: every cell using it fails, smaller cells do not.
+    TaskSource poisoned = new ForwardingSource(new PowerLawSource(TASK)) {
+      @Override
+      public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
+          double[] labels, int labelRows) {
+        super.draw(stream, jobSeed, seedIndex, from, count, inputs, labels, labelRows);
+        if (from <= 50 && 50 < from + count) {
+          inputs[(50 - from) * inputDimension()] = Double.NaN;
+        }
+      }
+    };
+    double[] ridges = {0.0, 1.0};
+    UnitRunner runner = new UnitRunner(poisoned, new LinearFeatureMap(poisoned.inputDimension()), JOB_SEED,
+        ridges, 50);
+    List<FitResult> results = runner.run(new WorkUnit(0, List.of(new Cell(10, 40), new Cell(10, 80),
+        new Cell(120, 80))));
+    assertEquals(6, results.size());
+    for (FitResult fit : results) {
+      if (fit.samples() <= 50) {
+        assertEquals(FitResult.OK, fit.status());
+        assertTrue(Double.isFinite(fit.testMse()));
+      } else {
+        assertEquals(FitResult.FAILED, fit.status(), fit.toString());
+        assertTrue(fit.error().contains("dsyevd"), fit.error());
+        assertTrue(Double.isNaN(fit.testMse()));
+      }
+    }
+  }
+
+  /** A task source that hides everything but the TaskSource interface of another. */
+  static class ForwardingSource implements TaskSource {
+    private final TaskSource inner;
+
+    ForwardingSource(TaskSource inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public int inputDimension() {
+      return inner.inputDimension();
+    }
+
+    @Override
+    public int outputs() {
+      return inner.outputs();
+    }
+
+    @Override
+    public double meanSquaredNorm() {
+      return inner.meanSquaredNorm();
+    }
+
+    @Override
+    public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
+        double[] labels, int labelRows) {
+      inner.draw(stream, jobSeed, seedIndex, from, count, inputs, labels, labelRows);
+    }
+  }
+}

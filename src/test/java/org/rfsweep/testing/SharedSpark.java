@@ -1,0 +1,54 @@
+package org.rfsweep.testing;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One local Spark session per test JVM ({@code local[2]}, UI off, few shuffle partitions, bound to 127.0.0.1),
+ * handed to tests as a parameter and stopped when the JVM's tests are done. Tests that need another master use
+ * {@link #restart(String)} and leave the shared master behind them.
+ */
+public final class SharedSpark implements ParameterResolver {
+  public static final String MASTER = "local[2]";
+  private static SparkSession session;
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SparkSession.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent("rfsweep-spark", key -> (ExtensionContext.Store.CloseableResource) SharedSpark::stop);
+    return session(MASTER);
+  }
+
+  /** The shared session, on {@code master}; switching master stops the running session first. */
+  public static synchronized SparkSession restart(String master) {
+    return session(master);
+  }
+
+  private static synchronized SparkSession session(String master) {
+    if (session != null && !session.sparkContext().isStopped() && session.sparkContext().master().equals(master)) {
+      return session;
+    }
+    stop();
+    session = SparkSession.builder().master(master).appName("rfsweep-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+    return session;
+  }
+
+  private static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+  }
+}
