@@ -1,0 +1,194 @@
+package org.rfsweep.theory;
+
+/**
+ * The omniscient risk estimate of random-feature ridge regression (THEORY.md section 2). For width N, samples n and
+ * ridge delta, the effective ridges gamma, kappa solve
+ * <pre>
+ *   n = z(gamma) + delta / kappa,     N = z(gamma) + N kappa / gamma,     z = sum L_i, L_i = lambda_i/(lambda_i+gamma)
+ * </pre>
+ * Eliminating kappa leaves one monotone equation, h(gamma) = gamma (1 - z/N)(n - z) = delta on (gamma_min, inf),
+ * where z(gamma_min) = min(n, N). Both equations are solved by Newton's method in log gamma, safeguarded by a
+ * bracket: d z / d ln(gamma) = -(z - q) comes for free with the sums, so a point costs about a dozen passes over
+ * the spectrum. Width {@link Double#POSITIVE_INFINITY} is kernel ridge regression.
+ *
+ * <p>Not thread-safe (it keeps a scratch array); one instance per thread.
+ */
+public final class Eigenframework {
+  private static final int MAX_ITERATIONS = 400;
+  private static final double LOG_TOLERANCE = 1e-14;
+  /** Largest change of ln(gamma) in one Newton step: keeps gamma inside double range on wild first steps. */
+  private static final double MAX_LOG_STEP = 8;
+
+  private final Spectrum spectrum;
+  private final double noise;
+  private final double[] sums = new double[4];
+
+  /** @param noise label-noise variance sigma^2 */
+  public Eigenframework(Spectrum spectrum, double noise) {
+    this.spectrum = spectrum;
+    this.noise = noise;
+  }
+
+  public Spectrum spectrum() {
+    return spectrum;
+  }
+
+  /** The estimate at one ridge. */
+  public RiskEstimate estimate(double width, double samples, double ridge) {
+    return estimate(width, samples, new double[] {ridge})[0];
+  }
+
+  /** Estimates at several ridges, sharing gamma_min. */
+  public RiskEstimate[] estimate(double width, double samples, double[] ridges) {
+    check(width, samples);
+    double gammaMin = gammaMin(width, samples);
+    RiskEstimate[] out = new RiskEstimate[ridges.length];
+    for (int r = 0; r < ridges.length; r++) {
+      if (!(ridges[r] >= 0) || Double.isInfinite(ridges[r])) {
+        throw new IllegalArgumentException("ridge must be finite and >= 0, found " + ridges[r]);
+      }
+      double gamma = ridges[r] == 0 ? gammaMin : solveRidge(width, samples, ridges[r], gammaMin);
+      out[r] = atGamma(width, samples, gamma, ridges[r]);
+    }
+    return out;
+  }
+
+  /**
+   * The estimate at a given effective ridge gamma >= gamma_min. {@code ridge} is the ridge that has this gamma
+   * when known (0 for ridgeless), NaN otherwise (the optimal-ridge search walks gamma directly; the matching ridge
+   * is {@link #ridgeAt}).
+   */
+  RiskEstimate atGamma(double width, double samples, double gamma, double ridge) {
+    boolean ridgeless = ridge == 0;
+    spectrum.sums(gamma, sums);
+    double z = sums[0];
+    double q = sums[1];
+    if (ridgeless && gamma > 0) {
+      z = Math.min(samples, width); // exact at gamma_min; keeps E_tr exactly 0 when interpolating
+    }
+    boolean infiniteWidth = Double.isInfinite(width);
+    double r = infiniteWidth ? 1.0 : (width - z) / (width - q);
+    double df2 = infiniteWidth ? q : (q * (width - 2 * z) + z * z) / (width - q);
+    double overfitting = samples / (samples - df2);
+    if (ridgeless && samples == width) {
+      overfitting = Double.POSITIVE_INFINITY; // the double-descent peak: diverges, never NaN
+    }
+    double bias = sums[2] - r * sums[3];
+    double test = overfitting * (Math.max(bias, 0.0) + noise);
+    double shrink = (samples - z) / samples;
+    double train = shrink == 0 ? 0.0 : shrink * shrink * test;
+    // kappa = gamma (1 - z/N) = ridge / (n - z): take the form without cancellation (z near N, or z near n).
+    double kappa = infiniteWidth ? gamma : gamma * (1 - z / width);
+    if (ridge > 0 && (samples - z) / samples > (width - z) / width) {
+      kappa = ridge / (samples - z);
+    }
+    return new RiskEstimate(test, train, gamma, kappa, df2, overfitting);
+  }
+
+  /** h(gamma) = gamma (1 - z/N)(n - z): the ridge that has effective ridge gamma. */
+  double ridgeAt(double width, double samples, double gamma) {
+    spectrum.sums(gamma, sums);
+    double z = sums[0];
+    double widthFactor = Double.isInfinite(width) ? 1.0 : 1 - z / width;
+    return Math.max(0.0, gamma * widthFactor * (samples - z));
+  }
+
+  /** gamma_min: where z(gamma) = min(n, N); 0 when the spectrum has no more representable modes than that. */
+  double gammaMin(double width, double samples) {
+    double target = Math.min(width, samples);
+    if (target >= spectrum.representableModes()) {
+      return 0.0;
+    }
+    // g(t) = ln z(e^t) - ln target is decreasing in t, dg/dt = -(z - q)/z, and nearly linear for power laws.
+    double t = Math.log(spectrum.largestEigenvalue());
+    double lo = Double.NEGATIVE_INFINITY;
+    double hi = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < MAX_ITERATIONS; i++) {
+      spectrum.sums(Math.exp(t), sums);
+      double z = sums[0];
+      double g = Math.log(z) - Math.log(target);
+      if (g > 0) {
+        lo = t;
+      } else {
+        hi = t;
+      }
+      if (g == 0) {
+        return Math.exp(t);
+      }
+      double slope = -(z - sums[1]) / z;
+      double next = safeguard(slope < 0 ? t - g / slope : Double.NaN, lo, hi, t);
+      if (Math.abs(next - t) < LOG_TOLERANCE * Math.max(1, Math.abs(t))) {
+        return Math.exp(next);
+      }
+      t = next;
+    }
+    throw new ArithmeticException("gamma_min did not converge for width=" + width + ", samples=" + samples);
+  }
+
+  /** gamma > gamma_min with h(gamma) = ridge. */
+  private double solveRidge(double width, double samples, double ridge, double gammaMin) {
+    double logRidge = Math.log(ridge);
+    double lo = gammaMin > 0 ? Math.log(gammaMin) : Double.NEGATIVE_INFINITY;
+    double hi = Double.POSITIVE_INFINITY;
+    // At large gamma, h ~ gamma n: start from there, or just above gamma_min if that is larger.
+    double t = Math.max(Math.log(ridge / samples), gammaMin > 0 ? lo + 1e-3 : Double.NEGATIVE_INFINITY);
+    boolean infiniteWidth = Double.isInfinite(width);
+    for (int i = 0; i < MAX_ITERATIONS; i++) {
+      double gamma = Math.exp(t);
+      spectrum.sums(gamma, sums);
+      double z = sums[0];
+      double q = sums[1];
+      double widthGap = infiniteWidth ? 1.0 : 1 - z / width;
+      double sampleGap = samples - z;
+      if (!(widthGap > 0 && sampleGap > 0)) {
+        lo = Math.max(lo, t); // round-off put us at or below gamma_min
+        t = safeguard(Double.NaN, lo, hi, t);
+        continue;
+      }
+      double f = t + Math.log(widthGap) + Math.log(sampleGap) - logRidge;
+      if (f < 0) {
+        lo = t;
+      } else {
+        hi = t;
+      }
+      if (f == 0) {
+        return gamma;
+      }
+      double slope = 1 + (z - q) / sampleGap + (infiniteWidth ? 0.0 : (z - q) / (width - z));
+      double next = safeguard(t - f / slope, lo, hi, t);
+      if (Math.abs(next - t) < LOG_TOLERANCE * Math.max(1, Math.abs(t))) {
+        return Math.exp(next);
+      }
+      t = next;
+    }
+    throw new ArithmeticException("effective ridge did not converge for width=" + width + ", samples=" + samples
+        + ", ridge=" + ridge);
+  }
+
+  /**
+   * The Newton step if it stays inside the bracket and moves gamma by at most a factor e^MAX_LOG_STEP, else
+   * bisection (or a bounded step when the bracket is open on that side).
+   */
+  private static double safeguard(double next, double lo, double hi, double t) {
+    if (Double.isFinite(next) && next > lo && next < hi) {
+      return Math.max(t - MAX_LOG_STEP, Math.min(t + MAX_LOG_STEP, next));
+    }
+    if (Double.isInfinite(lo) && Double.isInfinite(hi)) {
+      return t; // cannot happen: each evaluation closes one side
+    }
+    if (Double.isInfinite(lo)) {
+      return hi - Math.max(1.0, 2 * Math.abs(hi - t));
+    }
+    if (Double.isInfinite(hi)) {
+      return lo + Math.max(1.0, 2 * Math.abs(t - lo));
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  private static void check(double width, double samples) {
+    if (!(width >= 1) || !(samples >= 1) || Double.isInfinite(samples)) {
+      throw new IllegalArgumentException("width must be >= 1 (or infinite) and samples finite >= 1, found width="
+          + width + ", samples=" + samples);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.rfsweep.theory;
+
+import java.io.Serializable;
+
+/**
+ * A task's eigenstructure as the theory needs it: kernel eigenvalues lambda_i >= 0 (one entry per mode), the target
+ * power v_i^2 on each (summed over outputs for multi-output targets), and optionally a power-law tail carried to
+ * infinity analytically. Eigenvalues of 0 are directions the kernel cannot represent: their target power enters
+ * the bias in full.
+ */
+public final class Spectrum implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Explicit modes kept before the analytic tail; the midpoint error beyond is far below 1e-9 relative. */
+  static final int EXPLICIT_MODES_BEFORE_TAIL = 10_000;
+
+  private final double[] eigenvalues;
+  private final double[] targetPower;
+  private final transient PowerLawTail tail;
+  private final double[] tailParameters; // alpha, beta, start; null without a tail (the tail itself is rebuilt)
+  private final double representableModes;
+  private final double largestEigenvalue;
+
+  private Spectrum(double[] eigenvalues, double[] targetPower, double[] tailParameters) {
+    this.eigenvalues = eigenvalues;
+    this.targetPower = targetPower;
+    this.tailParameters = tailParameters;
+    this.tail = tailParameters == null ? null
+        : new PowerLawTail(tailParameters[0], tailParameters[1], tailParameters[2]);
+    double count = 0;
+    double largest = 0;
+    for (int i = 0; i < eigenvalues.length; i++) {
+      if (eigenvalues[i] > 0) {
+        count++;
+        largest = Math.max(largest, eigenvalues[i]);
+      }
+    }
+    this.representableModes = tail != null ? Double.POSITIVE_INFINITY : count;
+    this.largestEigenvalue = largest;
+  }
+
+  /** lambda_i = i^-alpha, v_i^2 = i^-beta for i = 1..modes: what the synthetic task simulates. */
+  public static Spectrum powerLaw(double alpha, double beta, int modes) {
+    double[] lambda = new double[modes];
+    double[] power = new double[modes];
+    for (int i = 0; i < modes; i++) {
+      lambda[i] = Math.pow(i + 1.0, -alpha);
+      power[i] = Math.pow(i + 1.0, -beta);
+    }
+    return new Spectrum(lambda, power, null);
+  }
+
+  /**
+   * lambda_i = i^-alpha, v_i^2 = i^-beta for every i >= 1: modes 1..10^4 explicit, the rest as the exact
+   * continuum integral from 10^4 + 1/2 to infinity. Needs 1 < beta < 1 + alpha.
+   */
+  public static Spectrum powerLawWithTail(double alpha, double beta) {
+    Spectrum head = powerLaw(alpha, beta, EXPLICIT_MODES_BEFORE_TAIL);
+    return new Spectrum(head.eigenvalues, head.targetPower,
+        new double[] {alpha, beta, EXPLICIT_MODES_BEFORE_TAIL + 0.5});
+  }
+
+  /**
+   * A measured spectrum: eigenvalues (>= 0; negative round-off is clamped to 0) and the target power on each.
+   */
+  public static Spectrum measured(double[] eigenvalues, double[] targetPower) {
+    if (eigenvalues.length != targetPower.length) {
+      throw new IllegalArgumentException("spectrum: " + eigenvalues.length + " eigenvalues but "
+          + targetPower.length + " target powers");
+    }
+    double[] lambda = new double[eigenvalues.length];
+    for (int i = 0; i < lambda.length; i++) {
+      if (!Double.isFinite(eigenvalues[i]) || !Double.isFinite(targetPower[i]) || targetPower[i] < 0) {
+        throw new IllegalArgumentException("spectrum entry " + i + ": eigenvalue " + eigenvalues[i]
+            + ", target power " + targetPower[i] + " (must be finite, power >= 0)");
+      }
+      lambda[i] = Math.max(0.0, eigenvalues[i]);
+    }
+    return new Spectrum(lambda, targetPower.clone(), null);
+  }
+
+  private Object readResolve() {
+    return new Spectrum(eigenvalues, targetPower, tailParameters);
+  }
+
+  /** Number of modes with lambda > 0 (infinite with a tail). */
+  public double representableModes() {
+    return representableModes;
+  }
+
+  public double largestEigenvalue() {
+    return largestEigenvalue;
+  }
+
+  /** Entries held explicitly. */
+  public int entries() {
+    return eigenvalues.length;
+  }
+
+  /**
+   * Writes, at effective ridge gamma >= 0 and with L_i = lambda_i / (lambda_i + gamma):
+   * {@code sums[0] = z = sum L}, {@code sums[1] = q = sum L^2}, {@code sums[2] = sum (1-L) v^2},
+   * {@code sums[3] = sum L (1-L) v^2}.
+   */
+  void sums(double gamma, double[] sums) {
+    double z = 0;
+    double q = 0;
+    double outside = 0;
+    double between = 0;
+    for (int i = 0; i < eigenvalues.length; i++) {
+      double lambda = eigenvalues[i];
+      double l;
+      double complement;
+      if (lambda > 0) {
+        double denominator = lambda + gamma;
+        l = lambda / denominator;
+        complement = gamma / denominator; // 1 - L without cancellation when L is near 1
+      } else {
+        l = 0;
+        complement = 1;
+      }
+      z += l;
+      q += l * l;
+      outside += complement * targetPower[i];
+      between += l * complement * targetPower[i];
+    }
+    sums[0] = z;
+    sums[1] = q;
+    sums[2] = outside;
+    sums[3] = between;
+    if (tail != null && gamma > 0) {
+      tail.addSums(gamma, sums);
+    }
+  }
+}

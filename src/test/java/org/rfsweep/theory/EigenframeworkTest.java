@@ -1,0 +1,180 @@
+package org.rfsweep.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EigenframeworkTest {
+  /** The solver converges to ~1e-14 in log gamma; identities are checked a little above that. */
+  private static final double SOLVER_TOLERANCE = 1e-10;
+  private static final Spectrum POWER_LAW = Spectrum.powerLaw(1.5, 1.3, 5000);
+  private static final double NOISE = 0.2;
+
+  private static double[] sums(Spectrum spectrum, double gamma) {
+    double[] s = new double[4];
+    spectrum.sums(gamma, s);
+    return s;
+  }
+
+  @ParameterizedTest(name = "width={0} samples={1} ridge={2}")
+  @CsvSource({"100,300,0.01", "300,100,0.01", "200,200,1.0", "50,2000,1e-5", "2000,50,3", "Infinity,400,0.1"})
+  void effectiveRidgesSolveTheTwoDefiningEquations(double width, double samples, double ridge) {
+    RiskEstimate e = new Eigenframework(POWER_LAW, NOISE).estimate(width, samples, ridge);
+    double z = sums(POWER_LAW, e.gamma())[0];
+    assertEquals(samples, z + ridge / e.kappa(), SOLVER_TOLERANCE * samples);
+    if (Double.isFinite(width)) {
+      assertEquals(width, z + width * e.kappa() / e.gamma(), SOLVER_TOLERANCE * width);
+    } else {
+      assertEquals(e.gamma(), e.kappa());
+    }
+  }
+
+  @ParameterizedTest(name = "samples={0} ridge={1}")
+  @CsvSource({"100,0", "100,0.01", "1000,0.001", "1000,1"})
+  void kernelLimitIsReachedAsWidthGrowsAndMatchesTheKrrFormula(double samples, double ridge) {
+    Eigenframework theory = new Eigenframework(POWER_LAW, NOISE);
+    RiskEstimate krr = theory.estimate(Double.POSITIVE_INFINITY, samples, ridge);
+    // KRR: kappa = gamma solves n = z + ridge/gamma; E_te = n/(n - q) (sum (1 - L)^2 v^2 + sigma^2).
+    double[] s = sums(POWER_LAW, krr.gamma());
+    double z = ridge == 0 ? samples : s[0];
+    assertEquals(samples, z + (ridge == 0 ? 0 : ridge / krr.gamma()), SOLVER_TOLERANCE * samples);
+    double bias = s[2] - s[3]; // sum (1-L) v^2 - sum L(1-L) v^2 = sum (1-L)^2 v^2
+    assertEquals(samples / (samples - s[1]) * (bias + NOISE), krr.testMse(), 1e-12 * krr.testMse());
+    double previousGap = Double.POSITIVE_INFINITY;
+    for (double width : new double[] {1e4, 1e6, 1e8}) {
+      double gap = Math.abs(theory.estimate(width, samples, ridge).testMse() / krr.testMse() - 1);
+      assertTrue(gap < previousGap, "not converging at width " + width);
+      previousGap = gap;
+    }
+    assertTrue(previousGap < 1e-5, "width 1e8 still " + previousGap + " from the kernel limit");
+  }
+
+  @ParameterizedTest(name = "width={0} samples={1}")
+  @CsvSource({"400,100", "120,100", "5000,30"})
+  void ridgelessUnderparameterisedInSamplesInterpolates(double width, double samples) {
+    RiskEstimate e = new Eigenframework(POWER_LAW, NOISE).estimate(width, samples, 0.0);
+    double[] s = sums(POWER_LAW, e.gamma());
+    assertEquals(samples, s[0], SOLVER_TOLERANCE * samples);
+    assertEquals(0.0, e.trainMse());
+    double q = s[1];
+    assertEquals(samples * (width - q) / ((width - samples) * (samples - q)), e.overfitting(),
+        1e-9 * e.overfitting());
+  }
+
+  @ParameterizedTest(name = "width={0} samples={1}")
+  @CsvSource({"100,400", "100,120", "30,5000"})
+  void ridgelessWithMoreSamplesThanFeatures(double width, double samples) {
+    RiskEstimate e = new Eigenframework(POWER_LAW, NOISE).estimate(width, samples, 0.0);
+    assertEquals(samples / (samples - width), e.overfitting(), 1e-9 * e.overfitting());
+    double shrink = (samples - width) / samples;
+    assertEquals(shrink * shrink * e.testMse(), e.trainMse(), 1e-12 * e.trainMse());
+    assertTrue(e.trainMse() > 0);
+  }
+
+  @Test
+  void ridgelessPeakAtWidthEqualsSamplesIsInfiniteNeverNaN() {
+    Eigenframework theory = new Eigenframework(POWER_LAW, NOISE);
+    RiskEstimate peak = theory.estimate(200, 200, 0.0);
+    assertEquals(Double.POSITIVE_INFINITY, peak.testMse());
+    assertEquals(0.0, peak.trainMse());
+    assertFalse(Double.isNaN(peak.fittingRatio()));
+    // Approaching it from either side or with a vanishing ridge, the risk grows without bound.
+    assertTrue(theory.estimate(199, 200, 0.0).testMse() > 20 * theory.estimate(150, 200, 0.0).testMse());
+    assertTrue(theory.estimate(200, 200, 1e-9).testMse() > 1e3);
+  }
+
+  @Test
+  void smallRidgeApproachesRidgeless() {
+    Eigenframework theory = new Eigenframework(POWER_LAW, NOISE);
+    for (double[] shape : new double[][] {{300, 100}, {100, 300}}) {
+      double ridgeless = theory.estimate(shape[0], shape[1], 0.0).testMse();
+      double tiny = theory.estimate(shape[0], shape[1], 1e-12).testMse();
+      assertEquals(ridgeless, tiny, 1e-6 * ridgeless);
+    }
+  }
+
+  @Test
+  void targetPowerOnUnrepresentableDirectionsEntersTheBiasInFull() {
+    double[] lambda = new double[400];
+    double[] power = new double[400];
+    for (int i = 0; i < 400; i++) {
+      lambda[i] = Math.pow(i + 1, -1.4);
+      power[i] = Math.pow(i + 1, -1.2);
+    }
+    double extra = 0.37;
+    double[] lambdaWithZeros = java.util.Arrays.copyOf(lambda, 403);
+    double[] powerWithZeros = java.util.Arrays.copyOf(power, 403);
+    powerWithZeros[400] = 0.2;
+    powerWithZeros[401] = 0.17;
+    Eigenframework base = new Eigenframework(Spectrum.measured(lambda, power), NOISE);
+    Eigenframework withZeros = new Eigenframework(Spectrum.measured(lambdaWithZeros, powerWithZeros), NOISE);
+    for (double[] point : new double[][] {{100, 50, 0}, {50, 100, 0.01}, {Double.POSITIVE_INFINITY, 80, 0.1}}) {
+      RiskEstimate a = base.estimate(point[0], point[1], point[2]);
+      RiskEstimate b = withZeros.estimate(point[0], point[1], point[2]);
+      assertEquals(a.gamma(), b.gamma(), 1e-12 * a.gamma());
+      assertEquals(a.testMse() + a.overfitting() * extra, b.testMse(), 1e-12 * b.testMse());
+    }
+  }
+
+  @Test
+  void moreSamplesThanModesGivesGammaMinZeroAndAFiniteRisk() {
+    Spectrum few = Spectrum.powerLaw(1.5, 1.5, 50);
+    RiskEstimate e = new Eigenframework(few, NOISE).estimate(200, 400, 0.0);
+    assertEquals(0.0, e.gamma());
+    assertEquals(400.0 / (400 - 50), e.overfitting(), 1e-12);
+    assertEquals(400.0 / 350 * NOISE, e.testMse(), 1e-12);
+  }
+
+  @Test
+  void theorem1OptimalRiskNeverIncreasesWithWidthOrSamples() {
+    Random random = new Random(2024);
+    double[] sizes = {5, 10, 20, 40, 80, 160, 320, 640, Double.POSITIVE_INFINITY};
+    for (int trial = 0; trial < 12; trial++) {
+      int modes = 300 + random.nextInt(500);
+      double[] lambda = new double[modes];
+      double[] power = new double[modes];
+      double alpha = 1.05 + random.nextDouble();
+      for (int i = 0; i < modes; i++) {
+        // A power law with random multiplicative wiggles, and a random, non-monotone target.
+        lambda[i] = Math.pow(i + 1, -alpha) * Math.exp(0.5 * random.nextGaussian());
+        power[i] = Math.pow(i + 1, -(1.0 + random.nextDouble())) * random.nextDouble();
+      }
+      double noise = random.nextDouble();
+      Eigenframework theory = new Eigenframework(Spectrum.measured(lambda, power), noise);
+      for (double fixed : new double[] {30, 200}) {
+        double previousInWidth = Double.POSITIVE_INFINITY;
+        double previousInSamples = Double.POSITIVE_INFINITY;
+        for (double size : sizes) {
+          double inWidth = OptimalRidge.find(theory, size, fixed).testMse();
+          assertTrue(inWidth <= previousInWidth * (1 + 1e-9), "trial " + trial + ": optimal risk rose with width "
+              + size + " at samples " + fixed + ": " + previousInWidth + " -> " + inWidth);
+          previousInWidth = inWidth;
+          if (Double.isFinite(size)) {
+            double inSamples = OptimalRidge.find(theory, fixed, size).testMse();
+            assertTrue(inSamples <= previousInSamples * (1 + 1e-9), "trial " + trial + ": optimal risk rose with "
+                + "samples " + size + " at width " + fixed + ": " + previousInSamples + " -> " + inSamples);
+            previousInSamples = inSamples;
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void optimalRidgeBeatsEveryRidgeOnAFineGrid() {
+    Eigenframework theory = new Eigenframework(POWER_LAW, 0.5);
+    OptimalRidge.Result best = OptimalRidge.find(theory, 300, 200);
+    assertTrue(best.ridge() > 0);
+    for (double logRidge = -6; logRidge <= 3; logRidge += 0.05) {
+      double risk = theory.estimate(300, 200, Math.pow(10, logRidge)).testMse();
+      assertTrue(best.testMse() <= risk * (1 + 1e-10), "ridge 1e" + logRidge + " beats the optimum");
+    }
+    assertEquals(best.trainMse() / best.testMse(), best.fittingRatio(), 1e-15);
+    assertEquals(best.testMse(), theory.estimate(300, 200, best.ridge()).testMse(), 1e-9 * best.testMse());
+  }
+}
