@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -25,6 +26,7 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.SparkUnitTask;
+import org.rfsweep.task.TheoryColumns;
 
 /**
  * Runs a sweep on a Spark session: one Spark task per work unit (a seed and its cells), results written to
@@ -76,9 +78,14 @@ public final class SweepDriver {
     int partitions = options.partitions() > 0 ? options.partitions() : units.size();
     FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
+    long theoryStart = System.nanoTime();
+    Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
+    manifest.put("theory_seconds", (System.nanoTime() - theoryStart) * 1e-9);
     JavaRDD<Row> rows = context.parallelize(units, partitions)
         .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
-        .map(fit -> FitsSchema.toRow(job, fit));
+        .map(fit -> FitsSchema.toRow(job, fit,
+            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
     context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
 
     ProgressListener progress = new ProgressListener(units.size(), report);

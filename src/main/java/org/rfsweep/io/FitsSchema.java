@@ -33,6 +33,10 @@ public final class FitsSchema {
       field("seed", DataTypes.IntegerType, false),
       field("train_mse", DataTypes.DoubleType, true),
       field("test_mse", DataTypes.DoubleType, true),
+      field("theory_test_mse", DataTypes.DoubleType, true),
+      field("theory_train_mse", DataTypes.DoubleType, true),
+      field("theory_gamma", DataTypes.DoubleType, true),
+      field("theory_kappa", DataTypes.DoubleType, true),
       field("status", DataTypes.StringType, false),
       field("error", DataTypes.StringType, false),
       field("fit_seconds", DataTypes.DoubleType, false),
@@ -59,11 +63,19 @@ public final class FitsSchema {
     }
   }
 
-  public static Row toRow(JobColumns job, FitResult fit) {
+  /**
+   * @param theory [test, train, gamma, kappa] from the eigenframework, or null when the task's spectrum is unknown
+   */
+  public static Row toRow(JobColumns job, FitResult fit, double[] theory) {
     return RowFactory.create(job.jobName(), job.specHash(), job.taskType(), job.alpha(), job.beta(), job.noise(),
         job.modes(), job.testSamples(), job.featureMap(), fit.width(), fit.samples(), fit.ridge(), fit.seed(),
-        nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), fit.status(), fit.error(), fit.fitSeconds(),
+        nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), theory(theory, 0), theory(theory, 1),
+        theory(theory, 2), theory(theory, 3), fit.status(), fit.error(), fit.fitSeconds(),
         fit.setupSeconds(), fit.blasBackend(), job.codeVersion());
+  }
+
+  private static Double theory(double[] values, int index) {
+    return values == null ? null : values[index];
   }
 
   /** Failed fits have no risk: null in Parquet reads as missing in pandas and Spark alike. */

@@ -58,6 +58,9 @@ public final class TableFormat {
       return "null";
     }
     if (value instanceof Double d) {
+      if (Double.isInfinite(d)) {
+        return d > 0 ? "inf" : "-inf";
+      }
       return Double.isFinite(d) && d != 0 ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(d);
     }
     return value.toString();
@@ -66,6 +69,9 @@ public final class TableFormat {
   private static String csvCell(Object value) {
     if (value == null) {
       return "";
+    }
+    if (value instanceof Double d && Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
     }
     String text = value.toString();
     if (text.contains(",") || text.contains("\"") || text.contains("\n")) {

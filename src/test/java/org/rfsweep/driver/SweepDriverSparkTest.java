@@ -54,6 +54,10 @@ class SweepDriverSparkTest {
     // Every (width, samples, ridge, seed) exactly once.
     assertEquals(plan.fits(), fits.select("width", "samples", "ridge", "seed").distinct().count());
     assertEquals(0, fits.filter("status != 'OK' or test_mse is null or train_mse is null").count());
+    // Linear features on the power-law task: every row carries the theory, infinite only at the ridgeless peak.
+    assertEquals(0, fits.filter("theory_test_mse is null or theory_gamma is null or theory_kappa is null").count());
+    assertEquals(fits.filter("width = samples and ridge = 0").count(),
+        fits.filter("theory_test_mse = double('Infinity')").count());
     assertTrue(fits.filter("blas_backend not like 'native:%'").isEmpty());
 
     JsonNode manifest = Manifest.read(out);
@@ -98,6 +102,7 @@ class SweepDriverSparkTest {
       runs.add(rows);
     }
     SharedSpark.restart(SharedSpark.MASTER);
+    assertTrue(runs.get(0).stream().noneMatch(String::isEmpty));
     assertEquals(GridPlan.of(spec).fits(), runs.get(0).size());
     assertEquals(runs.get(0), runs.get(1), "local[1] and local[2] with 5 partitions differ");
     assertEquals(runs.get(0), runs.get(2), "local[1] and local[2] with 2 partitions differ");
