@@ -25,7 +25,7 @@ public final class Main implements Runnable {
         cmd.getErr().println("rfsweep: " + e.getMessage());
         return USER_ERROR;
       }
-      cmd.getErr().println("rfsweep: " + e);
+      cmd.getErr().println("rfsweep: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       Throwable cause = e;
       while (cause.getCause() != null && cause.getCause() != cause) {
         cause = cause.getCause();

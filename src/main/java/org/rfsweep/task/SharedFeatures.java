@@ -25,11 +25,37 @@ final class SharedFeatures {
     this.labels = new double[Math.multiplyExact(maxSamples, outputs)];
     this.strips = new double[staircase.strips()][];
     for (int k = 0; k < strips.length; k++) {
-      int rows = staircase.rows(k);
-      strips[k] = new double[Math.multiplyExact(rows, staircase.columns(k))];
-      projector.project(RandomStreams.TRAIN, staircase.start(k), staircase.end(k), staircase.columns(k),
-          strips[k], 0, rows, labels, maxSamples);
+      strips[k] = new double[Math.multiplyExact(staircase.rows(k), staircase.columns(k))];
     }
+    // Project whole blocks of samples, not strip by strip: a strip of a few rows would stream the entire
+    // feature bank through dgemm for almost no arithmetic. Each block computes the widest columns any of its
+    // rows needs, then scatters the rows into their strips.
+    double[] block = new double[Math.multiplyExact(Projector.BLOCK_ROWS, staircase.columns(0))];
+    for (int from = 0; from < maxSamples; from += Projector.BLOCK_ROWS) {
+      int to = Math.min(maxSamples, from + Projector.BLOCK_ROWS);
+      int rows = to - from;
+      int first = stripOf(from);
+      int columns = staircase.columns(first); // columns never grow with k
+      projector.project(RandomStreams.TRAIN, from, to, columns, block, 0, rows, labels, maxSamples);
+      for (int k = first; k < strips.length && staircase.start(k) < to; k++) {
+        int lo = Math.max(from, staircase.start(k));
+        int hi = Math.min(to, staircase.end(k));
+        int stripRows = staircase.rows(k);
+        for (int j = 0; j < staircase.columns(k); j++) {
+          System.arraycopy(block, j * rows + (lo - from), strips[k], j * stripRows + (lo - staircase.start(k)),
+              hi - lo);
+        }
+      }
+    }
+  }
+
+  /** The strip holding sample {@code row}. */
+  private int stripOf(int row) {
+    int k = 0;
+    while (staircase.end(k) <= row) {
+      k++;
+    }
+    return k;
   }
 
   /**
