@@ -22,7 +22,7 @@ public final class SharedSpark implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent("rfsweep-spark", key -> (ExtensionContext.Store.CloseableResource) SharedSpark::stop);
+        .getOrComputeIfAbsent("rfsweep-spark", key -> (AutoCloseable) SharedSpark::stop);
     return session(MASTER);
   }
 
