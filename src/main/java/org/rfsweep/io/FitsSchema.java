@@ -33,6 +33,8 @@ public final class FitsSchema {
       field("seed", DataTypes.IntegerType, false),
       field("train_mse", DataTypes.DoubleType, true),
       field("test_mse", DataTypes.DoubleType, true),
+      field("loo_test_mse", DataTypes.DoubleType, true),
+      field("gcv_test_mse", DataTypes.DoubleType, true),
       field("theory_test_mse", DataTypes.DoubleType, true),
       field("theory_train_mse", DataTypes.DoubleType, true),
       field("theory_gamma", DataTypes.DoubleType, true),
@@ -69,7 +71,8 @@ public final class FitsSchema {
   public static Row toRow(JobColumns job, FitResult fit, double[] theory) {
     return RowFactory.create(job.jobName(), job.specHash(), job.taskType(), job.alpha(), job.beta(), job.noise(),
         job.modes(), job.testSamples(), job.featureMap(), fit.width(), fit.samples(), fit.ridge(), fit.seed(),
-        nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), theory(theory, 0), theory(theory, 1),
+        nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), nullIfNaN(fit.looMse()),
+        nullIfNaN(fit.gcvMse()), theory(theory, 0), theory(theory, 1),
         theory(theory, 2), theory(theory, 3), fit.status(), fit.error(), fit.fitSeconds(),
         fit.setupSeconds(), fit.blasBackend(), job.codeVersion());
   }

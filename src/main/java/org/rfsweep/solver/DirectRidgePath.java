@@ -20,6 +20,8 @@ public final class DirectRidgePath implements RidgePath {
   public void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out) {
     out.reset(width, outputs, ridges.length);
+    java.util.Arrays.fill(out.looMse(), Double.NaN); // a reference for coefficients, not for cross-validation
+    java.util.Arrays.fill(out.gcvMse(), Double.NaN);
     double[] phiTy = new double[width * outputs];
     blas.dgemm("T", "N", width, outputs, samples, 1.0, phi, samples, labels, samples, 0.0, phiTy, width);
     double[] gram = new double[width * width];

@@ -7,16 +7,20 @@ import org.rfsweep.linalg.Workspace;
 
 /**
  * Decompose once, solve every ridge (THEORY.md section 5): one symmetric eigendecomposition of the smaller Gram
- * matrix serves the whole ridge list, so each extra ridge costs O(min(samples, width) * (width + outputs)).
+ * matrix serves the whole ridge list, so each extra ridge costs O((samples + width) * min(samples, width)).
  *
  * <ul>
  *   <li>width &lt; samples (primal): Phi^T Phi = V diag(s) V^T, B = V^T Phi^T Y, A(ridge) = V (B / (s + ridge)).
- *   <li>width &gt;= samples (dual): Phi Phi^T = U diag(s) U^T, C = U^T Y, A(ridge) = Phi^T U (C / (s + ridge)).
+ *       With P = Phi V, the fitted values are P (B / (s + ridge)) and the hat matrix diagonal is
+ *       sum_j P_ij^2 / (s_j + ridge).
+ *   <li>width &gt;= samples (dual): Phi Phi^T = U diag(s) U^T, C = U^T Y, alpha(ridge) = U (C / (s + ridge)),
+ *       A = Phi^T alpha. Residuals are U (ridge C / (s + ridge)), exact with no cancellation, which is why the
+ *       dual side also takes the square case where the Gram matrix is nearly singular.
  * </ul>
- * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted, which gives the
- * minimum-norm least-squares solution. Training errors come in closed form from the eigenbasis; the dual side
- * needs no cancellation at all, which is why it also takes the square case where the Gram matrix is nearly
- * singular.
+ * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted: the minimum-norm
+ * least-squares solution. Leave-one-out and GCV estimates of the test risk come from the same decomposition:
+ * LOO residuals are r_i / (1 - H_ii) (primal) or alpha_i / [(K + ridge)^-1]_ii (dual, defined even when
+ * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge).
  *
  * <p>Not thread-safe: it owns reusable workspaces. One instance per worker thread.
  */
@@ -28,8 +32,11 @@ public final class EigenRidgePath implements RidgePath {
   private final Workspace gram = new Workspace();
   private final Workspace eigenvalues = new Workspace();
   private final Workspace rotated = new Workspace();
+  private final Workspace filters = new Workspace();
   private final Workspace scaled = new Workspace();
-  private final Workspace scratch = new Workspace();
+  private final Workspace projected = new Workspace();
+  private final Workspace fitted = new Workspace();
+  private final Workspace leverage = new Workspace();
 
   @Override
   public void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
@@ -43,98 +50,132 @@ public final class EigenRidgePath implements RidgePath {
   }
 
   private void fitPrimal(double[] phi, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
+    int ridgeCount = ridges.length;
     double[] v = gram.get((long) w * w);
     double[] s = eigenvalues.get(w);
     blas.dsyrk("U", "T", w, n, 1.0, phi, n, 0.0, v, w);
     eigen.decompose(w, v, s);
-    double cutoff = cutoff(s, w, n, w);
+    double[] f = filters(s, w, cutoff(s, w, n, w), ridges);
 
-    // B = V^T (Phi^T Y), width x outputs.
-    double[] phiTy = scratch.get((long) w * k);
-    blas.dgemm("T", "N", w, k, n, 1.0, phi, n, y, n, 0.0, phiTy, w);
+    // P = Phi V, then B = P^T Y = V^T Phi^T Y.
+    double[] p = projected.get((long) n * w);
+    blas.dgemm("N", "N", n, w, w, 1.0, phi, n, v, w, 0.0, p, n);
     double[] b = rotated.get((long) w * k);
-    blas.dgemm("T", "N", w, k, w, 1.0, v, w, phiTy, w, 0.0, b, w);
+    blas.dgemm("T", "N", w, k, n, 1.0, p, n, y, n, 0.0, b, w);
 
-    // The part of Y outside the span of Phi, measured once from the minimum-norm fit; each ridge adds to it.
-    double outsideSpan = residualOutsideSpan(phi, n, w, y, k, v, s, b, cutoff);
-
-    int ridgeCount = ridges.length;
     double[] c = scaled.get((long) w * k * ridgeCount);
-    double[] trainMse = out.trainMse();
     for (int r = 0; r < ridgeCount; r++) {
-      double ridge = ridges[r];
-      double rss = outsideSpan;
       for (int o = 0; o < k; o++) {
         int block = (r * k + o) * w;
-        for (int i = 0; i < w; i++) {
-          double bi = b[o * w + i];
-          double si = s[i];
-          c[block + i] = bi * inverse(si, ridge, cutoff);
-          if (si > cutoff && ridge > 0) {
-            double shrink = ridge / (si + ridge);
-            rss += shrink * shrink * bi * bi / si;
-          }
+        for (int j = 0; j < w; j++) {
+          c[block + j] = b[o * w + j] * f[r * w + j];
         }
       }
-      trainMse[r] = rss / n;
     }
     blas.dgemm("N", "N", w, k * ridgeCount, w, 1.0, v, w, c, w, 0.0, out.coefficients(), w);
-  }
 
-  private double residualOutsideSpan(double[] phi, int n, int w, double[] y, int k, double[] v, double[] s,
-      double[] b, double cutoff) {
-    double[] c0 = scaled.get((long) w * k);
-    for (int o = 0; o < k; o++) {
-      for (int i = 0; i < w; i++) {
-        c0[o * w + i] = b[o * w + i] * inverse(s[i], 0.0, cutoff);
+    // Residuals Y - P C for every ridge at once, then the leverages from P^2.
+    double[] residual = fitted.get((long) n * k * ridgeCount);
+    for (int r = 0; r < ridgeCount; r++) {
+      System.arraycopy(y, 0, residual, r * n * k, n * k);
+    }
+    blas.dgemm("N", "N", n, k * ridgeCount, w, -1.0, p, n, c, w, 1.0, residual, n);
+    for (int i = 0; i < n * w; i++) {
+      p[i] *= p[i];
+    }
+    double[] h = leverage.get((long) n * ridgeCount);
+    blas.dgemm("N", "N", n, ridgeCount, w, 1.0, p, n, f, w, 0.0, h, n);
+
+    for (int r = 0; r < ridgeCount; r++) {
+      double rss = 0;
+      double loo = 0;
+      for (int o = 0; o < k; o++) {
+        int column = (r * k + o) * n;
+        for (int i = 0; i < n; i++) {
+          double e = residual[column + i];
+          double scaledResidual = e / (1 - h[r * n + i]);
+          rss += e * e;
+          loo += scaledResidual * scaledResidual;
+        }
       }
+      record(out, r, rss, loo, degreesOfFreedom(s, f, r, w), n);
     }
-    double[] a0 = scratch.get((long) w * k + (long) n * k);
-    blas.dgemm("N", "N", w, k, w, 1.0, v, w, c0, w, 0.0, a0, w);
-    // fitted = Y - Phi a0, stored after a0 in the same scratch array.
-    int fittedOffset = w * k;
-    System.arraycopy(y, 0, a0, fittedOffset, n * k);
-    blas.dgemm("N", "N", n, k, w, -1.0, phi, 0, n, a0, 0, w, 1.0, a0, fittedOffset, n);
-    double sum = 0;
-    for (int i = 0; i < n * k; i++) {
-      double r = a0[fittedOffset + i];
-      sum += r * r;
-    }
-    return sum;
   }
 
   private void fitDual(double[] phi, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
+    int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
     blas.dsyrk("U", "N", n, w, 1.0, phi, n, 0.0, u, n);
     eigen.decompose(n, u, s);
-    double cutoff = cutoff(s, n, n, w);
+    double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
     double[] cy = rotated.get((long) n * k);
     blas.dgemm("T", "N", n, k, n, 1.0, u, n, y, n, 0.0, cy, n);
-
-    int ridgeCount = ridges.length;
     double[] d = scaled.get((long) n * k * ridgeCount);
-    double[] trainMse = out.trainMse();
+    double[] rss = new double[ridgeCount];
     for (int r = 0; r < ridgeCount; r++) {
-      double ridge = ridges[r];
-      double rss = 0;
       for (int o = 0; o < k; o++) {
         int block = (r * k + o) * n;
         for (int i = 0; i < n; i++) {
           double ci = cy[o * n + i];
-          double di = ci * inverse(s[i], ridge, cutoff);
+          double di = ci * f[r * n + i];
           d[block + i] = di;
-          // Residual Y - K alpha = U (C - s D): exact, with no subtraction of large numbers.
-          double residual = ci - Math.max(s[i], 0.0) * di;
-          rss += residual * residual;
+          double residual = ci - Math.max(s[i], 0.0) * di; // Y - K alpha = U (C - s D)
+          rss[r] += residual * residual;
         }
       }
-      trainMse[r] = rss / n;
     }
-    double[] alpha = scratch.get((long) n * k * ridgeCount);
+    double[] alpha = fitted.get((long) n * k * ridgeCount);
     blas.dgemm("N", "N", n, k * ridgeCount, n, 1.0, u, n, d, n, 0.0, alpha, n);
     blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, n, alpha, n, 0.0, out.coefficients(), w);
+
+    // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge in one product.
+    double[] u2 = projected.get((long) n * n);
+    for (int i = 0; i < n * n; i++) {
+      u2[i] = u[i] * u[i];
+    }
+    double[] g = leverage.get((long) n * ridgeCount);
+    blas.dgemm("N", "N", n, ridgeCount, n, 1.0, u2, n, f, n, 0.0, g, n);
+    for (int r = 0; r < ridgeCount; r++) {
+      double loo = 0;
+      for (int o = 0; o < k; o++) {
+        int column = (r * k + o) * n;
+        for (int i = 0; i < n; i++) {
+          double looResidual = alpha[column + i] / g[r * n + i];
+          loo += looResidual * looResidual;
+        }
+      }
+      record(out, r, rss[r], loo, degreesOfFreedom(s, f, r, n), n);
+    }
+  }
+
+  private static void record(RidgeSolution out, int r, double rss, double loo, double df, int n) {
+    out.trainMse()[r] = rss / n;
+    out.looMse()[r] = loo / n;
+    double shrink = 1 - df / n;
+    // GCV is undefined when the fit interpolates (df = n): 0/0.
+    out.gcvMse()[r] = shrink > 1e-12 ? rss / n / (shrink * shrink) : Double.NaN;
+  }
+
+  /** F[j, r] = 1 / (s_j + ridge_r), the pseudo-inverse's filter at ridge 0; column-major count x ridges. */
+  private double[] filters(double[] s, int count, double cutoff, double[] ridges) {
+    double[] f = filters.get((long) count * ridges.length);
+    for (int r = 0; r < ridges.length; r++) {
+      for (int j = 0; j < count; j++) {
+        f[r * count + j] = inverse(s[j], ridges[r], cutoff);
+      }
+    }
+    return f;
+  }
+
+  /** df = sum_j s_j / (s_j + ridge): the trace of the hat matrix. */
+  private static double degreesOfFreedom(double[] s, double[] f, int r, int count) {
+    double df = 0;
+    for (int j = 0; j < count; j++) {
+      df += Math.max(s[j], 0.0) * f[r * count + j];
+    }
+    return df;
   }
 
   /** Eigenvalues at or below this are numerically zero: max(samples, width) * eps * largest eigenvalue. */

@@ -10,6 +10,8 @@ package org.rfsweep.solver;
 public final class RidgeSolution {
   private double[] coefficients = new double[0];
   private double[] trainMse = new double[0];
+  private double[] looMse = new double[0];
+  private double[] gcvMse = new double[0];
   private int width;
   private int outputs;
   private int ridges;
@@ -24,6 +26,8 @@ public final class RidgeSolution {
     }
     if (trainMse.length < ridges) {
       trainMse = new double[ridges];
+      looMse = new double[ridges];
+      gcvMse = new double[ridges];
     }
   }
 
@@ -35,6 +39,19 @@ public final class RidgeSolution {
   /** Mean over samples of the squared training error summed over outputs, one per ridge. */
   public double[] trainMse() {
     return trainMse;
+  }
+
+  /**
+   * Leave-one-out estimate of the test risk, one per ridge: the mean over samples of the squared error of the fit
+   * without that sample, summed over outputs. NaN when a path does not compute it.
+   */
+  public double[] looMse() {
+    return looMse;
+  }
+
+  /** Generalised cross-validation estimate of the test risk, one per ridge; NaN where undefined (interpolation). */
+  public double[] gcvMse() {
+    return gcvMse;
   }
 
   public double coefficient(int ridge, int output, int feature) {

@@ -66,13 +66,13 @@ public final class UnitRunner {
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
           results.add(new FitResult(cell.width(), cell.samples(), ridges[r], unit.seedIndex(),
-              solution.trainMse()[r], testMse[r], FitResult.OK, "", seconds, setupSeconds, backend));
+              solution.trainMse()[r], testMse[r], solution.looMse()[r], solution.gcvMse()[r], FitResult.OK, "", seconds, setupSeconds, backend));
         }
       } catch (NumericalException e) {
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (double ridge : ridges) {
           results.add(new FitResult(cell.width(), cell.samples(), ridge, unit.seedIndex(), Double.NaN,
-              Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, backend));
+              Double.NaN, Double.NaN, Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, backend));
         }
       }
     }

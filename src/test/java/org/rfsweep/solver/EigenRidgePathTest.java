@@ -37,6 +37,81 @@ class EigenRidgePathTest implements RidgePathContract {
     }
   }
 
+  @ParameterizedTest(name = "samples={0} width={1} outputs={2}")
+  @CsvSource({"30,12,1", "24,24,1", "16,40,1", "30,12,2", "20,50,2"})
+  void leaveOneOutMatchesRefittingWithoutEachSample(int n, int w, int k) {
+    double[] phi = Matrices.gaussian(n, w, 51 + n);
+    double[] y = Matrices.gaussian(n, k, 52 + w);
+    double[] ridges = w >= n ? new double[] {0.0, 1e-2, 1.0} : new double[] {0.0, 1e-2, 1.0};
+    RidgeSolution fast = new RidgeSolution();
+    new EigenRidgePath().fit(phi, n, w, y, k, ridges, fast);
+    for (int r = 0; r < ridges.length; r++) {
+      double sum = 0;
+      for (int out = 0; out < n; out++) {
+        // Refit on the other n - 1 samples with the direct solver, predict the one left out.
+        double[] phiRest = new double[(n - 1) * w];
+        double[] yRest = new double[(n - 1) * k];
+        for (int j = 0; j < w; j++) {
+          for (int i = 0, row = 0; i < n; i++) {
+            if (i != out) {
+              phiRest[j * (n - 1) + row++] = phi[j * n + i];
+            }
+          }
+        }
+        for (int o = 0; o < k; o++) {
+          for (int i = 0, row = 0; i < n; i++) {
+            if (i != out) {
+              yRest[o * (n - 1) + row++] = y[o * n + i];
+            }
+          }
+        }
+        RidgeSolution refit = new RidgeSolution();
+        new DirectRidgePath().fit(phiRest, n - 1, w, yRest, k, new double[] {ridges[r]}, refit);
+        for (int o = 0; o < k; o++) {
+          double prediction = 0;
+          for (int j = 0; j < w; j++) {
+            prediction += phi[j * n + out] * refit.coefficient(0, o, j);
+          }
+          sum += Math.pow(y[o * n + out] - prediction, 2);
+        }
+      }
+      double bruteForce = sum / n;
+      assertTrue(Math.abs(fast.looMse()[r] - bruteForce) <= 1e-8 * bruteForce,
+          "ridge " + ridges[r] + ": LOO " + fast.looMse()[r] + " vs refits " + bruteForce);
+    }
+  }
+
+  @ParameterizedTest(name = "samples={0} width={1}")
+  @CsvSource({"30,12", "16,40"})
+  void gcvUsesTheTraceOfTheHatMatrix(int n, int w) {
+    double[] phi = Matrices.gaussian(n, w, 61);
+    double[] y = Matrices.gaussian(n, 1, 62);
+    double[] ridges = {0.0, 0.1, 3.0};
+    RidgeSolution fast = new RidgeSolution();
+    new EigenRidgePath().fit(phi, n, w, y, 1, ridges, fast);
+    // The hat matrix H is the fit of the identity: labels e_1 .. e_n as n outputs.
+    double[] identity = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      identity[i * n + i] = 1;
+    }
+    RidgeSolution hat = new RidgeSolution();
+    new DirectRidgePath().fit(phi, n, w, identity, n, ridges, hat);
+    for (int r = 0; r < ridges.length; r++) {
+      double trace = 0;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < w; j++) {
+          trace += phi[j * n + i] * hat.coefficient(r, i, j);
+        }
+      }
+      if (ridges[r] == 0 && w >= n) {
+        assertTrue(Double.isNaN(fast.gcvMse()[r]), "GCV is undefined when interpolating");
+        continue;
+      }
+      double expected = fast.trainMse()[r] / Math.pow(1 - trace / n, 2);
+      assertTrue(Math.abs(fast.gcvMse()[r] - expected) <= 1e-9 * expected, "ridge " + ridges[r]);
+    }
+  }
+
   @Test
   void reusesOneInstanceAcrossShapesWithoutCarryingStateOver() {
     EigenRidgePath path = new EigenRidgePath();
