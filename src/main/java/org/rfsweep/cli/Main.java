@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code rfsweep <command>}. User errors print one line and exit 2; failures exit 1. */
 @Command(name = "rfsweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Random-feature ridge regression sweeps on Apache Spark, with the theory beside every number.",
-    subcommands = {RunCommand.class, PlanCommand.class, ShowCommand.class, TheoryCommand.class,
+    subcommands = {RunCommand.class, PlanCommand.class, ShowCommand.class, TheoryCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;

@@ -117,6 +117,12 @@ public final class SweepDriver {
     long failed = counts.getLong(2);
     Outcome outcome = new Outcome(counts.getLong(1) - failed, failed, counts.getLong(0), backends, seconds);
 
+    report.accept("aggregating curves, optimal ridges, exponents and claims");
+    long aggregateStart = System.nanoTime();
+    Path index = ReportBuilder.build(spark, spec, options.out());
+    manifest.put("aggregate_seconds", (System.nanoTime() - aggregateStart) * 1e-9);
+    report.accept("report: " + index);
+
     manifest.put("status", "complete");
     manifest.put("finished_at", Instant.now().toString());
     manifest.put("wall_seconds", seconds);

@@ -67,6 +67,17 @@ class SweepDriverSparkTest {
     assertEquals(plan.fits(), manifest.path("grid").path("fits").asLong());
     assertTrue(manifest.path("blas").path("driver").asText().startsWith("native:"));
 
+    // Every run also writes the scaling-law tables and the report.
+    for (String table : new String[] {"curves", "optimal", "exponents", "claims"}) {
+      assertFalse(ParquetTable.read(out.resolve(table)).rows().isEmpty(), table);
+    }
+    assertEquals(plan.cells().size() * spec.grid().ridges().size(),
+        ParquetTable.read(out.resolve("curves")).rows().size());
+    assertEquals(plan.cells().size(), ParquetTable.read(out.resolve("optimal")).rows().size());
+    String html = Files.readString(out.resolve("report/index.html"));
+    assertTrue(html.contains("more_features_better") && html.contains("risk-vs-width"), "report lacks content");
+    assertTrue(Files.size(out.resolve("report/theory-vs-experiment.svg")) > 1000);
+
     // The Spark-free reader used by `show` sees the same table.
     ParquetTable table = ParquetTable.read(out.resolve("fits"));
     assertEquals(FitsSchema.columns(), table.columns());

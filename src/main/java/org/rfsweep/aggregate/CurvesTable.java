@@ -1,0 +1,74 @@
+package org.rfsweep.aggregate;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The {@code curves} table: fits grouped over seeds per (job, features, width, samples, ridge), with counts, means,
+ * standard deviations and standard errors. Spark merges these statistics from per-partition partial aggregates
+ * (count, mean and second central moment), so the result does not depend on how the fits are partitioned, up to
+ * floating-point rounding.
+ */
+public final class CurvesTable {
+  public static final String TABLE = "curves";
+  static final List<String> KEYS = List.of("job_name", "spec_hash", "task_type", "alpha", "beta", "noise", "modes",
+      "feature_map", "width", "samples", "ridge");
+
+  private CurvesTable() {}
+
+  public static Dataset<Row> compute(Dataset<Row> fits) {
+    Column ok = col("status").equalTo("OK");
+    Column[] keys = KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return fits.groupBy(keys).agg(
+            sum(when(ok, 1).otherwise(0)).cast("long").as("seeds"),
+            sum(when(ok, 0).otherwise(1)).cast("long").as("failed"),
+            avg(when(ok, col("test_mse"))).as("test_mse_mean"),
+            stddev_samp(when(ok, col("test_mse"))).as("test_mse_sd"),
+            avg(when(ok, col("train_mse"))).as("train_mse_mean"),
+            stddev_samp(when(ok, col("train_mse"))).as("train_mse_sd"),
+            avg(when(ok, col("loo_test_mse"))).as("loo_test_mse_mean"),
+            avg(when(ok, col("gcv_test_mse"))).as("gcv_test_mse_mean"),
+            first(col("theory_test_mse"), true).as("theory_test_mse"),
+            first(col("theory_train_mse"), true).as("theory_train_mse"),
+            count(lit(1)).as("rows"))
+        .withColumn("test_mse_se", col("test_mse_sd").divide(sqrt(col("seeds"))))
+        .withColumn("train_mse_se", col("train_mse_sd").divide(sqrt(col("seeds"))))
+        .drop("rows")
+        .select(columns())
+        .orderBy("width", "samples", "ridge");
+  }
+
+  private static Column[] columns() {
+    List<String> names = new java.util.ArrayList<>(KEYS);
+    names.addAll(List.of("seeds", "failed", "test_mse_mean", "test_mse_se", "test_mse_sd", "train_mse_mean",
+        "train_mse_se", "train_mse_sd", "loo_test_mse_mean", "gcv_test_mse_mean", "theory_test_mse",
+        "theory_train_mse"));
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  /** The table as records for the driver-side tables and figures. */
+  public static List<CurvePoint> collect(Dataset<Row> curves) {
+    return curves.collectAsList().stream().map(r -> new CurvePoint(r.getInt(r.fieldIndex("width")),
+        r.getInt(r.fieldIndex("samples")), r.getDouble(r.fieldIndex("ridge")), r.getLong(r.fieldIndex("seeds")),
+        value(r, "test_mse_mean"), value(r, "test_mse_se"), value(r, "test_mse_sd"), value(r, "train_mse_mean"),
+        value(r, "train_mse_se"), value(r, "train_mse_sd"), value(r, "loo_test_mse_mean"),
+        value(r, "gcv_test_mse_mean"), value(r, "theory_test_mse"), value(r, "theory_train_mse"))).toList();
+  }
+
+  static double value(Row row, String column) {
+    int i = row.fieldIndex(column);
+    return row.isNullAt(i) ? Double.NaN : ((Number) row.get(i)).doubleValue();
+  }
+}

@@ -1,0 +1,194 @@
+package org.rfsweep.aggregate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * Power-law fits of the optimal test risk (min over the ridge grid of the mean over seeds) along every sweep with
+ * at least {@value #MIN_POINTS} points, and jointly over all cells. Confidence intervals come from a bootstrap over
+ * seeds: each replicate redraws the seeds with replacement (the same draw for every cell, keeping curves paired),
+ * recomputes the optimal curve and refits; the interval is the 2.5-97.5 percentile range.
+ */
+public final class ExponentsTable {
+  static final int MIN_POINTS = 4;
+
+  private ExponentsTable() {}
+
+  public static List<ExponentRow> compute(List<SeedRisk> fits, Map<Long, OptimalTable.TheoryOptimum> theory,
+      int bootstrapCount, long bootstrapSeed) {
+    Tensor tensor = new Tensor(fits);
+    double[] full = tensor.optimalCurve(tensor.unitWeights());
+    double[][] replicates = new double[bootstrapCount][];
+    IntStream.range(0, bootstrapCount).parallel().forEach(b -> {
+      Random random = new Random(bootstrapSeed + 0x9E3779B97F4A7C15L * (b + 1));
+      double[] weights = new double[tensor.seeds.length];
+      for (int i = 0; i < weights.length; i++) {
+        weights[random.nextInt(weights.length)] += 1;
+      }
+      replicates[b] = tensor.optimalCurve(weights);
+    });
+    double[] theoryCurve = new double[tensor.cells.length];
+    for (int c = 0; c < theoryCurve.length; c++) {
+      OptimalTable.TheoryOptimum t = theory.get(OptimalTable.key(tensor.cells[c][0], tensor.cells[c][1]));
+      theoryCurve[c] = t == null ? Double.NaN : t.testMse();
+    }
+
+    List<ExponentRow> rows = new ArrayList<>();
+    for (int sweepAxis = 0; sweepAxis < 2; sweepAxis++) {
+      // axis 0: risk against width at each sample count; axis 1: against samples at each width.
+      int axis = sweepAxis;
+      int other = 1 - axis;
+      TreeSet<Integer> fixedValues = new TreeSet<>();
+      for (int[] cell : tensor.cells) {
+        fixedValues.add(cell[other]);
+      }
+      for (int fixed : fixedValues) {
+        int[] slice = IntStream.range(0, tensor.cells.length).filter(c -> tensor.cells[c][other] == fixed)
+            .filter(c -> usable(full[c])).toArray();
+        if (slice.length < MIN_POINTS) {
+          continue;
+        }
+        double[] x = Arrays.stream(slice).mapToDouble(c -> tensor.cells[c][axis]).toArray();
+        for (String model : new String[] {"offset", "pure"}) {
+          rows.add(sliceRow(axis == 0 ? "width" : "samples", model, axis == 0 ? "samples" : "width", fixed, x,
+              slice, full, replicates, theoryCurve, bootstrapCount, bootstrapSeed));
+        }
+      }
+    }
+    int[] all = IntStream.range(0, tensor.cells.length).filter(c -> usable(full[c])).toArray();
+    long widths = Arrays.stream(all).map(c -> tensor.cells[c][0]).distinct().count();
+    long samples = Arrays.stream(all).map(c -> tensor.cells[c][1]).distinct().count();
+    if (all.length >= 2 * MIN_POINTS && widths >= 2 && samples >= 2) {
+      rows.add(jointRow(tensor, all, full, replicates, theoryCurve, bootstrapCount, bootstrapSeed));
+    }
+    return rows;
+  }
+
+  private static ExponentRow sliceRow(String sweep, String model, String fixedAxis, int fixed, double[] x,
+      int[] slice, double[] full, double[][] replicates, double[] theoryCurve, int count, long seed) {
+    PowerLawFit.Fit fit = fit(model, x, pick(full, slice));
+    double[] exponents = Arrays.stream(replicates).parallel()
+        .mapToDouble(r -> allUsable(r, slice) ? fit(model, x, pick(r, slice)).exponent() : Double.NaN)
+        .filter(e -> !Double.isNaN(e)).sorted().toArray();
+    double theoryExponent = allUsable(theoryCurve, slice) ? fit(model, x, pick(theoryCurve, slice)).exponent()
+        : Double.NaN;
+    return new ExponentRow(sweep, model, fixedAxis, fixed, slice.length, fit.exponent(), percentile(exponents, 0.025),
+        percentile(exponents, 0.975), Double.NaN, Double.NaN, Double.NaN, fit.offset(), fit.amplitude(), Double.NaN,
+        fit.loss(), theoryExponent, Double.NaN, count, seed);
+  }
+
+  private static ExponentRow jointRow(Tensor tensor, int[] all, double[] full, double[][] replicates,
+      double[] theoryCurve, int count, long seed) {
+    double[] widths = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][0]).toArray();
+    double[] samples = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][1]).toArray();
+    PowerLawFit.JointFit fit = PowerLawFit.joint(widths, samples, pick(full, all));
+    List<PowerLawFit.JointFit> boot = Arrays.stream(replicates).parallel().filter(r -> allUsable(r, all))
+        .map(r -> PowerLawFit.joint(widths, samples, pick(r, all))).toList();
+    double[] a = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentWidth).sorted().toArray();
+    double[] b = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
+    PowerLawFit.JointFit theory = allUsable(theoryCurve, all)
+        ? PowerLawFit.joint(widths, samples, pick(theoryCurve, all)) : null;
+    return new ExponentRow("joint", "joint", "", 0, all.length, fit.exponentWidth(), percentile(a, 0.025),
+        percentile(a, 0.975), fit.exponentSamples(), percentile(b, 0.025), percentile(b, 0.975), fit.offset(),
+        fit.amplitudeWidth(), fit.amplitudeSamples(), fit.loss(),
+        theory == null ? Double.NaN : theory.exponentWidth(), theory == null ? Double.NaN : theory.exponentSamples(),
+        count, seed);
+  }
+
+  private static PowerLawFit.Fit fit(String model, double[] x, double[] y) {
+    return model.equals("pure") ? PowerLawFit.pure(x, y) : PowerLawFit.offset(x, y);
+  }
+
+  private static boolean usable(double value) {
+    return value > 0 && Double.isFinite(value);
+  }
+
+  private static boolean allUsable(double[] curve, int[] slice) {
+    return Arrays.stream(slice).allMatch(c -> usable(curve[c]));
+  }
+
+  private static double[] pick(double[] curve, int[] slice) {
+    return Arrays.stream(slice).mapToDouble(c -> curve[c]).toArray();
+  }
+
+  /** Linear-interpolated percentile of sorted values; NaN when there are none. */
+  static double percentile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double position = q * (sorted.length - 1);
+    int lo = (int) Math.floor(position);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (position - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  /** Test risks as cells x ridges x seeds, NaN where a fit is missing or failed. */
+  private static final class Tensor {
+    final int[][] cells;
+    final double[] ridges;
+    final int[] seeds;
+    final double[][][] test;
+
+    Tensor(List<SeedRisk> fits) {
+      TreeSet<Long> cellKeys = new TreeSet<>();
+      TreeSet<Double> ridgeSet = new TreeSet<>();
+      TreeSet<Integer> seedSet = new TreeSet<>();
+      for (SeedRisk f : fits) {
+        cellKeys.add(OptimalTable.key(f.width(), f.samples()));
+        ridgeSet.add(f.ridge());
+        seedSet.add(f.seed());
+      }
+      cells = cellKeys.stream().map(k -> new int[] {(int) (k >>> 32), (int) (long) k}).toArray(int[][]::new);
+      ridges = ridgeSet.stream().mapToDouble(Double::doubleValue).toArray();
+      seeds = seedSet.stream().mapToInt(Integer::intValue).toArray();
+      java.util.Map<Long, Integer> cellIndex = new java.util.HashMap<>();
+      for (long key : cellKeys) {
+        cellIndex.put(key, cellIndex.size());
+      }
+      test = new double[cells.length][ridges.length][seeds.length];
+      for (double[][] byRidge : test) {
+        for (double[] bySeed : byRidge) {
+          Arrays.fill(bySeed, Double.NaN);
+        }
+      }
+      for (SeedRisk f : fits) {
+        int c = cellIndex.get(OptimalTable.key(f.width(), f.samples()));
+        test[c][Arrays.binarySearch(ridges, f.ridge())][Arrays.binarySearch(seeds, f.seed())] = f.testMse();
+      }
+    }
+
+    double[] unitWeights() {
+      double[] w = new double[seeds.length];
+      Arrays.fill(w, 1.0);
+      return w;
+    }
+
+    /** min over ridges of the weighted mean over seeds, per cell. */
+    double[] optimalCurve(double[] weights) {
+      double[] curve = new double[cells.length];
+      for (int c = 0; c < cells.length; c++) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < ridges.length; r++) {
+          double sum = 0;
+          double total = 0;
+          for (int s = 0; s < seeds.length; s++) {
+            if (weights[s] > 0 && !Double.isNaN(test[c][r][s])) {
+              sum += weights[s] * test[c][r][s];
+              total += weights[s];
+            }
+          }
+          if (total > 0) {
+            best = Math.min(best, sum / total);
+          }
+        }
+        curve[c] = best;
+      }
+      return curve;
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package org.rfsweep.aggregate;
+
+/**
+ * Power-law fits of a risk curve y(x): pure A x^-a, with an offset E + A x^-a, and the joint law
+ * L(N, n) = E + A N^-a + B n^-b. The loss is robust (Huber, on log residuals, so every decade weighs the same
+ * and a stray cell cannot drag the exponent). Exponents are found by variable projection: for fixed exponents
+ * the amplitudes are a small non-negative least-squares problem, solved by iteratively reweighted relative least
+ * squares; the exponents themselves by a coarse scan and golden-section refinement.
+ */
+public final class PowerLawFit {
+  /** Log residuals beyond 5% count linearly, not quadratically. */
+  static final double HUBER = 0.05;
+  private static final double MIN_EXPONENT = 0.005;
+  private static final double MAX_EXPONENT = 4.0;
+  private static final int SCAN = 80;
+  private static final int JOINT_SCAN = 24;
+  private static final int REWEIGHTINGS = 12;
+  private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+  private PowerLawFit() {}
+
+  /** y = offset + amplitude x^-exponent (offset 0 for the pure law), with the robust loss at the optimum. */
+  public record Fit(double exponent, double amplitude, double offset, double loss, int points) {}
+
+  /** y = offset + amplitudeWidth N^-exponentWidth + amplitudeSamples n^-exponentSamples. */
+  public record JointFit(double offset, double amplitudeWidth, double exponentWidth, double amplitudeSamples,
+      double exponentSamples, double loss, int points) {}
+
+  /** A x^-a: robust linear regression of log y on log x. */
+  public static Fit pure(double[] x, double[] y) {
+    int n = x.length;
+    double[] lx = new double[n];
+    double[] ly = new double[n];
+    for (int i = 0; i < n; i++) {
+      lx[i] = Math.log(x[i]);
+      ly[i] = Math.log(y[i]);
+    }
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    double slope = 0;
+    double intercept = 0;
+    for (int iteration = 0; iteration < 4 * REWEIGHTINGS; iteration++) {
+      double sw = 0;
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (int i = 0; i < n; i++) {
+        sw += w[i];
+        sx += w[i] * lx[i];
+        sy += w[i] * ly[i];
+        sxx += w[i] * lx[i] * lx[i];
+        sxy += w[i] * lx[i] * ly[i];
+      }
+      double denominator = sw * sxx - sx * sx;
+      slope = denominator == 0 ? 0 : (sw * sxy - sx * sy) / denominator;
+      intercept = (sy - slope * sx) / sw;
+      for (int i = 0; i < n; i++) {
+        w[i] = huberWeight(ly[i] - intercept - slope * lx[i]);
+      }
+    }
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      loss += huber(ly[i] - intercept - slope * lx[i]);
+    }
+    return new Fit(-slope, Math.exp(intercept), 0.0, loss, n);
+  }
+
+  /** E + A x^-a with E, A >= 0. */
+  public static Fit offset(double[] x, double[] y) {
+    double[][] basis = new double[2][x.length];
+    java.util.function.DoubleUnaryOperator loss = a -> {
+      fillBasis(basis, x, a);
+      return amplitudes(basis, y).loss;
+    };
+    double a = minimise(loss, MIN_EXPONENT, MAX_EXPONENT, SCAN);
+    fillBasis(basis, x, a);
+    Amplitudes best = amplitudes(basis, y);
+    return new Fit(a, best.theta[1], best.theta[0], best.loss, x.length);
+  }
+
+  /** L(N, n) = E + A N^-a + B n^-b with E, A, B >= 0. */
+  public static JointFit joint(double[] widths, double[] samples, double[] y) {
+    int n = y.length;
+    double[][] basis = new double[3][n];
+    double bestA = MIN_EXPONENT;
+    double bestB = MIN_EXPONENT;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    double step = (MAX_EXPONENT - MIN_EXPONENT) / JOINT_SCAN;
+    for (int i = 0; i <= JOINT_SCAN; i++) {
+      for (int j = 0; j <= JOINT_SCAN; j++) {
+        double loss = jointLoss(basis, widths, samples, y, MIN_EXPONENT + i * step, MIN_EXPONENT + j * step);
+        if (loss < bestLoss) {
+          bestLoss = loss;
+          bestA = MIN_EXPONENT + i * step;
+          bestB = MIN_EXPONENT + j * step;
+        }
+      }
+    }
+    // Alternate one-dimensional refinements around the best grid point.
+    double a = bestA;
+    double b = bestB;
+    for (int round = 0; round < 6; round++) {
+      double fixedB = b;
+      a = golden(e -> jointLoss(basis, widths, samples, y, e, fixedB), Math.max(MIN_EXPONENT, a - step),
+          Math.min(MAX_EXPONENT, a + step));
+      double fixedA = a;
+      b = golden(e -> jointLoss(basis, widths, samples, y, fixedA, e), Math.max(MIN_EXPONENT, b - step),
+          Math.min(MAX_EXPONENT, b + step));
+    }
+    fillJointBasis(basis, widths, samples, a, b);
+    Amplitudes fit = amplitudes(basis, y);
+    return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
+  }
+
+  private static double jointLoss(double[][] basis, double[] widths, double[] samples, double[] y, double a,
+      double b) {
+    fillJointBasis(basis, widths, samples, a, b);
+    return amplitudes(basis, y).loss;
+  }
+
+  private static void fillBasis(double[][] basis, double[] x, double a) {
+    for (int i = 0; i < x.length; i++) {
+      basis[0][i] = 1;
+      basis[1][i] = Math.pow(x[i], -a);
+    }
+  }
+
+  private static void fillJointBasis(double[][] basis, double[] widths, double[] samples, double a, double b) {
+    for (int i = 0; i < widths.length; i++) {
+      basis[0][i] = 1;
+      basis[1][i] = Double.isInfinite(widths[i]) ? 0 : Math.pow(widths[i], -a);
+      basis[2][i] = Math.pow(samples[i], -b);
+    }
+  }
+
+  private record Amplitudes(double[] theta, double loss) {}
+
+  /**
+   * Non-negative amplitudes minimising the robust log loss for a fixed basis: reweighted least squares on
+   * relative residuals (y - f)/y, which equal the log residuals to first order, over every subset of active
+   * amplitudes (at most 3, so 7 subsets).
+   */
+  private static Amplitudes amplitudes(double[][] basis, double[] y) {
+    int p = basis.length;
+    int n = y.length;
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    double[] theta = new double[p];
+    for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
+      theta = nonNegativeLeastSquares(basis, y, w);
+      for (int i = 0; i < n; i++) {
+        w[i] = huberWeight(logResidual(basis, theta, y, i));
+      }
+    }
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      loss += huber(logResidual(basis, theta, y, i));
+    }
+    return new Amplitudes(theta, loss);
+  }
+
+  private static double logResidual(double[][] basis, double[] theta, double[] y, int i) {
+    double f = 0;
+    for (int j = 0; j < theta.length; j++) {
+      f += theta[j] * basis[j][i];
+    }
+    return f > 0 ? Math.log(y[i] / f) : 1e3;
+  }
+
+  /** min sum_i w_i ((y_i - sum_j theta_j basis_j,i) / y_i)^2 over theta >= 0, by enumerating active sets. */
+  private static double[] nonNegativeLeastSquares(double[][] basis, double[] y, double[] w) {
+    int p = basis.length;
+    double[] best = new double[p];
+    double bestError = Double.POSITIVE_INFINITY;
+    for (int subset = 1; subset < (1 << p); subset++) {
+      int mask = subset;
+      int[] active = java.util.stream.IntStream.range(0, p).filter(j -> (mask & (1 << j)) != 0).toArray();
+      int q = active.length;
+      double[][] normal = new double[q][q + 1];
+      for (int i = 0; i < y.length; i++) {
+        double weight = w[i] / (y[i] * y[i]);
+        for (int r = 0; r < q; r++) {
+          for (int c = 0; c < q; c++) {
+            normal[r][c] += weight * basis[active[r]][i] * basis[active[c]][i];
+          }
+          normal[r][q] += weight * basis[active[r]][i] * y[i];
+        }
+      }
+      double[] solution = solve(normal);
+      if (solution == null) {
+        continue;
+      }
+      boolean feasible = true;
+      for (double s : solution) {
+        feasible &= s >= 0;
+      }
+      if (!feasible) {
+        continue;
+      }
+      double[] theta = new double[p];
+      for (int r = 0; r < q; r++) {
+        theta[active[r]] = solution[r];
+      }
+      double error = 0;
+      for (int i = 0; i < y.length; i++) {
+        double f = 0;
+        for (int j = 0; j < p; j++) {
+          f += theta[j] * basis[j][i];
+        }
+        double relative = (y[i] - f) / y[i];
+        error += w[i] * relative * relative;
+      }
+      if (error < bestError) {
+        bestError = error;
+        best = theta;
+      }
+    }
+    return best;
+  }
+
+  /** Gaussian elimination with partial pivoting on an augmented q x (q+1) system; null if singular. */
+  private static double[] solve(double[][] m) {
+    int q = m.length;
+    for (int col = 0; col < q; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < q; r++) {
+        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] swap = m[col];
+      m[col] = m[pivot];
+      m[pivot] = swap;
+      if (Math.abs(m[col][col]) < 1e-300) {
+        return null;
+      }
+      for (int r = 0; r < q; r++) {
+        if (r != col) {
+          double factor = m[r][col] / m[col][col];
+          for (int c = col; c <= q; c++) {
+            m[r][c] -= factor * m[col][c];
+          }
+        }
+      }
+    }
+    double[] x = new double[q];
+    for (int r = 0; r < q; r++) {
+      x[r] = m[r][q] / m[r][r];
+    }
+    return x;
+  }
+
+  private static double minimise(java.util.function.DoubleUnaryOperator f, double lo, double hi, int points) {
+    double step = (hi - lo) / points;
+    double best = lo;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int i = 0; i <= points; i++) {
+      double value = f.applyAsDouble(lo + i * step);
+      if (value < bestValue) {
+        bestValue = value;
+        best = lo + i * step;
+      }
+    }
+    return golden(f, Math.max(lo, best - step), Math.min(hi, best + step));
+  }
+
+  private static double golden(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+    double a = lo;
+    double b = hi;
+    double c = b - GOLDEN * (b - a);
+    double d = a + GOLDEN * (b - a);
+    double fc = f.applyAsDouble(c);
+    double fd = f.applyAsDouble(d);
+    while (b - a > 1e-7) {
+      if (fc < fd) {
+        b = d;
+        d = c;
+        fd = fc;
+        c = b - GOLDEN * (b - a);
+        fc = f.applyAsDouble(c);
+      } else {
+        a = c;
+        c = d;
+        fc = fd;
+        d = a + GOLDEN * (b - a);
+        fd = f.applyAsDouble(d);
+      }
+    }
+    return 0.5 * (a + b);
+  }
+
+  static double huber(double r) {
+    double a = Math.abs(r);
+    return a <= HUBER ? 0.5 * r * r : HUBER * (a - 0.5 * HUBER);
+  }
+
+  private static double huberWeight(double r) {
+    double a = Math.abs(r);
+    return a <= HUBER ? 1.0 : HUBER / a;
+  }
+}

@@ -1,0 +1,4 @@
+package org.rfsweep.aggregate;
+
+/** One fit's test risk, as the bootstrap over seeds resamples it. */
+public record SeedRisk(int width, int samples, double ridge, int seed, double testMse, double trainMse) {}

@@ -1,0 +1,42 @@
+package org.rfsweep.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.rfsweep.driver.ReportBuilder;
+import org.rfsweep.driver.SparkSessions;
+import org.rfsweep.io.FitsSchema;
+import org.rfsweep.spec.JobSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Regenerates the tables and the report of a finished run from its fits. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Rebuild DIR's tables (curves, optimal, exponents, claims) and DIR/report/index.html from "
+        + "DIR/fits, without refitting.")
+final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "output folder of a run")
+  Path folder;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
+  String master;
+
+  @Override
+  public Integer call() {
+    JobSpec spec = ReportBuilder.specOf(folder);
+    if (!Files.isDirectory(folder.resolve(FitsSchema.TABLE))) {
+      System.err.println("rfsweep: DIR " + folder + ": has no fits table");
+      return Main.USER_ERROR;
+    }
+    SparkSession spark = SparkSessions.create("rfsweep report " + spec.name(), master);
+    try {
+      Path index = ReportBuilder.build(spark, spec, folder);
+      System.out.println("rfsweep: report: " + index);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

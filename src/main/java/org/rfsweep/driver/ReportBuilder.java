@@ -1,0 +1,36 @@
+package org.rfsweep.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.io.Manifest;
+import org.rfsweep.report.ReportWriter;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecLoader;
+
+/** Aggregates a run's fits into its tables and draws the report; also regenerates both for an existing folder. */
+public final class ReportBuilder {
+  private ReportBuilder() {}
+
+  /** @return the report's index.html */
+  public static Path build(SparkSession spark, JobSpec spec, Path out) {
+    Aggregation.Tables tables = Aggregation.run(spark, spec, out);
+    return ReportWriter.write(out, spec, tables);
+  }
+
+  /** The spec a run recorded in its manifest (the resolved spec is JSON, which is YAML). */
+  public static JobSpec specOf(Path out) {
+    try {
+      JsonNode manifest = Manifest.read(out);
+      if (manifest == null || !manifest.has("spec")) {
+        throw new OutputConflictException(out + ": no " + Manifest.FILE + " with a spec; not an rfsweep output folder");
+      }
+      return SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(out + ": cannot read " + Manifest.FILE + ": " + e.getMessage(), e);
+    }
+  }
+}

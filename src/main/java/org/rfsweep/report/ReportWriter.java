@@ -1,0 +1,185 @@
+package org.rfsweep.report;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.aggregate.Claim;
+import org.rfsweep.aggregate.ExponentRow;
+import org.rfsweep.aggregate.OptimalPoint;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.theory.PowerLawClosedForms;
+
+/** Writes {@code DIR/report/}: every figure as PNG and SVG, and index.html with the figures and key tables. */
+public final class ReportWriter {
+  public static final String FOLDER = "report";
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 600;
+
+  private ReportWriter() {}
+
+  /** @return the index.html written */
+  public static Path write(Path out, JobSpec spec, Aggregation.Tables tables) {
+    System.setProperty("java.awt.headless", "true");
+    Path folder = out.resolve(FOLDER);
+    try {
+      Files.createDirectories(folder);
+      Map<String, String> figures = new LinkedHashMap<>();
+      for (int fixed : Charts.longestSweeps(tables.optimal(), "width", 2)) {
+        figures.put("risk-vs-width-n" + fixed, "Test risk against width at n = " + fixed);
+        save(folder, "risk-vs-width-n" + fixed, Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
+      }
+      for (int fixed : Charts.longestSweeps(tables.optimal(), "samples", 2)) {
+        figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
+        save(folder, "risk-vs-samples-N" + fixed,
+            Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed));
+      }
+      figures.put("optimal-heatmap", "Optimal test risk over (width, samples)");
+      save(folder, "optimal-heatmap", Charts.heatMap(tables.optimal()));
+      // The widest cell (then the most samples) is the closest to the kernel limit the closed form describes.
+      OptimalPoint widest = tables.optimal().stream()
+          .max(java.util.Comparator.comparingInt(OptimalPoint::width).thenComparingInt(OptimalPoint::samples))
+          .orElse(null);
+      if (widest != null) {
+        figures.put("risk-vs-fitting-ratio", "Test risk against fitting ratio along the ridge path (Fig. 2 layout)");
+        save(folder, "risk-vs-fitting-ratio", Charts.riskAgainstFittingRatio(tables.curves(), widest,
+            widest.width() >= 4 * widest.samples() ? closedFormCurve(spec, widest) : Map.of()));
+      }
+      figures.put("theory-vs-experiment", "Theory against experiment");
+      save(folder, "theory-vs-experiment", Charts.theoryAgainstExperiment(tables.curves()));
+      Path index = folder.resolve("index.html");
+      Files.writeString(index, html(spec, tables, figures), StandardCharsets.UTF_8);
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** E_te(R) of the power-law closed form in the kernel limit at this cell's n, for R in [0, 0.99]. */
+  private static Map<Double, Double> closedFormCurve(JobSpec spec, OptimalPoint cell) {
+    Map<Double, Double> curve = new LinkedHashMap<>();
+    if (spec.task() instanceof PowerLawTaskSpec task && task.beta() > 1 && task.beta() < 2 * task.alpha() + 1) {
+      double relative = task.noise()
+          / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), cell.samples());
+      for (int i = 0; i <= 99; i++) {
+        double ratio = i / 100.0;
+        curve.put(ratio, PowerLawClosedForms.testRiskAtFittingRatio(task.alpha(), task.beta(), relative, ratio,
+            cell.samples()));
+      }
+    }
+    return curve;
+  }
+
+  private static void save(Path folder, String name, JFreeChart chart) throws IOException {
+    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
+    SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+    chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+    Files.writeString(folder.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
+  }
+
+  private static String html(JobSpec spec, Aggregation.Tables tables, Map<String, String> figures) {
+    StringBuilder page = new StringBuilder();
+    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>rfsweep: ").append(escape(spec.name())).append("</title>\n<style>")
+        .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
+        .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
+        .append("td,th{border:1px solid #ccc;padding:0.3em 0.6em;text-align:right}")
+        .append("th{background:#f3f3f3}td.text{text-align:left}")
+        .append(".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}")
+        .append("figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}")
+        .append("</style></head><body>\n");
+    page.append("<h1>rfsweep report: ").append(escape(spec.name())).append("</h1>\n<p>")
+        .append(escape(describe(spec))).append("</p>\n");
+
+    page.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>theory</th><th>evidence</th></tr>\n");
+    for (Claim c : tables.claims()) {
+      page.append("<tr><td class=\"text\">").append(escape(c.claim())).append("</td><td class=\"")
+          .append(c.verdict().equals(Claim.HOLDS) ? "holds" : c.verdict().equals(Claim.FAILS) ? "fails" : "")
+          .append("\">").append(escape(c.verdict())).append("</td><td class=\"text\">")
+          .append(escape(c.theoryVerdict())).append("</td><td class=\"text\">").append(escape(c.evidence()))
+          .append("</td></tr>\n");
+    }
+    page.append("</table>\n");
+
+    for (var figure : figures.entrySet()) {
+      page.append("<figure><img src=\"").append(figure.getKey()).append(".png\" alt=\"")
+          .append(escape(figure.getValue())).append("\"><figcaption>").append(escape(figure.getValue()))
+          .append(" (<a href=\"").append(figure.getKey()).append(".svg\">SVG</a>)</figcaption></figure>\n");
+    }
+
+    page.append("<h2>Exponents</h2>\n<p>Fits of the optimal test risk; 95% intervals from a bootstrap over seeds (")
+        .append(tables.exponents().isEmpty() ? 0 : tables.exponents().get(0).bootstrapCount())
+        .append(" replicates, seed ").append(Aggregation.BOOTSTRAP_SEED).append(").</p>\n")
+        .append("<table><tr><th>sweep</th><th>model</th><th>fixed</th><th>points</th><th>exponent</th>")
+        .append("<th>95% interval</th><th>theory</th><th>samples exponent (joint)</th><th>95% interval</th>")
+        .append("<th>theory</th><th>offset E</th></tr>\n");
+    for (ExponentRow e : tables.exponents()) {
+      page.append("<tr><td class=\"text\">").append(e.sweep()).append("</td><td class=\"text\">").append(e.model())
+          .append("</td><td class=\"text\">").append(e.fixedAxis().isEmpty() ? "" : e.fixedAxis() + " = "
+              + e.fixedValue()).append("</td><td>").append(e.points()).append("</td><td>").append(num(e.exponent()))
+          .append("</td><td>[").append(num(e.exponentLow())).append(", ").append(num(e.exponentHigh()))
+          .append("]</td><td>").append(num(e.theoryExponent())).append("</td><td>").append(num(e.exponent2()))
+          .append("</td><td>").append(Double.isNaN(e.exponent2()) ? ""
+              : "[" + num(e.exponent2Low()) + ", " + num(e.exponent2High()) + "]")
+          .append("</td><td>").append(num(e.theoryExponent2())).append("</td><td>").append(num(e.offset()))
+          .append("</td></tr>\n");
+    }
+    page.append("</table>\n");
+
+    page.append("<h2>Optimal ridge per cell</h2>\n<p>Oracle: the grid ridge with the lowest mean test risk. LOO and ")
+        .append("GCV: the ridge each picks per seed from training data alone, and the test risk it then gets.</p>\n")
+        .append("<table><tr><th>N</th><th>n</th><th>best ridge</th><th>test risk</th><th>R</th>")
+        .append("<th>theory ridge</th><th>theory risk</th><th>R*</th><th>LOO ridge</th><th>LOO risk</th>")
+        .append("<th>GCV ridge</th><th>GCV risk</th></tr>\n");
+    for (OptimalPoint p : tables.optimal()) {
+      page.append("<tr><td>").append(p.width()).append("</td><td>").append(p.samples()).append("</td><td>")
+          .append(num(p.bestRidge())).append(p.bestAtEdge() ? " (edge)" : "").append("</td><td>")
+          .append(num(p.testMean())).append(" &plusmn; ").append(num(p.testSe())).append("</td><td>")
+          .append(num(p.fittingRatio())).append("</td><td>").append(num(p.theoryRidge())).append("</td><td>")
+          .append(num(p.theoryTest())).append("</td><td>").append(num(p.theoryFittingRatio())).append("</td><td>")
+          .append(num(p.looRidge())).append("</td><td>").append(num(p.looTestMean())).append("</td><td>")
+          .append(num(p.gcvRidge())).append("</td><td>").append(num(p.gcvTestMean())).append("</td></tr>\n");
+    }
+    page.append("</table>\n<p>Tables in Parquet beside this folder: fits, curves, optimal, exponents, claims. ")
+        .append("<code>rfsweep show DIR TABLE</code> prints any of them.</p>\n</body></html>\n");
+    return page.toString();
+  }
+
+  private static String describe(JobSpec spec) {
+    List<String> parts = new ArrayList<>();
+    if (spec.task() instanceof PowerLawTaskSpec t) {
+      parts.add(String.format(Locale.ROOT, "power-law task: alpha %s, beta %s, noise %s, %d modes", t.alpha(),
+          t.beta(), t.noise(), t.modes()));
+    }
+    parts.add(spec.features().kind().word() + " random features");
+    parts.add(spec.grid().seeds() + " seeds");
+    parts.add(spec.grid().ridges().size() + " ridges");
+    return String.join("; ", parts);
+  }
+
+  private static String num(double value) {
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    return value == 0 ? "0" : String.format(Locale.ROOT, "%.4g", value);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
