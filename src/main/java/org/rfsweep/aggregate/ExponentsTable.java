@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
  */
 public final class ExponentsTable {
   static final int MIN_POINTS = 4;
+  /** Bootstrap replicates search exponents this far around the full data's (a replicate moves them by ~0.01-0.1). */
+  static final double BOOTSTRAP_RADIUS = 0.5;
 
   private ExponentsTable() {}
 
@@ -73,7 +75,7 @@ public final class ExponentsTable {
       int[] slice, double[] full, double[][] replicates, double[] theoryCurve, int count, long seed) {
     PowerLawFit.Fit fit = fit(model, x, pick(full, slice));
     double[] exponents = Arrays.stream(replicates).parallel()
-        .mapToDouble(r -> allUsable(r, slice) ? fit(model, x, pick(r, slice)).exponent() : Double.NaN)
+        .mapToDouble(r -> allUsable(r, slice) ? refit(model, x, pick(r, slice), fit.exponent()) : Double.NaN)
         .filter(e -> !Double.isNaN(e)).sorted().toArray();
     double theoryExponent = allUsable(theoryCurve, slice) ? fit(model, x, pick(theoryCurve, slice)).exponent()
         : Double.NaN;
@@ -88,7 +90,8 @@ public final class ExponentsTable {
     double[] samples = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][1]).toArray();
     PowerLawFit.JointFit fit = PowerLawFit.joint(widths, samples, pick(full, all));
     List<PowerLawFit.JointFit> boot = Arrays.stream(replicates).parallel().filter(r -> allUsable(r, all))
-        .map(r -> PowerLawFit.joint(widths, samples, pick(r, all))).toList();
+        .map(r -> PowerLawFit.jointNear(widths, samples, pick(r, all), fit.exponentWidth(), fit.exponentSamples(),
+            BOOTSTRAP_RADIUS)).toList();
     double[] a = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentWidth).sorted().toArray();
     double[] b = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
     PowerLawFit.JointFit theory = allUsable(theoryCurve, all)
@@ -98,6 +101,11 @@ public final class ExponentsTable {
         fit.amplitudeWidth(), fit.amplitudeSamples(), fit.loss(),
         theory == null ? Double.NaN : theory.exponentWidth(), theory == null ? Double.NaN : theory.exponentSamples(),
         count, seed);
+  }
+
+  private static double refit(String model, double[] x, double[] y, double exponent) {
+    return model.equals("pure") ? PowerLawFit.pure(x, y).exponent()
+        : PowerLawFit.offsetNear(x, y, exponent, BOOTSTRAP_RADIUS).exponent();
   }
 
   private static PowerLawFit.Fit fit(String model, double[] x, double[] y) {

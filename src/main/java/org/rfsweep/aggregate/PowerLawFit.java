@@ -14,6 +14,9 @@ public final class PowerLawFit {
   private static final double MAX_EXPONENT = 4.0;
   private static final int SCAN = 80;
   private static final int JOINT_SCAN = 24;
+  private static final int LOCAL_SCAN = 6;
+  /** Bootstrap replicates only feed percentiles of intervals ~0.05 wide: 1e-4 in the exponent is plenty. */
+  private static final double LOCAL_TOLERANCE = 1e-4;
   private static final int REWEIGHTINGS = 12;
   private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
@@ -68,45 +71,72 @@ public final class PowerLawFit {
 
   /** E + A x^-a with E, A >= 0. */
   public static Fit offset(double[] x, double[] y) {
+    return offsetNear(x, y, (MIN_EXPONENT + MAX_EXPONENT) / 2, (MAX_EXPONENT - MIN_EXPONENT) / 2);
+  }
+
+  /** The offset fit searching the exponent within {@code radius} of a0. */
+  public static Fit offsetNear(double[] x, double[] y, double a0, double radius) {
     double[][] basis = new double[2][x.length];
     java.util.function.DoubleUnaryOperator loss = a -> {
       fillBasis(basis, x, a);
       return amplitudes(basis, y).loss;
     };
-    double a = minimise(loss, MIN_EXPONENT, MAX_EXPONENT, SCAN);
+    double lo = Math.max(MIN_EXPONENT, a0 - radius);
+    double hi = Math.min(MAX_EXPONENT, a0 + radius);
+    double a = minimise(loss, lo, hi, (int) Math.max(8, SCAN * (hi - lo) / (MAX_EXPONENT - MIN_EXPONENT)));
     fillBasis(basis, x, a);
     Amplitudes best = amplitudes(basis, y);
     return new Fit(a, best.theta[1], best.theta[0], best.loss, x.length);
   }
 
-  /** L(N, n) = E + A N^-a + B n^-b with E, A, B >= 0. */
+  /** L(N, n) = E + A N^-a + B n^-b with E, A, B >= 0, scanning the whole exponent range. */
   public static JointFit joint(double[] widths, double[] samples, double[] y) {
+    double half = (MAX_EXPONENT - MIN_EXPONENT) / 2;
+    return search(widths, samples, y, MIN_EXPONENT + half, MIN_EXPONENT + half, half, JOINT_SCAN, 1e-7);
+  }
+
+  /**
+   * The joint fit searching exponents within {@code radius} of (a0, b0): bootstrap replicates start from the full
+   * data's exponents, so they need only a local scan.
+   */
+  public static JointFit jointNear(double[] widths, double[] samples, double[] y, double a0, double b0,
+      double radius) {
+    return search(widths, samples, y, a0, b0, radius, LOCAL_SCAN, LOCAL_TOLERANCE);
+  }
+
+  private static JointFit search(double[] widths, double[] samples, double[] y, double a0, double b0,
+      double radius, int scan, double tolerance) {
     int n = y.length;
     double[][] basis = new double[3][n];
-    double bestA = MIN_EXPONENT;
-    double bestB = MIN_EXPONENT;
+    double loA = Math.max(MIN_EXPONENT, a0 - radius);
+    double loB = Math.max(MIN_EXPONENT, b0 - radius);
+    double stepA = (Math.min(MAX_EXPONENT, a0 + radius) - loA) / scan;
+    double stepB = (Math.min(MAX_EXPONENT, b0 + radius) - loB) / scan;
+    double bestA = loA;
+    double bestB = loB;
     double bestLoss = Double.POSITIVE_INFINITY;
-    double step = (MAX_EXPONENT - MIN_EXPONENT) / JOINT_SCAN;
-    for (int i = 0; i <= JOINT_SCAN; i++) {
-      for (int j = 0; j <= JOINT_SCAN; j++) {
-        double loss = jointLoss(basis, widths, samples, y, MIN_EXPONENT + i * step, MIN_EXPONENT + j * step);
+    for (int i = 0; i <= scan; i++) {
+      for (int j = 0; j <= scan; j++) {
+        double loss = jointLoss(basis, widths, samples, y, loA + i * stepA, loB + j * stepB);
         if (loss < bestLoss) {
           bestLoss = loss;
-          bestA = MIN_EXPONENT + i * step;
-          bestB = MIN_EXPONENT + j * step;
+          bestA = loA + i * stepA;
+          bestB = loB + j * stepB;
         }
       }
     }
+    double step = Math.max(stepA, stepB);
     // Alternate one-dimensional refinements around the best grid point.
     double a = bestA;
     double b = bestB;
-    for (int round = 0; round < 6; round++) {
+    for (int round = 0; round < 4; round++) {
       double fixedB = b;
       a = golden(e -> jointLoss(basis, widths, samples, y, e, fixedB), Math.max(MIN_EXPONENT, a - step),
-          Math.min(MAX_EXPONENT, a + step));
+          Math.min(MAX_EXPONENT, a + step), tolerance);
       double fixedA = a;
       b = golden(e -> jointLoss(basis, widths, samples, y, fixedA, e), Math.max(MIN_EXPONENT, b - step),
-          Math.min(MAX_EXPONENT, b + step));
+          Math.min(MAX_EXPONENT, b + step), tolerance);
+      step /= 2;
     }
     fillJointBasis(basis, widths, samples, a, b);
     Amplitudes fit = amplitudes(basis, y);
@@ -262,17 +292,17 @@ public final class PowerLawFit {
         best = lo + i * step;
       }
     }
-    return golden(f, Math.max(lo, best - step), Math.min(hi, best + step));
+    return golden(f, Math.max(lo, best - step), Math.min(hi, best + step), 1e-7);
   }
 
-  private static double golden(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+  private static double golden(java.util.function.DoubleUnaryOperator f, double lo, double hi, double tolerance) {
     double a = lo;
     double b = hi;
     double c = b - GOLDEN * (b - a);
     double d = a + GOLDEN * (b - a);
     double fc = f.applyAsDouble(c);
     double fd = f.applyAsDouble(d);
-    while (b - a > 1e-7) {
+    while (b - a > tolerance) {
       if (fc < fd) {
         b = d;
         d = c;
