@@ -24,11 +24,14 @@ public final class DirectRidgePath implements RidgePath {
     java.util.Arrays.fill(out.gcvMse(), Double.NaN);
     double[] phiTy = new double[width * outputs];
     blas.dgemm("T", "N", width, outputs, samples, 1.0, phi, samples, labels, samples, 0.0, phiTy, width);
+    // The Gram matrix is formed once; each ridge refactors a copy of it, as a per-ridge solver must.
+    double[] phiTphi = new double[width * width];
+    blas.dsyrk("U", "T", width, samples, 1.0, phi, samples, 0.0, phiTphi, width);
     double[] gram = new double[width * width];
     double[] solution = new double[width * outputs];
     for (int r = 0; r < ridges.length; r++) {
       if (ridges[r] > 0) {
-        blas.dsyrk("U", "T", width, samples, 1.0, phi, samples, 0.0, gram, width);
+        System.arraycopy(phiTphi, 0, gram, 0, gram.length);
         for (int i = 0; i < width; i++) {
           gram[i * width + i] += ridges[r];
         }
