@@ -74,34 +74,15 @@ public final class SweepDriver {
     manifest.put("status", "running");
     writeManifest(options.out(), manifest);
 
-    List<WorkUnit> units = plan.units();
-    int partitions = options.partitions() > 0 ? options.partitions() : units.size();
-    FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
-    long theoryStart = System.nanoTime();
-    Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
-    manifest.put("theory_seconds", (System.nanoTime() - theoryStart) * 1e-9);
-    JavaRDD<Row> rows = context.parallelize(units, partitions)
-        .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
-        .map(fit -> FitsSchema.toRow(job, fit,
-            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
-    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
-
-    ProgressListener progress = new ProgressListener(units.size(), report);
-    spark.sparkContext().addSparkListener(progress);
     Path fitsPath = options.out().resolve(FitsSchema.TABLE);
     try {
-      spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Overwrite)
-          .parquet(fitsPath.toString());
+      manifest.put("fits_seconds", writeFits(spark, spec, plan, options, report));
     } catch (RuntimeException e) {
       manifest.put("status", "failed");
       manifest.put("error", String.valueOf(e.getMessage()));
       manifest.put("finished_at", Instant.now().toString());
       writeManifest(options.out(), manifest);
       throw e;
-    } finally {
-      spark.sparkContext().removeSparkListener(progress);
     }
 
     Dataset<Row> fits = spark.read().schema(FitsSchema.SCHEMA).parquet(fitsPath.toString());
@@ -131,6 +112,38 @@ public final class SweepDriver {
     manifest.put("blas", Map.of("driver", driverBackend.label(), "executors", backends));
     writeManifest(options.out(), manifest);
     return outcome;
+  }
+
+  /**
+   * The sweep's Spark job: one task per work unit, rows (with the broadcast theory columns) written to
+   * {@code DIR/fits}.
+   *
+   * @return wall seconds from submitting the job to the written table
+   */
+  public static double writeFits(SparkSession spark, JobSpec spec, GridPlan plan, Options options,
+      Consumer<String> report) {
+    long start = System.nanoTime();
+    List<WorkUnit> units = plan.units();
+    int partitions = options.partitions() > 0 ? options.partitions() : units.size();
+    FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
+    Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
+    JavaRDD<Row> rows = context.parallelize(units, partitions)
+        .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
+        .map(fit -> FitsSchema.toRow(job, fit,
+            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
+    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
+    ProgressListener progress = new ProgressListener(units.size(), report);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Overwrite)
+          .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+    } finally {
+      spark.sparkContext().removeSparkListener(progress);
+      theory.destroy();
+    }
+    return (System.nanoTime() - start) * 1e-9;
   }
 
   private static Map<String, Object> manifest(SparkSession spark, JobSpec spec, GridPlan plan, String specHash,

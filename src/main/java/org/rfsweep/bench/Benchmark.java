@@ -1,0 +1,312 @@
+package org.rfsweep.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.rfsweep.data.PowerLawSource;
+import org.rfsweep.driver.SweepDriver;
+import org.rfsweep.features.ReluFeatureMap;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.linalg.BlasBackend;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.linalg.SymmetricEigen;
+import org.rfsweep.solver.DirectRidgePath;
+import org.rfsweep.solver.EigenRidgePath;
+import org.rfsweep.solver.RidgeSolution;
+import org.rfsweep.spec.FeatureKind;
+import org.rfsweep.spec.FeatureSpec;
+import org.rfsweep.spec.GridSpec;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.spec.Sweep;
+import org.rfsweep.task.FitKernelTimer;
+import org.rfsweep.task.SparkUnitTask;
+
+/**
+ * The benchmark: every figure measured in this run, on this machine, with one BLAS thread per fit (what a Spark
+ * task with one core gets) unless a figure says otherwise.
+ */
+public final class Benchmark {
+  /** The fit-kernel task: ReLU features of a power-law Gaussian task in this many dimensions (a 28x28 image). */
+  static final int INPUT_DIMENSION = 784;
+  static final int TEST_POINTS = 1000;
+  static final int RIDGES = 31;
+
+  /** @param quick small sizes only, to check the benchmark itself in seconds */
+  public record Options(boolean quick, boolean mllibAllSizes, Path csv, Path quickstart) {}
+
+  private final Options options;
+  private final BenchTable table;
+  private final double[] ridges;
+
+  public Benchmark(Options options, Consumer<String> out) {
+    this.options = options;
+    this.table = new BenchTable(out);
+    this.ridges = new double[RIDGES];
+    for (int r = 0; r < RIDGES; r++) {
+      ridges[r] = Math.pow(10, -3 + 5.0 * r / (RIDGES - 1));
+    }
+  }
+
+  public void run(SparkSession spark) {
+    BlasBackend backend = NativeLinalg.initialise(1);
+    table.add("backend", backend.label(), backend.isNative() ? 1 : 0, "native", backend.blasClass());
+    peak();
+    int[][] sizes = options.quick() ? new int[][] {{256, 256}, {512, 256}}
+        : new int[][] {{1024, 1024}, {2048, 4096}, {4096, 2048}, {4096, 4096}};
+    for (int[] size : sizes) {
+      fitKernel(spark, size[0], size[1]);
+    }
+    sparkShare(spark);
+    memory(options.quick() ? new int[] {512} : new int[] {4096, 8192});
+    if (options.csv() != null) {
+      table.writeCsv(options.csv());
+    }
+  }
+
+  /** Native dgemm: the practical peak everything else is measured against. */
+  private void peak() {
+    int[] sizes = options.quick() ? new int[] {512} : new int[] {2048, 4096};
+    for (int threads : new int[] {1, 2}) {
+      NativeLinalg.initialise(threads);
+      for (int n : sizes) {
+        double[] a = random(n * n, 1);
+        double[] b = random(n * n, 2);
+        double[] c = new double[n * n];
+        NativeLinalg.blas().dgemm("N", "N", n, n, n, 1.0, a, n, b, n, 0.0, c, n); // warm-up
+        long start = System.nanoTime();
+        NativeLinalg.blas().dgemm("N", "N", n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        table.add("peak", "dgemm " + n + ", " + threads + " thread" + (threads > 1 ? "s" : ""),
+            2.0 * n * n * n / seconds / 1e9, "GFLOP/s", "");
+      }
+    }
+    NativeLinalg.initialise(1);
+  }
+
+  /** One cell: rfsweep's phases, LAPACK alone, one Cholesky per ridge, and MLlib. */
+  private void fitKernel(SparkSession spark, int width, int samples) {
+    String cell = "N=" + width + " n=" + samples;
+    PowerLawTaskSpec task = new PowerLawTaskSpec(1.5, 1.3, 0.1, INPUT_DIMENSION, TEST_POINTS);
+    PowerLawSource source = new PowerLawSource(task);
+    ReluFeatureMap map = new ReluFeatureMap(INPUT_DIMENSION, source.meanSquaredNorm());
+    FitKernelTimer.time(source, map, Math.min(width, 256), Math.min(samples, 256), ridges, 100, 1); // JIT warm-up
+    FitKernelTimer.Phases phases = FitKernelTimer.time(source, map, width, samples, ridges, TEST_POINTS, 7);
+    double[] phi = phases.phi();
+
+    // LAPACK alone, same shape, same run: the Gram matrix of the smaller side and its eigendecomposition.
+    int side = Math.min(width, samples);
+    double[] gram = new double[side * side];
+    long start = System.nanoTime();
+    if (width < samples) {
+      NativeLinalg.blas().dsyrk("U", "T", width, samples, 1.0, phi, samples, 0.0, gram, width);
+    } else {
+      NativeLinalg.blas().dsyrk("U", "N", samples, width, 1.0, phi, samples, 0.0, gram, samples);
+    }
+    double gramSeconds = (System.nanoTime() - start) * 1e-9;
+    start = System.nanoTime();
+    new SymmetricEigen().decompose(side, gram, new double[side]);
+    double eigenSeconds = (System.nanoTime() - start) * 1e-9;
+    double reference = gramSeconds + eigenSeconds;
+
+    double total = phases.features() + phases.assemble() + phases.ridgePath() + phases.testRisk();
+    table.add("fit " + cell, "feature generation (draw, project, ReLU)", phases.features(), "s", "");
+    table.add("fit " + cell, "assemble Phi (copy)", phases.assemble(), "s", "");
+    table.add("fit " + cell, "ridge path: Gram + eig + 31 ridges + LOO/GCV", phases.ridgePath(), "s", "");
+    table.add("fit " + cell, "test predictions, 1000 points x 31 ridges", phases.testRisk(), "s", "");
+    table.add("fit " + cell, "LAPACK alone: dsyrk (Gram)", gramSeconds, "s", "");
+    table.add("fit " + cell, "LAPACK alone: dsyevd (eigendecomposition)", eigenSeconds, "s", "");
+    table.addAgainst("fit " + cell, "everything else / (Gram + eig alone)", (total - reference) / reference, "ratio",
+        0.25, "total " + BenchTable.format(total) + " s");
+
+    // The cost of one more ridge: 31 ridges against 1.
+    RidgeSolution solution = new RidgeSolution();
+    EigenRidgePath path = new EigenRidgePath();
+    start = System.nanoTime();
+    path.fit(phi, samples, width, phases.labels(), 1, new double[] {1.0}, solution);
+    double one = (System.nanoTime() - start) * 1e-9;
+    start = System.nanoTime();
+    path.fit(phi, samples, width, phases.labels(), 1, ridges, solution);
+    double all = (System.nanoTime() - start) * 1e-9;
+    table.addAgainst("fit " + cell, "extra ridge / eigendecomposition", Math.max(0, all - one) / (RIDGES - 1)
+        / eigenSeconds, "ratio", 0.01, "");
+
+    // The usual way: one Cholesky per ridge.
+    start = System.nanoTime();
+    new DirectRidgePath().fit(phi, samples, width, phases.labels(), 1, ridges, new RidgeSolution());
+    double cholesky = (System.nanoTime() - start) * 1e-9;
+    table.add("fit " + cell, "one Cholesky per ridge, 31 ridges", cholesky, "s", "Gram once, dpotrf+dpotrs each");
+    table.add("fit " + cell, "speed-up over Cholesky per ridge", cholesky / all, "x", "ridge path vs Cholesky");
+
+    boolean mllib = options.quick() || options.mllibAllSizes() || width <= 2048;
+    if (mllib && width <= 4096) {
+      mllib(spark, cell, phi, phases.labels(), samples, width, all, solution);
+    }
+  }
+
+  /**
+   * Spark MLlib's LinearRegression, normal solver, no intercept or feature standardisation. Its normal solver always
+   * standardises the label, minimising (1/2n) |X a - y|^2 + (regParam / (2 sd(y))) |a|^2 with sd the population
+   * standard deviation of y, so the same ridge is regParam = ridge sd(y) / n. A few ridges are timed and the mean
+   * scaled to 31; the coefficients are compared with ours.
+   */
+  private void mllib(SparkSession spark, String cell, double[] phi, double[] y, int samples, int width,
+      double eigenPathSeconds, RidgeSolution ours) {
+    List<Row> rows = new ArrayList<>(samples);
+    for (int i = 0; i < samples; i++) {
+      double[] x = new double[width];
+      for (int j = 0; j < width; j++) {
+        x[j] = phi[j * samples + i];
+      }
+      rows.add(RowFactory.create(Vectors.dense(x), y[i]));
+    }
+    StructType schema = new StructType().add("features", new VectorUDT(), false)
+        .add("label", DataTypes.DoubleType, false);
+    Dataset<Row> data = spark.createDataFrame(rows, schema).cache();
+    data.count();
+    double mean = 0;
+    double square = 0;
+    for (int i = 0; i < samples; i++) {
+      mean += y[i] / samples;
+      square += y[i] * y[i] / samples;
+    }
+    double labelSd = Math.sqrt(square - mean * mean);
+    int timed = options.quick() ? 3 : 2;
+    double seconds = 0;
+    double worstGap = 0;
+    for (int k = 0; k < timed; k++) {
+      int r = RIDGES / 2 + k * 5; // ridges around 0.1 - 10: well-posed for both solvers
+      LinearRegression regression = new LinearRegression().setSolver("normal").setFitIntercept(false)
+          .setStandardization(false).setElasticNetParam(0.0).setRegParam(ridges[r] * labelSd / samples);
+      long start = System.nanoTime();
+      LinearRegressionModel model = regression.fit(data);
+      seconds += (System.nanoTime() - start) * 1e-9;
+      double[] theirs = model.coefficients().toArray();
+      double diff = 0;
+      double norm = 0;
+      for (int j = 0; j < width; j++) {
+        double mine = ours.coefficient(r, 0, j);
+        diff += (theirs[j] - mine) * (theirs[j] - mine);
+        norm += mine * mine;
+      }
+      worstGap = Math.max(worstGap, Math.sqrt(diff / norm));
+    }
+    data.unpersist();
+    double projected = seconds / timed * RIDGES;
+    table.add("fit " + cell, "MLlib LinearRegression, 31 ridges (projected)", projected, "s",
+        timed + " fits timed; coefficients differ from ours by " + BenchTable.format(worstGap) + " relative");
+    table.add("fit " + cell, "speed-up over MLlib", projected / eigenPathSeconds, "x", "");
+  }
+
+  /** Spark's share of the quickstart sweep: wall time against the sum of its tasks' compute times. */
+  private void sparkShare(SparkSession spark) {
+    try {
+      JobSpec spec = options.quick() ? small() : SpecLoader.load(options.quickstart());
+      Path out = Files.createTempDirectory("rfsweep-bench");
+      GridPlan plan = GridPlan.of(spec);
+      SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(out, 0, false), line -> { }); // warm-up
+      double wall = SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(out, 0, false), line -> { });
+      ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+      int width = fits.columns().indexOf("width");
+      int samples = fits.columns().indexOf("samples");
+      int seed = fits.columns().indexOf("seed");
+      int fit = fits.columns().indexOf("fit_seconds");
+      int setup = fits.columns().indexOf("setup_seconds");
+      java.util.Map<String, Double> perCell = new java.util.HashMap<>();
+      java.util.Map<Integer, Double> perUnit = new java.util.HashMap<>();
+      for (Object[] row : fits.rows()) {
+        perCell.put(row[width] + "," + row[samples] + "," + row[seed], (Double) row[fit]);
+        perUnit.put((Integer) row[seed], (Double) row[setup]);
+      }
+      double compute = perCell.values().stream().mapToDouble(Double::doubleValue).sum()
+          + perUnit.values().stream().mapToDouble(Double::doubleValue).sum();
+      int slots = spark.sparkContext().defaultParallelism();
+      table.add("spark", spec.name() + " sweep wall time", wall, "s", slots + " task slots; session already up");
+      table.add("spark", "sum of task compute times", compute, "s", "seed setup + every cell's fit");
+      table.addAgainst("spark", "Spark's share of wall time", 1 - compute / (wall * slots), "ratio", 0.15,
+          "1 - compute / (wall x slots)");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Peak heap of one task holding a single (N, n) cell, against the size of its largest matrix. */
+  private void memory(int[] sizes) {
+    for (int size : sizes) {
+      // Two BLAS threads: memory does not depend on them, and the 8192 eigendecomposition halves in time.
+      NativeLinalg.initialise(2);
+      PowerLawTaskSpec task = new PowerLawTaskSpec(1.5, 1.3, 0.1, INPUT_DIMENSION, TEST_POINTS);
+      JobSpec spec = new JobSpec("memory", 1, task, new FeatureSpec(FeatureKind.RELU),
+          new GridSpec(List.of(new Sweep(List.of(size), List.of(size))), List.of(0.0, 1.0), 1));
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      System.gc();
+      long baseline = memory.getHeapMemoryUsage().getUsed();
+      AtomicLong peak = new AtomicLong(baseline);
+      AtomicBoolean running = new AtomicBoolean(true);
+      Thread sampler = new Thread(() -> {
+        while (running.get()) {
+          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      sampler.setDaemon(true);
+      sampler.start();
+      long start = System.nanoTime();
+      SparkUnitTask.runner(spec).run(new WorkUnit(0, List.of(new Cell(size, size))));
+      double seconds = (System.nanoTime() - start) * 1e-9;
+      running.set(false);
+      double largest = 8.0 * size * size;
+      double used = peak.get() - baseline;
+      table.add("memory", "peak heap, task " + size + " x " + size, used / (1 << 20), "MiB",
+          BenchTable.format(seconds) + " s with 2 BLAS threads; heap sampled every 2 ms");
+      table.addAgainst("memory", "peak / largest matrix, task " + size + " x " + size, used / largest, "matrices",
+          3.0, "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
+    }
+    NativeLinalg.initialise(1);
+  }
+
+  /** A tiny sweep for --quick. */
+  private static JobSpec small() {
+    return SpecLoader.parse("""
+        name: bench-small
+        seed: 1
+        task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.1, modes: 200}
+        features: linear
+        grid: {widths: [16, 64], samples: [32, 128], ridges: [0, 1], seeds: 4}
+        """, "bench-small");
+  }
+
+  private static double[] random(int length, long seed) {
+    Random random = new Random(seed);
+    double[] a = new double[length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextGaussian();
+    }
+    return a;
+  }
+}
