@@ -118,17 +118,17 @@ public final class SweepDriver {
    * The sweep's Spark job: one task per work unit, rows (with the broadcast theory columns) written to
    * {@code DIR/fits}.
    *
-   * @return wall seconds from submitting the job to the written table
+   * @return wall seconds of the Spark job alone (the theory columns are computed before it starts)
    */
   public static double writeFits(SparkSession spark, JobSpec spec, GridPlan plan, Options options,
       Consumer<String> report) {
-    long start = System.nanoTime();
     List<WorkUnit> units = plan.units();
     int partitions = options.partitions() > 0 ? options.partitions() : units.size();
     FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
     Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
+    long start = System.nanoTime();
     JavaRDD<Row> rows = context.parallelize(units, partitions)
         .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
         .map(fit -> FitsSchema.toRow(job, fit,

@@ -17,8 +17,11 @@ public final class DirectRidgePath implements RidgePath {
   private final LAPACK lapack = NativeLinalg.lapack();
 
   @Override
-  public void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
+  public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out) {
+    if (ld != samples) {
+      phi = compact(phi, ld, samples, width);
+    }
     out.reset(width, outputs, ridges.length);
     java.util.Arrays.fill(out.looMse(), Double.NaN); // a reference for coefficients, not for cross-validation
     java.util.Arrays.fill(out.gcvMse(), Double.NaN);
@@ -47,6 +50,14 @@ public final class DirectRidgePath implements RidgePath {
       System.arraycopy(solution, 0, out.coefficients(), r * width * outputs, width * outputs);
       out.trainMse()[r] = trainMse(phi, samples, width, labels, outputs, solution);
     }
+  }
+
+  private static double[] compact(double[] phi, int ld, int samples, int width) {
+    double[] out = new double[samples * width];
+    for (int j = 0; j < width; j++) {
+      System.arraycopy(phi, j * ld, out, j * samples, samples);
+    }
+    return out;
   }
 
   private void minimumNorm(double[] phi, int n, int w, double[] y, int k, double[] solution) {

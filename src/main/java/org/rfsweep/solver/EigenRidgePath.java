@@ -26,6 +26,8 @@ import org.rfsweep.linalg.Workspace;
  */
 public final class EigenRidgePath implements RidgePath {
   private static final double EPS = Math.ulp(1.0);
+  /** Eigenvectors squared per block for the dual leverages: 256 columns keep dgemm efficient and memory small. */
+  private static final int SQUARE_BLOCK = 256;
 
   private final BLAS blas = NativeLinalg.blas();
   private final SymmetricEigen eigen = new SymmetricEigen();
@@ -39,27 +41,28 @@ public final class EigenRidgePath implements RidgePath {
   private final Workspace leverage = new Workspace();
 
   @Override
-  public void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
+  public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out) {
     out.reset(width, outputs, ridges.length);
     if (width < samples) {
-      fitPrimal(phi, samples, width, labels, outputs, ridges, out);
+      fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out);
     } else {
-      fitDual(phi, samples, width, labels, outputs, ridges, out);
+      fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
     }
   }
 
-  private void fitPrimal(double[] phi, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
+  private void fitPrimal(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
+      RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] v = gram.get((long) w * w);
     double[] s = eigenvalues.get(w);
-    blas.dsyrk("U", "T", w, n, 1.0, phi, n, 0.0, v, w);
+    blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, v, w);
     eigen.decompose(w, v, s);
     double[] f = filters(s, w, cutoff(s, w, n, w), ridges);
 
     // P = Phi V, then B = P^T Y = V^T Phi^T Y.
     double[] p = projected.get((long) n * w);
-    blas.dgemm("N", "N", n, w, w, 1.0, phi, n, v, w, 0.0, p, n);
+    blas.dgemm("N", "N", n, w, w, 1.0, phi, ld, v, w, 0.0, p, n);
     double[] b = rotated.get((long) w * k);
     blas.dgemm("T", "N", w, k, n, 1.0, p, n, y, n, 0.0, b, w);
 
@@ -102,11 +105,11 @@ public final class EigenRidgePath implements RidgePath {
     }
   }
 
-  private void fitDual(double[] phi, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
+  private void fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
-    blas.dsyrk("U", "N", n, w, 1.0, phi, n, 0.0, u, n);
+    blas.dsyrk("U", "N", n, w, 1.0, phi, ld, 0.0, u, n);
     eigen.decompose(n, u, s);
     double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
@@ -128,15 +131,21 @@ public final class EigenRidgePath implements RidgePath {
     }
     double[] alpha = fitted.get((long) n * k * ridgeCount);
     blas.dgemm("N", "N", n, k * ridgeCount, n, 1.0, u, n, d, n, 0.0, alpha, n);
-    blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, n, alpha, n, 0.0, out.coefficients(), w);
+    blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
 
-    // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge in one product.
-    double[] u2 = projected.get((long) n * n);
-    for (int i = 0; i < n * n; i++) {
-      u2[i] = u[i] * u[i];
-    }
+    // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks of
+    // eigenvectors so U squared never needs a second n x n matrix.
     double[] g = leverage.get((long) n * ridgeCount);
-    blas.dgemm("N", "N", n, ridgeCount, n, 1.0, u2, n, f, n, 0.0, g, n);
+    int block = Math.min(n, SQUARE_BLOCK);
+    double[] u2 = projected.get((long) n * block);
+    for (int from = 0; from < n; from += block) {
+      int columns = Math.min(block, n - from);
+      for (int i = 0; i < n * columns; i++) {
+        double value = u[from * n + i];
+        u2[i] = value * value;
+      }
+      blas.dgemm("N", "N", n, ridgeCount, columns, 1.0, u2, 0, n, f, from, n, from == 0 ? 0.0 : 1.0, g, 0, n);
+    }
     for (int r = 0; r < ridgeCount; r++) {
       double loo = 0;
       for (int o = 0; o < k; o++) {

@@ -9,10 +9,18 @@ package org.rfsweep.solver;
  */
 public interface RidgePath {
 
+  /** Fits every ridge of a feature matrix stored with leading dimension {@code samples}. */
+  default void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
+      RidgeSolution out) {
+    fit(phi, samples, samples, width, labels, outputs, ridges, out);
+  }
+
   /**
    * Fits every ridge.
    *
-   * @param phi     column-major {@code samples x width} feature matrix (leading dimension {@code samples}); read only
+   * @param phi     column-major {@code samples x width} feature matrix with leading dimension {@code ld} (so it
+   *                may be the top rows of a taller matrix); read only
+   * @param ld      leading dimension of {@code phi}, >= samples
    * @param samples rows of {@code phi}
    * @param width   columns of {@code phi}
    * @param labels  column-major {@code samples x outputs} labels (leading dimension {@code samples}); read only
@@ -20,5 +28,6 @@ public interface RidgePath {
    * @param ridges  ridges, each finite and >= 0
    * @param out     modified: receives the coefficients and training errors of every ridge
    */
-  void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges, RidgeSolution out);
+  void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
+      RidgeSolution out);
 }

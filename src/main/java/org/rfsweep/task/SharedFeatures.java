@@ -82,6 +82,18 @@ final class SharedFeatures {
     }
   }
 
+  /**
+   * The raw features H[:samples, :width] in place, when they all lie in the first strip: the strip itself, to be
+   * read with leading dimension {@link #firstStripRows()}. Null when the cell spans several strips.
+   */
+  double[] view(int samples, int width) {
+    return samples <= staircase.end(0) && width <= staircase.columns(0) ? strips[0] : null;
+  }
+
+  int firstStripRows() {
+    return staircase.rows(0);
+  }
+
   /** Writes the first {@code samples} labels (column-major, leading dimension {@code samples}) into {@code out}. */
   void labels(int samples, double[] out) {
     for (int o = 0; o < outputs; o++) {

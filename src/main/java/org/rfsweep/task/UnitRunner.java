@@ -27,6 +27,7 @@ public final class UnitRunner {
   private final FeatureMap map;
   private final long jobSeed;
   private final double[] ridges;
+  private final double[] rawRidges;
   private final int testPoints;
   private final BLAS blas = NativeLinalg.blas();
   private final EigenRidgePath path = new EigenRidgePath();
@@ -42,6 +43,7 @@ public final class UnitRunner {
     this.map = map;
     this.jobSeed = jobSeed;
     this.ridges = ridges.clone();
+    this.rawRidges = new double[ridges.length];
     this.testPoints = testPoints;
   }
 
@@ -83,11 +85,26 @@ public final class UnitRunner {
     int n = cell.samples();
     int width = cell.width();
     int outputs = source.outputs();
-    double[] features = phi.get((long) n * width);
     double[] y = labels.get((long) n * outputs);
-    train.assemble(n, width, features);
     train.labels(n, y);
-    path.fit(features, n, width, y, outputs, ridges, solution);
+    double[] raw = train.view(n, width);
+    if (raw != null) {
+      // Fit the raw features H in place instead of copying Phi = H / sqrt(N): ridge delta on Phi is ridge
+      // delta N on H, and the coefficients on Phi are sqrt(N) times those on H (same predictions and errors).
+      for (int r = 0; r < ridges.length; r++) {
+        rawRidges[r] = ridges[r] * width;
+      }
+      path.fit(raw, train.firstStripRows(), n, width, y, outputs, rawRidges, solution);
+      double[] coefficients = solution.coefficients();
+      double scale = Math.sqrt(width);
+      for (int i = 0; i < width * outputs * ridges.length; i++) {
+        coefficients[i] *= scale;
+      }
+    } else {
+      double[] features = phi.get((long) n * width);
+      train.assemble(n, width, features);
+      path.fit(features, n, width, y, outputs, ridges, solution);
+    }
     testRisk.evaluate(solution, testMse);
     for (int r = 0; r < ridges.length; r++) {
       if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {

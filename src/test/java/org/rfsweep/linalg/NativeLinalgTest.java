@@ -50,6 +50,40 @@ class NativeLinalgTest {
   }
 
   @Test
+  void mrrrAndDivideAndConquerAgree() {
+    int n = 60;
+    double[] x = Matrices.gaussian(n, n, 4);
+    double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
+    double[] divideAndConquer = a.clone();
+    double[] mrrr = a.clone();
+    double[] w1 = new double[n];
+    double[] w2 = new double[n];
+    new SymmetricEigen().decompose(n, divideAndConquer, w1);
+    SymmetricEigen small = new SymmetricEigen(1);
+    small.decompose(n, mrrr, w2);
+    assertArrayEquals(w1, w2, 1e-11 * w1[n - 1]);
+    // Eigenvectors agree up to sign: |v1 . v2| = 1.
+    for (int j = 0; j < n; j++) {
+      double dot = 0;
+      for (int i = 0; i < n; i++) {
+        dot += divideAndConquer[j * n + i] * mrrr[j * n + i];
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(1.0, Math.abs(dot), 1e-9);
+    }
+    // One instance switching between the routines by size keeps each one's workspace right.
+    SymmetricEigen mixed = new SymmetricEigen(50);
+    double[] b = Matrices.multiply(Matrices.transpose(x, n, 30), 30, n, x, 30); // 30 x 30, dsyevd
+    double[] first = b.clone();
+    mixed.decompose(30, first, new double[30]);
+    double[] again = a.clone();
+    mixed.decompose(n, again, new double[n]); // dsyevr
+    assertArrayEquals(mrrr, again, 1e-12);
+    double[] second = b.clone();
+    mixed.decompose(30, second, new double[30]);
+    assertArrayEquals(first, second, 0.0);
+  }
+
+  @Test
   void nonFiniteInputIsReportedAsANumericalFailureNamingTheRoutine() {
     double[] a = {1, Double.NaN, Double.NaN, 1};
     NumericalException e = org.junit.jupiter.api.Assertions.assertThrows(NumericalException.class,

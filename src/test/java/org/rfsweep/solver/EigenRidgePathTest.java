@@ -112,6 +112,27 @@ class EigenRidgePathTest implements RidgePathContract {
     }
   }
 
+  @ParameterizedTest(name = "samples={0} width={1}")
+  @CsvSource({"40,20", "20,40"})
+  void readsTheTopRowsOfATallerMatrixThroughItsLeadingDimension(int n, int w) {
+    int ld = n + 7;
+    double[] tall = Matrices.gaussian(ld, w, 71);
+    double[] compact = new double[n * w];
+    for (int j = 0; j < w; j++) {
+      System.arraycopy(tall, j * ld, compact, j * n, n);
+    }
+    double[] y = Matrices.gaussian(n, 1, 72);
+    double[] ridges = {0.0, 0.3};
+    RidgeSolution viaView = new RidgeSolution();
+    RidgeSolution viaCopy = new RidgeSolution();
+    new EigenRidgePath().fit(tall, ld, n, w, y, 1, ridges, viaView);
+    new EigenRidgePath().fit(compact, n, w, y, 1, ridges, viaCopy);
+    for (int i = 0; i < w * ridges.length; i++) {
+      assertTrue(viaView.coefficients()[i] == viaCopy.coefficients()[i]);
+    }
+    assertTrue(viaView.looMse()[1] == viaCopy.looMse()[1]);
+  }
+
   @Test
   void reusesOneInstanceAcrossShapesWithoutCarryingStateOver() {
     EigenRidgePath path = new EigenRidgePath();
