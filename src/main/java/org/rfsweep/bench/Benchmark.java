@@ -138,6 +138,10 @@ public final class Benchmark {
     table.add("fit " + cell, "LAPACK alone: dsyevd (eigendecomposition)", eigenSeconds, "s", "");
     table.addAgainst("fit " + cell, "everything else / (Gram + eig alone)", (total - reference) / reference, "ratio",
         0.25, "total " + BenchTable.format(total) + " s");
+    table.add("fit " + cell, "  of which feature generation", phases.features() / reference, "ratio",
+        "2 (n + 1000) N d flops, d = " + INPUT_DIMENSION + ": set by the task, not the solver");
+    table.add("fit " + cell, "  of which the rest (copies, JNI, 31 ridges, LOO/GCV, tests)",
+        (total - phases.features() - reference) / reference, "ratio", "");
 
     // The cost of one more ridge: 31 ridges against 1.
     RidgeSolution solution = new RidgeSolution();
