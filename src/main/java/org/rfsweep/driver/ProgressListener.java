@@ -22,8 +22,8 @@ final class ProgressListener extends SparkListener {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
     if (!taskEnd.taskInfo().successful()) {
-      report.accept("a Spark task failed (" + taskEnd.reason() + "); Spark will retry it");
-      failed.incrementAndGet();
+      report.accept("a Spark task failed (" + taskEnd.reason() + "); Spark retries it (" + failed.incrementAndGet()
+          + " task failures so far)");
       return;
     }
     int finished = done.incrementAndGet();

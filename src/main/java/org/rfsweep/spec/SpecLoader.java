@@ -79,30 +79,30 @@ public final class SpecLoader {
   }
 
   private static TaskSpec task(YamlNode node) {
-    Map<String, YamlNode> typeOnly = node.mapping(
+    Map<String, YamlNode> fields = node.mapping(
         Set.of("type", "alpha", "beta", "noise", "modes", "test_samples"));
-    YamlNode typeNode = node.required(typeOnly, "type");
+    YamlNode typeNode = node.required(fields, "type");
     String type = typeNode.asString().trim();
     if (!type.equals("powerlaw")) {
       throw typeNode.error("unknown task type '" + type + "'; expected powerlaw");
     }
-    YamlNode alphaNode = node.required(typeOnly, "alpha");
+    YamlNode alphaNode = node.required(fields, "alpha");
     double alpha = alphaNode.finiteDouble();
     if (alpha <= 1) {
       throw alphaNode.error("must be > 1 (eigenvalues i^-alpha must be summable), found " + alphaNode.text().trim());
     }
-    YamlNode betaNode = node.required(typeOnly, "beta");
+    YamlNode betaNode = node.required(fields, "beta");
     double beta = betaNode.finiteDouble();
     if (beta <= 0) {
       throw betaNode.error("must be > 0, found " + betaNode.text().trim());
     }
-    YamlNode noiseNode = node.required(typeOnly, "noise");
+    YamlNode noiseNode = node.required(fields, "noise");
     double noise = noiseNode.finiteDouble();
     if (noise < 0) {
       throw noiseNode.error("must be a variance >= 0, found " + noiseNode.text().trim());
     }
-    int modes = node.required(typeOnly, "modes").positiveInt();
-    YamlNode testNode = typeOnly.get("test_samples");
+    int modes = node.required(fields, "modes").positiveInt();
+    YamlNode testNode = fields.get("test_samples");
     int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
     return new PowerLawTaskSpec(alpha, beta, noise, modes, testSamples);
   }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rfsweep.testing.Cli;
+import org.rfsweep.testing.Cli.Outcome;
 import org.rfsweep.testing.Specs;
 
 /**
@@ -20,24 +19,6 @@ import org.rfsweep.testing.Specs;
  * any Spark job starts and without writing anything.
  */
 class BadInputTest {
-
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome execute(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -62,8 +43,8 @@ class BadInputTest {
     Path spec = dir.resolve("t.yaml");
     Files.writeString(spec, text);
     Path out = dir.resolve("out");
-    Outcome outcome = command.equals("run") ? execute("run", spec.toString(), "--out", out.toString())
-        : execute("plan", spec.toString());
+    Outcome outcome = command.equals("run") ? Cli.execute("run", spec.toString(), "--out", out.toString())
+        : Cli.execute("plan", spec.toString());
     assertEquals(2, outcome.code(), outcome.err());
     String expected = message.startsWith("t.yaml") ? spec + message.substring("t.yaml".length()) : message;
     assertEquals("rfsweep: " + expected + System.lineSeparator(), outcome.err());
@@ -75,9 +56,9 @@ class BadInputTest {
   @ValueSource(strings = {"plan", "run"})
   void missingSpecFileIsNamed(String command, @TempDir Path dir) {
     Path spec = dir.resolve("nope.yaml");
-    Outcome outcome = execute(command, spec.toString(), "--out", dir.resolve("o").toString());
+    Outcome outcome = Cli.execute(command, spec.toString(), "--out", dir.resolve("o").toString());
     if (command.equals("plan")) {
-      outcome = execute(command, spec.toString());
+      outcome = Cli.execute(command, spec.toString());
     }
     assertEquals(2, outcome.code());
     assertEquals("rfsweep: " + spec + ": no such spec file" + System.lineSeparator(), outcome.err());
@@ -86,7 +67,7 @@ class BadInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"run", "plan", "show"})
   void everyCommandHasHelp(String command) {
-    Outcome outcome = execute(command, "--help");
+    Outcome outcome = Cli.execute(command, "--help");
     assertEquals(0, outcome.code());
     assertTrue(outcome.out().startsWith("Usage: rfsweep " + command), outcome.out());
   }
@@ -98,7 +79,7 @@ class BadInputTest {
     Files.writeString(out.resolve("manifest.json"), "{\"job_name\": \"other\", \"spec_hash\": \"0123456789abcdef\"}");
     Path spec = dir.resolve("t.yaml");
     Files.writeString(spec, Specs.small());
-    Outcome outcome = execute("run", spec.toString(), "--out", out.toString());
+    Outcome outcome = Cli.execute("run", spec.toString(), "--out", out.toString());
     assertEquals(2, outcome.code());
     assertTrue(outcome.err().startsWith("rfsweep: --out " + out + ": holds results of job 'other' (spec hash "
         + "0123456789abcdef), not of this spec"), outcome.err());
@@ -112,7 +93,7 @@ class BadInputTest {
   void planPrintsTheGridWithoutSpark(@TempDir Path dir) throws Exception {
     Path spec = dir.resolve("t.yaml");
     Files.writeString(spec, Specs.small());
-    Outcome outcome = execute("plan", spec.toString());
+    Outcome outcome = Cli.execute("plan", spec.toString());
     assertEquals(0, outcome.code(), outcome.err());
     assertTrue(outcome.out().contains("9 cells x 3 seeds = 27 tasks; x 3 ridges = 81 fits; 3 work units"),
         outcome.out());

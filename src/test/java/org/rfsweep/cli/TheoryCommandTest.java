@@ -3,15 +3,13 @@ package org.rfsweep.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.io.ParquetTable;
+import org.rfsweep.testing.Cli;
 import org.rfsweep.testing.Specs;
 import org.rfsweep.theory.Eigenframework;
 import org.rfsweep.theory.OptimalRidge;
@@ -20,20 +18,8 @@ import org.rfsweep.theory.Spectrum;
 class TheoryCommandTest {
 
   private static String[] run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    Cli.Outcome outcome = Cli.execute(args);
+    return new String[] {String.valueOf(outcome.code()), outcome.out(), outcome.err()};
   }
 
   @Test
