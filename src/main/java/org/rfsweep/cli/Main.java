@@ -1,5 +1,6 @@
 package org.rfsweep.cli;
 
+import org.rfsweep.data.DatasetException;
 import org.rfsweep.driver.OutputConflictException;
 import org.rfsweep.spec.SpecException;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof SpecException || e instanceof OutputConflictException) {
+      if (e instanceof SpecException || e instanceof OutputConflictException || e instanceof DatasetException) {
         cmd.getErr().println("rfsweep: " + e.getMessage());
         return USER_ERROR;
       }

@@ -3,9 +3,11 @@ package org.rfsweep.cli;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import org.rfsweep.data.DatasetPool;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecFingerprint;
@@ -29,10 +31,17 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     JobSpec job = SpecLoader.load(spec);
     GridPlan plan = GridPlan.of(job);
-    PowerLawTaskSpec task = (PowerLawTaskSpec) job.task();
+    if (job.task() instanceof DatasetTaskSpec dataset) {
+      DatasetPool.of(dataset, job.seed()); // a bad file is a plan error too
+    }
     System.out.printf("job         %s (spec hash %s)%n", job.name(), SpecFingerprint.hash(job));
-    System.out.printf("task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n", task.alpha(),
-        task.beta(), task.noise(), task.modes(), task.testSamples());
+    if (job.task() instanceof PowerLawTaskSpec task) {
+      System.out.printf("task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n", task.alpha(),
+          task.beta(), task.noise(), task.modes(), task.testSamples());
+    } else if (job.task() instanceof DatasetTaskSpec task) {
+      System.out.printf("task        dataset %s, target %s%s, pool %d, test_samples %d%n", task.images(),
+          task.target(), task.positive().isEmpty() ? "" : " " + task.positive(), task.pool(), task.testSamples());
+    }
     System.out.printf("features    %s%n", job.features().kind().word());
     for (Sweep sweep : job.grid().sweeps()) {
       System.out.printf("sweep       widths %s x samples %s%n", sweep.widths(), sweep.samples());

@@ -23,6 +23,8 @@ import org.rfsweep.io.FitsSchema;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.data.DatasetPool;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.SparkUnitTask;
@@ -54,6 +56,9 @@ public final class SweepDriver {
    */
   public static BlasBackend preflight(JobSpec spec, Options options, int taskCpus) {
     OutputFolder.check(options.out(), SpecFingerprint.hash(spec));
+    if (spec.task() instanceof DatasetTaskSpec dataset) {
+      DatasetPool.of(dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
+    }
     BlasBackend backend = NativeLinalg.initialise(taskCpus);
     if (!backend.isNative() && !options.allowJavaBlas()) {
       throw new IllegalStateException("native BLAS/LAPACK did not load (" + backend.label() + "): every fit "

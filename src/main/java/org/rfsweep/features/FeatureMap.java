@@ -17,6 +17,9 @@ public interface FeatureMap {
    */
   void weights(long jobSeed, int seedIndex, int from, int count, double[] out);
 
-  /** Applies the activation in place to raw projections w . x at {@code data[offset .. offset+length-1]}. */
-  void activate(double[] data, int offset, int length);
+  /**
+   * Applies the activation of feature {@code feature} (its index in the bank) in place to its raw projections
+   * w . x at {@code data[offset .. offset+length-1]}.
+   */
+  void activate(int feature, double[] data, int offset, int length);
 }

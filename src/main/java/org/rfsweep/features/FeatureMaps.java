@@ -11,6 +11,7 @@ public final class FeatureMaps {
     return switch (spec.kind()) {
       case LINEAR -> new LinearFeatureMap(source.inputDimension());
       case RELU -> new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
+      case RFF -> new FourierFeatureMap(source.inputDimension(), spec.length());
     };
   }
 }

@@ -21,7 +21,7 @@ public final class LinearFeatureMap implements FeatureMap {
   }
 
   @Override
-  public void activate(double[] data, int offset, int length) {
+  public void activate(int feature, double[] data, int offset, int length) {
     // identity
   }
 }

@@ -29,7 +29,7 @@ public final class ReluFeatureMap implements FeatureMap {
   }
 
   @Override
-  public void activate(double[] data, int offset, int length) {
+  public void activate(int feature, double[] data, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
       data[i] = data[i] > 0 ? SQRT2 * data[i] : 0.0;
     }

@@ -1,5 +1,6 @@
 package org.rfsweep.grid;
 
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
@@ -14,6 +15,8 @@ public final class CostModel {
   private static final double EIGEN_FLOPS_PER_CUBE = 9;
   /** Samples projected per block (the task package's Projector.BLOCK_ROWS). */
   private static final int BLOCK_ROWS = 256;
+  /** Input dimension assumed for a dataset before its files are read (a 28 x 28 image). */
+  private static final long DATASET_DIMENSION_GUESS = 784;
 
   private CostModel() {}
 
@@ -21,11 +24,20 @@ public final class CostModel {
   public record UnitCost(double flops, long peakBytes) {}
 
   public static UnitCost of(JobSpec spec, WorkUnit unit) {
-    PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
-    long dimension = task.modes();
-    int ridges = spec.grid().ridges().size();
-    boolean exactRisk = spec.features().kind() == FeatureKind.LINEAR;
-    long testPoints = exactRisk ? 0 : task.testSamples();
+    boolean exactRisk = spec.task() instanceof PowerLawTaskSpec && spec.features().kind() == FeatureKind.LINEAR;
+    long dimension;
+    long testPoints;
+    int outputs = 1;
+    if (spec.task() instanceof PowerLawTaskSpec task) {
+      dimension = task.modes();
+      testPoints = exactRisk ? 0 : task.testSamples();
+    } else {
+      DatasetTaskSpec task = (DatasetTaskSpec) spec.task();
+      dimension = DATASET_DIMENSION_GUESS;
+      testPoints = task.testSamples();
+      outputs = task.target().equals(DatasetTaskSpec.ONEHOT) ? 10 : 1;
+    }
+    int ridges = spec.grid().ridges().size() * outputs;
     long bankWidth = unit.maxWidth();
     Staircase staircase = new Staircase(unit.cells());
     long maxSamples = staircase.maxSamples();

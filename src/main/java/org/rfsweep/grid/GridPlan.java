@@ -3,6 +3,7 @@ package org.rfsweep.grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.Sweep;
@@ -25,6 +26,16 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
           }
           cells.add(new Cell(width, samples));
         }
+      }
+    }
+    if (spec.task() instanceof DatasetTaskSpec dataset) {
+      int largest = cells.last().samples();
+      for (Cell cell : cells) {
+        largest = Math.max(largest, cell.samples());
+      }
+      if (largest > dataset.pool()) {
+        throw new SpecException("grid.samples: " + largest + " samples requested, but task.pool holds "
+            + dataset.pool() + " points");
       }
     }
     List<Cell> sorted = List.copyOf(cells);

@@ -6,6 +6,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.task.FitResult;
@@ -59,9 +60,14 @@ public final class FitsSchema {
       implements java.io.Serializable {
 
     public static JobColumns of(JobSpec spec, String specHash, String codeVersion) {
-      PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
-      return new JobColumns(spec.name(), specHash, task.type(), task.alpha(), task.beta(), task.noise(),
-          task.modes(), task.testSamples(), spec.features().kind().word(), codeVersion);
+      if (spec.task() instanceof PowerLawTaskSpec task) {
+        return new JobColumns(spec.name(), specHash, task.type(), task.alpha(), task.beta(), task.noise(),
+            task.modes(), task.testSamples(), spec.features().kind().word(), codeVersion);
+      }
+      DatasetTaskSpec task = (DatasetTaskSpec) spec.task();
+      // A dataset has no alpha, beta or added noise; modes is its pool size, the population the theory uses.
+      return new JobColumns(spec.name(), specHash, task.type(), null, null, null, task.pool(), task.testSamples(),
+          spec.features().kind().word(), codeVersion);
     }
   }
 

@@ -30,6 +30,12 @@ public final class SpecFingerprint {
       task.put("noise", p.noise());
       task.put("modes", p.modes());
       task.put("test_samples", p.testSamples());
+    } else if (spec.task() instanceof DatasetTaskSpec d) {
+      task.put("type", d.type());
+      task.put("source", Map.of("format", "idx", "images", d.images(), "labels", d.labels()));
+      task.put("target", d.target().equals(DatasetTaskSpec.ONEHOT) ? d.target() : Map.of("binary", d.positive()));
+      task.put("pool", d.pool());
+      task.put("test_samples", d.testSamples());
     }
     List<Map<String, Object>> sweeps = spec.grid().sweeps().stream()
         .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
@@ -42,7 +48,12 @@ public final class SpecFingerprint {
     root.put("name", spec.name());
     root.put("seed", spec.seed());
     root.put("task", task);
-    root.put("features", Map.of("type", spec.features().kind().word()));
+    Map<String, Object> features = new LinkedHashMap<>();
+    features.put("type", spec.features().kind().word());
+    if (!Double.isNaN(spec.features().length())) {
+      features.put("length", spec.features().length());
+    }
+    root.put("features", features);
     root.put("grid", grid);
     return root;
   }

@@ -79,13 +79,18 @@ public final class SpecLoader {
   }
 
   private static TaskSpec task(YamlNode node) {
+    Map<String, YamlNode> any = node.mapping(Set.of("type", "alpha", "beta", "noise", "modes", "test_samples",
+        "source", "target", "pool"));
+    YamlNode typeNode = node.required(any, "type");
+    String type = typeNode.asString().trim();
+    if (type.equals("dataset")) {
+      return DatasetSpecs.task(node);
+    }
+    if (!type.equals("powerlaw")) {
+      throw typeNode.error("unknown task type '" + type + "'; expected powerlaw or dataset");
+    }
     Map<String, YamlNode> fields = node.mapping(
         Set.of("type", "alpha", "beta", "noise", "modes", "test_samples"));
-    YamlNode typeNode = node.required(fields, "type");
-    String type = typeNode.asString().trim();
-    if (!type.equals("powerlaw")) {
-      throw typeNode.error("unknown task type '" + type + "'; expected powerlaw");
-    }
     YamlNode alphaNode = node.required(fields, "alpha");
     double alpha = alphaNode.finiteDouble();
     if (alpha <= 1) {
@@ -109,16 +114,33 @@ public final class SpecLoader {
 
   private static FeatureSpec features(YamlNode node) {
     YamlNode typeNode = node;
+    Map<String, YamlNode> fields = Map.of();
     if (node.isMapping()) {
-      typeNode = node.required(node.mapping(Set.of("type")), "type");
+      fields = node.mapping(Set.of("type", "length"));
+      typeNode = node.required(fields, "type");
     }
     String word = typeNode.asString().trim();
     for (FeatureKind kind : FeatureKind.values()) {
       if (kind.word().equals(word.toLowerCase(Locale.ROOT))) {
+        YamlNode lengthNode = fields.get("length");
+        if (kind == FeatureKind.RFF) {
+          if (lengthNode == null) {
+            throw new SpecException(node.path() + ".length (line " + node.line() + "): missing required field "
+                + "(the Gaussian kernel's length scale)");
+          }
+          double length = lengthNode.finiteDouble();
+          if (length <= 0) {
+            throw lengthNode.error("must be > 0, found " + lengthNode.text().trim());
+          }
+          return new FeatureSpec(kind, length);
+        }
+        if (lengthNode != null) {
+          throw lengthNode.error("only rff features take a length");
+        }
         return new FeatureSpec(kind);
       }
     }
-    throw typeNode.error("unknown feature map '" + word + "'; expected linear or relu");
+    throw typeNode.error("unknown feature map '" + word + "'; expected linear, relu or rff");
   }
 
   private static GridSpec grid(YamlNode node) {

@@ -47,7 +47,7 @@ final class Projector {
       blas.dgemm("T", "N", rows, columns, dimension, 1.0, inputs, 0, dimension, bank, 0, dimension, 0.0, out, at,
           ld);
       for (int j = 0; j < columns; j++) {
-        map.activate(out, at + j * ld, rows);
+        map.activate(j, out, at + j * ld, rows);
       }
     }
   }

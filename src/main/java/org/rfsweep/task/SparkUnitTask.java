@@ -3,14 +3,13 @@ package org.rfsweep.task;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.rfsweep.data.PowerLawSource;
 import org.rfsweep.data.TaskSource;
+import org.rfsweep.data.TaskSources;
 import org.rfsweep.features.FeatureMaps;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.JobSpec;
-import org.rfsweep.spec.PowerLawTaskSpec;
 
 /**
  * What Spark runs on an executor for one work unit. It carries only the small spec; the seed's data and features
@@ -39,9 +38,8 @@ public final class SparkUnitTask implements FlatMapFunction<WorkUnit, FitResult>
 
   /** The pure runner for a spec: the task's source and feature map, the grid's ridges. */
   public static UnitRunner runner(JobSpec spec) {
-    PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
-    TaskSource source = new PowerLawSource(task);
+    TaskSource source = TaskSources.create(spec.task(), spec.seed());
     return new UnitRunner(source, FeatureMaps.create(spec.features(), source), spec.seed(),
-        spec.grid().ridgeArray(), task.testSamples());
+        spec.grid().ridgeArray(), TaskSources.testSamples(spec.task()));
   }
 }

@@ -1,0 +1,109 @@
+package org.rfsweep.data;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rfsweep.grid.RandomStreams;
+import org.rfsweep.spec.DatasetTaskSpec;
+
+/**
+ * The standardised pool of a dataset task, loaded once per JVM (driver or executor) and shared by every work unit
+ * there: executors read the files themselves instead of receiving the data inside a closure from the driver.
+ *
+ * @param inputs  column-major {@code dimension x size}: point p in column p, standardised so that the pool's mean
+ *                input is 0 and its mean squared norm is exactly the dimension
+ * @param targets column-major {@code size x outputs}
+ */
+public record DatasetPool(int dimension, int size, int outputs, double[] inputs, double[] targets) {
+  private static final Map<String, DatasetPool> LOADED = new ConcurrentHashMap<>();
+
+  /** The pool of a spec under a job seed, loaded and validated on first use in this JVM. */
+  public static DatasetPool of(DatasetTaskSpec spec, long jobSeed) {
+    return LOADED.computeIfAbsent(spec + "#" + jobSeed, key -> load(spec, jobSeed));
+  }
+
+  private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {
+    IdxFile images = IdxFile.read(Path.of(spec.images()));
+    IdxFile labels = IdxFile.read(Path.of(spec.labels()));
+    if (images.count() != labels.count()) {
+      throw new DatasetException(spec.images() + " holds " + images.count() + " images but " + spec.labels()
+          + " holds " + labels.count() + " labels");
+    }
+    if (labels.itemSize() != 1) {
+      throw new DatasetException(spec.labels() + ": labels must be one number per item, found items of "
+          + labels.itemSize());
+    }
+    if (spec.pool() > images.count()) {
+      throw new DatasetException("task.pool: " + spec.pool() + " points requested, " + spec.images() + " holds "
+          + images.count());
+    }
+    int dimension = images.itemSize();
+    int size = spec.pool();
+    int[] chosen = sample(images.count(), size, jobSeed);
+
+    int classes = 0;
+    for (double label : labels.values()) {
+      if (label < 0 || label != Math.rint(label)) {
+        throw new DatasetException(spec.labels() + ": class labels must be integers >= 0, found " + label);
+      }
+      classes = Math.max(classes, (int) label + 1);
+    }
+    boolean onehot = spec.target().equals(DatasetTaskSpec.ONEHOT);
+    int outputs = onehot ? classes : 1;
+    double[] inputs = new double[Math.multiplyExact(dimension, size)];
+    double[] targets = new double[size * outputs];
+    for (int p = 0; p < size; p++) {
+      System.arraycopy(images.values(), chosen[p] * dimension, inputs, p * dimension, dimension);
+      int label = (int) labels.values()[chosen[p]];
+      if (onehot) {
+        targets[label * size + p] = 1.0;
+      } else {
+        targets[p] = spec.positive().contains(label) ? 1.0 : -1.0;
+      }
+    }
+    standardise(inputs, dimension, size);
+    return new DatasetPool(dimension, size, outputs, inputs, targets);
+  }
+
+  /**
+   * Subtracts the mean input and divides by one global standard deviation (THEORY.md section 4): per-pixel
+   * scaling would blow up nearly blank pixels.
+   */
+  private static void standardise(double[] inputs, int dimension, int size) {
+    double[] mean = new double[dimension];
+    for (int p = 0; p < size; p++) {
+      for (int i = 0; i < dimension; i++) {
+        mean[i] += inputs[p * dimension + i] / size;
+      }
+    }
+    double squares = 0;
+    for (int p = 0; p < size; p++) {
+      for (int i = 0; i < dimension; i++) {
+        double centred = inputs[p * dimension + i] - mean[i];
+        inputs[p * dimension + i] = centred;
+        squares += centred * centred;
+      }
+    }
+    double scale = squares > 0 ? Math.sqrt(size * (double) dimension / squares) : 1.0;
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] *= scale;
+    }
+  }
+
+  /** The first {@code size} of a seeded permutation of {@code count} items (partial Fisher-Yates). */
+  private static int[] sample(int count, int size, long jobSeed) {
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = RandomStreams.generator(jobSeed, 0, "pool", 0);
+    for (int i = 0; i < size; i++) {
+      int j = i + random.nextInt(count - i);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return java.util.Arrays.copyOf(order, size);
+  }
+}

@@ -1,0 +1,78 @@
+package org.rfsweep.spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates the {@code task: {type: dataset, ...}} part of a spec. */
+final class DatasetSpecs {
+  /** Where Debian's {@code dataset-fashion-mnist} package installs the data. */
+  static final String FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
+  private static final int DEFAULT_TEST_SAMPLES = 1000;
+
+  private DatasetSpecs() {}
+
+  static DatasetTaskSpec task(YamlNode node) {
+    Map<String, YamlNode> fields = node.mapping(Set.of("type", "source", "target", "pool", "test_samples"));
+    YamlNode sourceNode = node.required(fields, "source");
+    String images;
+    String labels;
+    if (sourceNode.isMapping()) {
+      Map<String, YamlNode> source = sourceNode.mapping(Set.of("format", "images", "labels"));
+      YamlNode format = sourceNode.required(source, "format");
+      if (!format.asString().trim().equals("idx")) {
+        throw format.error("unsupported dataset format '" + format.asString().trim() + "'; expected idx");
+      }
+      images = existing(sourceNode.required(source, "images"));
+      labels = existing(sourceNode.required(source, "labels"));
+    } else if (sourceNode.asString().trim().equals("fashion-mnist")) {
+      images = existing(sourceNode, FASHION_MNIST + "/train-images-idx3-ubyte.gz",
+          "install Debian's dataset-fashion-mnist package");
+      labels = existing(sourceNode, FASHION_MNIST + "/train-labels-idx1-ubyte.gz",
+          "install Debian's dataset-fashion-mnist package");
+    } else {
+      throw sourceNode.error("unknown dataset '" + sourceNode.asString().trim()
+          + "'; expected fashion-mnist or {format: idx, images: PATH, labels: PATH}");
+    }
+    YamlNode targetNode = node.required(fields, "target");
+    String target;
+    List<Integer> positive = new ArrayList<>();
+    if (targetNode.isMapping()) {
+      YamlNode classes = targetNode.required(targetNode.mapping(Set.of("binary")), "binary");
+      for (YamlNode item : classes.sequence()) {
+        double value = item.asDouble();
+        if (value < 0 || value != Math.rint(value)) {
+          throw item.error("must be a class label (an integer >= 0), found " + item.text().trim());
+        }
+        positive.add((int) value);
+      }
+      if (positive.isEmpty()) {
+        throw classes.error("must name at least one positive class");
+      }
+      target = DatasetTaskSpec.BINARY;
+    } else {
+      target = targetNode.asString().trim();
+      if (!target.equals(DatasetTaskSpec.ONEHOT)) {
+        throw targetNode.error("unknown target '" + target + "'; expected onehot or {binary: [classes]}");
+      }
+    }
+    int pool = node.required(fields, "pool").positiveInt();
+    YamlNode testNode = fields.get("test_samples");
+    int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
+    return new DatasetTaskSpec(images, labels, target, positive, pool, testSamples);
+  }
+
+  private static String existing(YamlNode node) {
+    return existing(node, node.asString().trim(), "");
+  }
+
+  private static String existing(YamlNode node, String path, String hint) {
+    if (!Files.isRegularFile(Path.of(path))) {
+      throw node.error("no such file '" + path + "'" + (hint.isEmpty() ? "" : "; " + hint));
+    }
+    return path;
+  }
+}
