@@ -10,8 +10,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.rfsweep.io.FitsSchema;
+import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.task.SpectrumMeasurement;
 import org.rfsweep.task.TheoryColumns;
 import org.rfsweep.theory.OptimalRidge;
 import org.rfsweep.theory.PowerLawClosedForms;
@@ -53,7 +55,7 @@ public final class Aggregation {
       write(spark, out, "exponents", TableSchemas.EXPONENTS,
           TableSchemas.exponentRows(spec.name(), exponents));
 
-      double rStar = closedFormRStar(spec, curves);
+      double rStar = spec.task() instanceof PowerLawTaskSpec ? closedFormRStar(spec, curves) : measuredRStar(out);
       List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar);
       write(spark, out, "claims", TableSchemas.CLAIMS, TableSchemas.claimRows(spec.name(), claims));
       return new Tables(curves, optimal, exponents, claims, rStar);
@@ -72,8 +74,8 @@ public final class Aggregation {
     List<CurvePoint> cells = curves.stream().filter(c -> c.ridge() == curves.get(0).ridge()).toList();
     double[] widths = cells.stream().mapToDouble(CurvePoint::width).toArray();
     double[] samples = cells.stream().mapToDouble(CurvePoint::samples).toArray();
-    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum.get(),
-        ((PowerLawTaskSpec) spec.task()).noise(), widths, samples);
+    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum.get(), TheoryColumns.noiseOf(spec), widths,
+        samples);
     for (int i = 0; i < results.length; i++) {
       out.put(OptimalTable.key(cells.get(i).width(), cells.get(i).samples()), new OptimalTable.TheoryOptimum(results[i].ridge(), results[i].testMse(),
           results[i].fittingRatio()));
@@ -92,6 +94,33 @@ public final class Aggregation {
     double samples = curves.stream().mapToInt(CurvePoint::samples).max().orElse(1);
     double relative = task.noise() / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), samples);
     return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
+  }
+
+  /**
+   * A dataset's predicted R* from the exponents measured on its pool (the paper's proxies), without added noise;
+   * NaN when they were not measured or fall outside the closed forms' range.
+   */
+  static double measuredRStar(Path out) {
+    Path table = out.resolve(SpectrumMeasurement.EXPONENTS);
+    if (!java.nio.file.Files.isDirectory(table)) {
+      return Double.NaN;
+    }
+    double alpha = Double.NaN;
+    double beta = Double.NaN;
+    ParquetTable exponents = ParquetTable.read(table);
+    for (Object[] row : exponents.rows()) {
+      if (String.valueOf(row[1]).startsWith("proxy")) {
+        if (row[0].equals("alpha")) {
+          alpha = (Double) row[2];
+        } else {
+          beta = (Double) row[2];
+        }
+      }
+    }
+    if (!(alpha > 1 && beta > 1 && beta < 2 * alpha + 1)) {
+      return Double.NaN;
+    }
+    return PowerLawClosedForms.optimalFittingRatio(alpha, beta, 0.0);
   }
 
   private static void write(SparkSession spark, Path out, String table, StructType schema, List<Row> rows) {

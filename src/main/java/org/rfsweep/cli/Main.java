@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rfsweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Random-feature ridge regression sweeps on Apache Spark, with the theory beside every number.",
     subcommands = {RunCommand.class, PlanCommand.class, ShowCommand.class, TheoryCommand.class, ReportCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, SpectrumCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
-import org.rfsweep.io.DoubleTableWriter;
+import org.rfsweep.io.SmallTableWriter;
 import org.rfsweep.io.SpectrumFiles;
 import org.rfsweep.io.TableFormat;
 import org.rfsweep.spec.JobSpec;
@@ -121,7 +121,7 @@ final class TheoryCommand implements Callable<Integer> {
       TableFormat.aligned(columns, printable, System.out);
     }
     if (parquet != null) {
-      DoubleTableWriter.write(parquet, columns, rows);
+      SmallTableWriter.write(parquet, columns, rows);
     }
     System.err.printf(Locale.ROOT, "rfsweep: %d theory points on %d spectrum entries in %.2f s%n", rows.size(),
         theorySpectrum.entries(), seconds);

@@ -10,6 +10,7 @@ import org.rfsweep.io.Manifest;
 import org.rfsweep.report.ReportWriter;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.task.SpectrumMeasurement;
 
 /** Aggregates a run's fits into its tables and draws the report; also regenerates both for an existing folder. */
 public final class ReportBuilder {
@@ -17,6 +18,7 @@ public final class ReportBuilder {
 
   /** @return the report's index.html */
   public static Path build(SparkSession spark, JobSpec spec, Path out) {
+    SpectrumMeasurement.read(out, spec); // a dataset's theory comes from the spectrum measured on its pool
     Aggregation.Tables tables = Aggregation.run(spark, spec, out);
     return ReportWriter.write(out, spec, tables);
   }

@@ -28,6 +28,7 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.SparkUnitTask;
+import org.rfsweep.task.SpectrumMeasurement;
 import org.rfsweep.task.TheoryColumns;
 
 /**
@@ -81,6 +82,19 @@ public final class SweepDriver {
 
     Path fitsPath = options.out().resolve(FitsSchema.TABLE);
     try {
+      if (spec.task() instanceof DatasetTaskSpec dataset && SpectrumMeasurement.read(options.out(), spec).isEmpty()) {
+        report.accept("measuring the pool's kernel spectrum (" + dataset.pool() + " points) for the theory columns");
+        // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per task.
+        NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
+        SpectrumMeasurement.Result measured;
+        try {
+          measured = SpectrumMeasurement.measure(spec);
+        } finally {
+          NativeLinalg.initialise(spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+        }
+        SpectrumMeasurement.write(options.out(), spec, measured);
+        manifest.put("spectrum_seconds", measured.seconds());
+      }
       manifest.put("fits_seconds", writeFits(spark, spec, plan, options, report));
     } catch (RuntimeException e) {
       manifest.put("status", "failed");

@@ -10,6 +10,7 @@ import org.rfsweep.grid.Cell;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.theory.MeasuredSpectrum;
 import org.rfsweep.theory.RiskEstimate;
 import org.rfsweep.theory.Spectrum;
 import org.rfsweep.theory.TheorySweep;
@@ -30,19 +31,24 @@ public final class TheoryColumns implements Serializable {
 
   /**
    * The spectrum the theory needs for a spec, when it is known: the power-law task with linear features has the
-   * task's own eigenvalues over the same M modes it simulates. ReLU features' spectrum must be measured first.
+   * task's own eigenvalues over the same M modes it simulates; a dataset task has its pool's measured spectrum
+   * once {@link SpectrumMeasurement} has measured or loaded it in this JVM.
    */
   public static Optional<Spectrum> spectrumOf(JobSpec spec) {
     if (spec.task() instanceof PowerLawTaskSpec task && spec.features().kind() == FeatureKind.LINEAR) {
       return Optional.of(Spectrum.powerLaw(task.alpha(), task.beta(), task.modes()));
     }
-    return Optional.empty();
+    return SpectrumMeasurement.known(spec).map(MeasuredSpectrum::toSpectrum);
+  }
+
+  /** Label noise the theory adds: the synthetic task's sigma^2; 0 for datasets, whose noise is in the targets. */
+  public static double noiseOf(JobSpec spec) {
+    return spec.task() instanceof PowerLawTaskSpec task ? task.noise() : 0.0;
   }
 
   /** Theory for every cell and ridge of the spec, or none when its spectrum is not known. */
   public static Optional<TheoryColumns> of(JobSpec spec, List<Cell> cells) {
-    return spectrumOf(spec).map(spectrum -> compute(spectrum, ((PowerLawTaskSpec) spec.task()).noise(), cells,
-        spec.grid().ridgeArray()));
+    return spectrumOf(spec).map(spectrum -> compute(spectrum, noiseOf(spec), cells, spec.grid().ridgeArray()));
   }
 
   static TheoryColumns compute(Spectrum spectrum, double noise, List<Cell> cells, double[] ridges) {

@@ -16,17 +16,29 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a small all-double table as one Parquet file without Spark (for {@code theory}, whose tables come from
+ * Writes a small table as one Parquet file without Spark (for {@code theory}, whose tables come from
  * one JVM). The table is a folder holding {@code part-00000.parquet}, so Spark, pandas and {@code show} read it
  * like any other table.
  */
-public final class DoubleTableWriter {
-  private DoubleTableWriter() {}
+public final class SmallTableWriter {
+  private SmallTableWriter() {}
 
   public static void write(Path table, List<String> columns, List<double[]> rows) {
+    List<Object[]> boxed = rows.stream().map(r -> java.util.Arrays.stream(r).boxed().toArray(Object[]::new))
+        .toList();
+    writeMixed(table, columns, boxed);
+  }
+
+  /** A small table whose columns are Double or String, as the first row's values say. */
+  public static void writeMixed(Path table, List<String> columns, List<Object[]> rows) {
     Types.MessageTypeBuilder builder = Types.buildMessage();
-    for (String column : columns) {
-      builder.required(PrimitiveType.PrimitiveTypeName.DOUBLE).named(column);
+    for (int c = 0; c < columns.size(); c++) {
+      if (!rows.isEmpty() && rows.get(0)[c] instanceof String) {
+        builder.required(PrimitiveType.PrimitiveTypeName.BINARY)
+            .as(org.apache.parquet.schema.LogicalTypeAnnotation.stringType()).named(columns.get(c));
+      } else {
+        builder.required(PrimitiveType.PrimitiveTypeName.DOUBLE).named(columns.get(c));
+      }
     }
     MessageType schema = builder.named("rfsweep");
     try {
@@ -38,10 +50,14 @@ public final class DoubleTableWriter {
           new org.apache.hadoop.fs.Path(file.toUri())).withConf(conf).withType(schema)
           .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        for (double[] row : rows) {
+        for (Object[] row : rows) {
           Group group = groups.newGroup();
           for (int c = 0; c < columns.size(); c++) {
-            group.append(columns.get(c), row[c]);
+            if (row[c] instanceof String text) {
+              group.append(columns.get(c), text);
+            } else {
+              group.append(columns.get(c), ((Number) row[c]).doubleValue());
+            }
           }
           writer.write(group);
         }
