@@ -20,6 +20,9 @@ import org.rfsweep.linalg.NativeLinalg;
  * </ul>
  */
 public final class ExponentEstimates {
+  /** Log-spaced bins over which single-mode target powers are averaged for the direct beta fit. */
+  static final int TARGET_BINS = 20;
+
   private ExponentEstimates() {}
 
   /** One estimate: its method, value, interval and the window of indices or sample counts it used. */
@@ -29,26 +32,42 @@ public final class ExponentEstimates {
   /** Direct fits over indices [from, to] (1-based). */
   public static List<Estimate> direct(MeasuredSpectrum spectrum, int from, int to) {
     List<Estimate> out = new ArrayList<>();
-    double[] tail = new double[spectrum.targetPower().length + 1];
-    for (int i = spectrum.targetPower().length - 1; i >= 0; i--) {
-      tail[i] = tail[i + 1] + spectrum.targetPower()[i];
-    }
+    int last = Math.min(to, spectrum.eigenvalues().length);
     List<double[]> lambda = new ArrayList<>();
-    List<double[]> power = new ArrayList<>();
-    for (int i = from; i <= to && i <= spectrum.eigenvalues().length; i++) {
+    for (int i = from; i <= last; i++) {
       if (spectrum.eigenvalues()[i - 1] > 0) {
         lambda.add(new double[] {Math.log(i), Math.log(spectrum.eigenvalues()[i - 1])});
       }
-      if (tail[i - 1] > 0) {
-        power.add(new double[] {Math.log(i), Math.log(tail[i - 1])});
+    }
+    // Single-mode target powers scatter like chi-squares: average log v_i^2 and log i over equal bins in log i.
+    // Means of logs keep a pure power law exactly on its line, and chi-square scatter only shifts every bin by the
+    // same E[log chi^2], so the slope is unbiased. (Tail sums would bend down near the end of a finite spectrum.)
+    List<double[]> power = new ArrayList<>();
+    double logFrom = Math.log(from);
+    double width = (Math.log(last + 1.0) - logFrom) / TARGET_BINS;
+    for (int bin = 0; bin < TARGET_BINS; bin++) {
+      int lo = (int) Math.ceil(Math.exp(logFrom + bin * width));
+      int hi = (int) Math.ceil(Math.exp(logFrom + (bin + 1) * width)) - 1;
+      double logIndex = 0;
+      double logPower = 0;
+      int count = 0;
+      for (int i = lo; i <= Math.min(hi, last); i++) {
+        if (spectrum.targetPower()[i - 1] > 0) {
+          logIndex += Math.log(i);
+          logPower += Math.log(spectrum.targetPower()[i - 1]);
+          count++;
+        }
+      }
+      if (count > 0) {
+        power.add(new double[] {logIndex / count, logPower / count});
       }
     }
     double[] a = slope(lambda);
     double[] b = slope(power);
     out.add(new Estimate("alpha", "direct: log lambda_i against log i", -a[0], -a[0] - 1.96 * a[1],
         -a[0] + 1.96 * a[1], from, to, lambda.size()));
-    out.add(new Estimate("beta", "direct: log sum_{j>=i} v_j^2 against log i", 1 - b[0], 1 - b[0] - 1.96 * b[1],
-        1 - b[0] + 1.96 * b[1], from, to, power.size()));
+    out.add(new Estimate("beta", "direct: log v_i^2 against log i, averaged in log-spaced bins", -b[0], -b[0] - 1.96 * b[1],
+        -b[0] + 1.96 * b[1], from, to, power.size()));
     return out;
   }
 
