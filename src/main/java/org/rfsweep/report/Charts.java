@@ -251,6 +251,34 @@ final class Charts {
     return chart("Theory against experiment", plot);
   }
 
+  /** A measured spectrum: eigenvalues and target power per mode on log-log axes. */
+  static JFreeChart spectrum(double[] eigenvalues, double[] targetPower) {
+    XYSeries lambda = new XYSeries("eigenvalue lambda_i", false);
+    XYSeries power = new XYSeries("target power v_i^2", false);
+    for (int i = 0; i < eigenvalues.length; i++) {
+      if (eigenvalues[i] > 0) {
+        lambda.add(i + 1, eigenvalues[i]);
+      }
+      if (targetPower[i] > 0) {
+        power.add(i + 1, targetPower[i]);
+      }
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(lambda);
+    data.addSeries(power);
+    XYPlot plot = new XYPlot();
+    plot.setDomainAxis(new LogAxis("mode index i"));
+    plot.setRangeAxis(new LogAxis("value"));
+    XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+    dots.setSeriesPaint(0, new Color(0x1f77b4));
+    dots.setSeriesPaint(1, new Color(0xff7f0e));
+    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+    dots.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+    plot.setDataset(data);
+    plot.setRenderer(dots);
+    return chart("Measured spectrum of the pool's kernel", plot);
+  }
+
   /** The fixed values with the longest sweeps along an axis, longest first. */
   static List<Integer> longestSweeps(List<OptimalPoint> optimal, String axis, int count) {
     Map<Integer, Long> lengths = optimal.stream().collect(Collectors.groupingBy(

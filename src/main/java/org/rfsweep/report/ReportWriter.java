@@ -18,6 +18,8 @@ import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.Claim;
 import org.rfsweep.aggregate.ExponentRow;
 import org.rfsweep.aggregate.OptimalPoint;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.PowerLawClosedForms;
@@ -59,8 +61,17 @@ public final class ReportWriter {
       }
       figures.put("theory-vs-experiment", "Theory against experiment");
       save(folder, "theory-vs-experiment", Charts.theoryAgainstExperiment(tables.curves()));
+      String spectrumTable = "";
+      if (Files.isDirectory(out.resolve("spectrum")) && Files.isDirectory(out.resolve("spectrum_exponents"))) {
+        ParquetTable spectrum = ParquetTable.read(out.resolve("spectrum"));
+        double[] eigenvalues = spectrum.rows().stream().mapToDouble(r -> (Double) r[1]).toArray();
+        double[] power = spectrum.rows().stream().mapToDouble(r -> (Double) r[2]).toArray();
+        figures.put("spectrum", "Measured spectrum of the pool (eigenvalues and target power per mode)");
+        save(folder, "spectrum", Charts.spectrum(eigenvalues, power));
+        spectrumTable = exponentsHtml(ParquetTable.read(out.resolve("spectrum_exponents")));
+      }
       Path index = folder.resolve("index.html");
-      Files.writeString(index, html(spec, tables, figures), StandardCharsets.UTF_8);
+      Files.writeString(index, html(spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report in " + folder + ": " + e.getMessage(), e);
@@ -89,7 +100,21 @@ public final class ReportWriter {
     Files.writeString(folder.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
   }
 
-  private static String html(JobSpec spec, Aggregation.Tables tables, Map<String, String> figures) {
+  /** The measured exponents with their intervals and windows. */
+  private static String exponentsHtml(ParquetTable exponents) {
+    StringBuilder html = new StringBuilder("<h2>Measured exponents of the pool</h2>\n<table><tr><th>exponent</th>"
+        + "<th>value</th><th>95% interval</th><th>method</th><th>window</th></tr>\n");
+    for (Object[] row : exponents.rows()) {
+      html.append("<tr><td class=\"text\">").append(row[0]).append("</td><td>").append(num((Double) row[2]))
+          .append("</td><td>[").append(num((Double) row[3])).append(", ").append(num((Double) row[4]))
+          .append("]</td><td class=\"text\">").append(escape(String.valueOf(row[1]))).append("</td><td>")
+          .append(num((Double) row[5])).append(" .. ").append(num((Double) row[6])).append("</td></tr>\n");
+    }
+    return html.append("</table>\n").toString();
+  }
+
+  private static String html(JobSpec spec, Aggregation.Tables tables, Map<String, String> figures,
+      String spectrumTable) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>rfsweep: ").append(escape(spec.name())).append("</title>\n<style>")
@@ -119,6 +144,7 @@ public final class ReportWriter {
           .append(" (<a href=\"").append(figure.getKey()).append(".svg\">SVG</a>)</figcaption></figure>\n");
     }
 
+    page.append(spectrumTable);
     page.append("<h2>Exponents</h2>\n<p>Fits of the optimal test risk; 95% intervals from a bootstrap over seeds (")
         .append(tables.exponents().isEmpty() ? 0 : tables.exponents().get(0).bootstrapCount())
         .append(" replicates, seed ").append(Aggregation.BOOTSTRAP_SEED).append(").</p>\n")
@@ -162,6 +188,9 @@ public final class ReportWriter {
     if (spec.task() instanceof PowerLawTaskSpec t) {
       parts.add(String.format(Locale.ROOT, "power-law task: alpha %s, beta %s, noise %s, %d modes", t.alpha(),
           t.beta(), t.noise(), t.modes()));
+    } else if (spec.task() instanceof DatasetTaskSpec d) {
+      parts.add(String.format(Locale.ROOT, "dataset %s, %s target, pool of %d points", d.images(), d.target(),
+          d.pool()));
     }
     parts.add(spec.features().kind().word() + " random features");
     parts.add(spec.grid().seeds() + " seeds");
