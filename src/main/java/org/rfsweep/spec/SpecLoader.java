@@ -79,9 +79,11 @@ public final class SpecLoader {
   }
 
   private static TaskSpec task(YamlNode node) {
-    Map<String, YamlNode> any = node.mapping(Set.of("type", "alpha", "beta", "noise", "modes", "test_samples",
-        "source", "target", "pool"));
-    YamlNode typeNode = node.required(any, "type");
+    YamlNode typeNode = node.peek("type");
+    if (typeNode == null) {
+      node.required(node.mapping(Set.of("type", "alpha", "beta", "noise", "modes", "test_samples", "source",
+          "target", "pool")), "type");
+    }
     String type = typeNode.asString().trim();
     if (type.equals("dataset")) {
       return DatasetSpecs.task(node);

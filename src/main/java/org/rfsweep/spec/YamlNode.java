@@ -78,6 +78,18 @@ final class YamlNode {
     return entries;
   }
 
+  /** The value of one field of a mapping, or null, without judging the other fields (to read a type first). */
+  YamlNode peek(String key) {
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          return new YamlNode(tuple.getValueNode(), path.isEmpty() ? key : path + "." + key);
+        }
+      }
+    }
+    return null;
+  }
+
   /** A required field of a mapping already read by {@link #mapping}. */
   YamlNode required(Map<String, YamlNode> entries, String key) {
     YamlNode value = entries.get(key);

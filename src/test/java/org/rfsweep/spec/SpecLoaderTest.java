@@ -78,8 +78,8 @@ class SpecLoaderTest {
       seeds      | seeds: 2.5                   | grid.seeds (line 15): must be an integer count >= 1, found 2.5
       noise      | nois: 0.25                   | task.nois (line 7): unknown field; expected one of alpha, beta, modes, noise, test_samples, type
       modes      | modes: 0                     | task.modes (line 8): must be a positive integer, found 0
-      features   | features: quadratic          | features (line 10): unknown feature map 'quadratic'; expected linear or relu
-      type       | type: cifar                  | task.type (line 4): unknown task type 'cifar'; expected powerlaw
+      features   | features: quadratic          | features (line 10): unknown feature map 'quadratic'; expected linear, relu or rff
+      type       | type: cifar                  | task.type (line 4): unknown task type 'cifar'; expected powerlaw or dataset
       name       | name: my job                 | name (line 1): must be letters, digits, '.', '_' or '-', found 'my job'
       """)
   void badValuesNameTheFieldTheValueAndTheLine(String key, String line, String message) {
