@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
       System.out.printf("task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n", task.alpha(),
           task.beta(), task.noise(), task.modes(), task.testSamples());
     } else if (job.task() instanceof DatasetTaskSpec task) {
-      System.out.printf("task        dataset %s, target %s%s, pool %d, test_samples %d%n", task.images(),
+      System.out.printf("task        dataset %s, target %s%s, pool %d, test_samples %d%n", task.dataFile(),
           task.target(), task.positive().isEmpty() ? "" : " " + task.positive(), task.pool(), task.testSamples());
     }
     System.out.printf("features    %s%n", job.features().kind().word());

@@ -24,6 +24,47 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
   }
 
   private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {
+    RawDataset data = spec.format().equals("idx") ? idx(spec) : TableDatasets.read(spec);
+    if (spec.pool() > data.count()) {
+      throw new DatasetException("task.pool: " + spec.pool() + " points requested, " + spec.dataFile() + " holds "
+          + data.count());
+    }
+    int dimension = data.dimension();
+    int size = spec.pool();
+    int[] chosen = sample(data.count(), size, jobSeed);
+
+    boolean numeric = spec.target().equals(DatasetTaskSpec.NUMERIC);
+    int classes = 0;
+    for (double label : data.labels()) {
+      if (!Double.isFinite(label)) {
+        throw new DatasetException(spec.dataFile() + ": labels must be finite, found " + label);
+      }
+      if (!numeric && (label < 0 || label != Math.rint(label))) {
+        throw new DatasetException(spec.dataFile() + ": class labels must be integers >= 0, found " + label
+            + " (use target: numeric for a numeric label)");
+      }
+      classes = numeric ? 0 : Math.max(classes, (int) label + 1);
+    }
+    boolean onehot = spec.target().equals(DatasetTaskSpec.ONEHOT);
+    int outputs = onehot ? classes : 1;
+    double[] inputs = new double[Math.multiplyExact(dimension, size)];
+    double[] targets = new double[size * outputs];
+    for (int p = 0; p < size; p++) {
+      System.arraycopy(data.inputs(), chosen[p] * dimension, inputs, p * dimension, dimension);
+      double label = data.labels()[chosen[p]];
+      if (numeric) {
+        targets[p] = label;
+      } else if (onehot) {
+        targets[(int) label * size + p] = 1.0;
+      } else {
+        targets[p] = spec.positive().contains((int) label) ? 1.0 : -1.0;
+      }
+    }
+    standardise(inputs, dimension, size);
+    return new DatasetPool(dimension, size, outputs, inputs, targets);
+  }
+
+  private static RawDataset idx(DatasetTaskSpec spec) {
     IdxFile images = IdxFile.read(Path.of(spec.images()));
     IdxFile labels = IdxFile.read(Path.of(spec.labels()));
     if (images.count() != labels.count()) {
@@ -34,36 +75,7 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
       throw new DatasetException(spec.labels() + ": labels must be one number per item, found items of "
           + labels.itemSize());
     }
-    if (spec.pool() > images.count()) {
-      throw new DatasetException("task.pool: " + spec.pool() + " points requested, " + spec.images() + " holds "
-          + images.count());
-    }
-    int dimension = images.itemSize();
-    int size = spec.pool();
-    int[] chosen = sample(images.count(), size, jobSeed);
-
-    int classes = 0;
-    for (double label : labels.values()) {
-      if (label < 0 || label != Math.rint(label)) {
-        throw new DatasetException(spec.labels() + ": class labels must be integers >= 0, found " + label);
-      }
-      classes = Math.max(classes, (int) label + 1);
-    }
-    boolean onehot = spec.target().equals(DatasetTaskSpec.ONEHOT);
-    int outputs = onehot ? classes : 1;
-    double[] inputs = new double[Math.multiplyExact(dimension, size)];
-    double[] targets = new double[size * outputs];
-    for (int p = 0; p < size; p++) {
-      System.arraycopy(images.values(), chosen[p] * dimension, inputs, p * dimension, dimension);
-      int label = (int) labels.values()[chosen[p]];
-      if (onehot) {
-        targets[label * size + p] = 1.0;
-      } else {
-        targets[p] = spec.positive().contains(label) ? 1.0 : -1.0;
-      }
-    }
-    standardise(inputs, dimension, size);
-    return new DatasetPool(dimension, size, outputs, inputs, targets);
+    return new RawDataset(images.count(), images.itemSize(), images.values(), labels.values());
   }
 
   /**

@@ -189,7 +189,7 @@ public final class ReportWriter {
       parts.add(String.format(Locale.ROOT, "power-law task: alpha %s, beta %s, noise %s, %d modes", t.alpha(),
           t.beta(), t.noise(), t.modes()));
     } else if (spec.task() instanceof DatasetTaskSpec d) {
-      parts.add(String.format(Locale.ROOT, "dataset %s, %s target, pool of %d points", d.images(), d.target(),
+      parts.add(String.format(Locale.ROOT, "dataset %s, %s target, pool of %d points", d.dataFile(), d.target(),
           d.pool()));
     }
     parts.add(spec.features().kind().word() + " random features");

@@ -18,16 +18,33 @@ final class DatasetSpecs {
   static DatasetTaskSpec task(YamlNode node) {
     Map<String, YamlNode> fields = node.mapping(Set.of("type", "source", "target", "pool", "test_samples"));
     YamlNode sourceNode = node.required(fields, "source");
-    String images;
-    String labels;
+    String format = "idx";
+    String images = "";
+    String labels = "";
+    String path = "";
+    String labelColumn = "";
+    List<String> featureColumns = new ArrayList<>();
     if (sourceNode.isMapping()) {
-      Map<String, YamlNode> source = sourceNode.mapping(Set.of("format", "images", "labels"));
-      YamlNode format = sourceNode.required(source, "format");
-      if (!format.asString().trim().equals("idx")) {
-        throw format.error("unsupported dataset format '" + format.asString().trim() + "'; expected idx");
+      YamlNode formatNode = sourceNode.peek("format");
+      format = formatNode == null ? "" : formatNode.asString().trim();
+      if (format.equals("idx")) {
+        Map<String, YamlNode> source = sourceNode.mapping(Set.of("format", "images", "labels"));
+        images = existing(sourceNode.required(source, "images"));
+        labels = existing(sourceNode.required(source, "labels"));
+      } else if (format.equals("csv") || format.equals("parquet")) {
+        Map<String, YamlNode> source = sourceNode.mapping(Set.of("format", "path", "label", "features"));
+        path = existing(sourceNode.required(source, "path"));
+        labelColumn = sourceNode.required(source, "label").asString().trim();
+        YamlNode features = source.get("features");
+        if (features != null) {
+          for (YamlNode item : features.isSequence() ? features.sequence() : List.of(features)) {
+            featureColumns.add(item.asString().trim());
+          }
+        }
+      } else {
+        YamlNode where = formatNode == null ? sourceNode : formatNode;
+        throw where.error("format must be idx, csv or parquet, found '" + format + "'");
       }
-      images = existing(sourceNode.required(source, "images"));
-      labels = existing(sourceNode.required(source, "labels"));
     } else if (sourceNode.asString().trim().equals("fashion-mnist")) {
       images = existing(sourceNode, FASHION_MNIST + "/train-images-idx3-ubyte.gz",
           "install Debian's dataset-fashion-mnist package");
@@ -55,22 +72,28 @@ final class DatasetSpecs {
       target = DatasetTaskSpec.BINARY;
     } else {
       target = targetNode.asString().trim();
-      if (!target.equals(DatasetTaskSpec.ONEHOT)) {
-        throw targetNode.error("unknown target '" + target + "'; expected onehot or {binary: [classes]}");
+      if (!target.equals(DatasetTaskSpec.ONEHOT) && !target.equals(DatasetTaskSpec.NUMERIC)) {
+        throw targetNode.error("unknown target '" + target + "'; expected onehot, numeric or {binary: [classes]}");
+      }
+      if (target.equals(DatasetTaskSpec.NUMERIC) && format.equals("idx")) {
+        throw targetNode.error("an IDX dataset has class labels: use onehot or {binary: [classes]}");
       }
     }
     int pool = node.required(fields, "pool").positiveInt();
     YamlNode testNode = fields.get("test_samples");
     int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
-    return new DatasetTaskSpec(images, labels, target, positive, pool, testSamples);
+    return new DatasetTaskSpec(format, images, labels, path, labelColumn, featureColumns, target, positive, pool,
+        testSamples);
   }
 
   private static String existing(YamlNode node) {
     return existing(node, node.asString().trim(), "");
   }
 
+  /** Local paths must exist now; remote ones (hdfs://, s3a://, ...) are checked when the data is read. */
   private static String existing(YamlNode node, String path, String hint) {
-    if (!Files.isRegularFile(Path.of(path))) {
+    boolean remote = path.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !path.startsWith("file://");
+    if (!remote && !Files.exists(Path.of(path.startsWith("file://") ? path.substring(7) : path))) {
       throw node.error("no such file '" + path + "'" + (hint.isEmpty() ? "" : "; " + hint));
     }
     return path;

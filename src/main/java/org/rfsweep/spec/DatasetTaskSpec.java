@@ -8,24 +8,45 @@ import java.util.List;
  * training and test points are drawn uniformly from the pool, so a sweep is exactly described by the pool's
  * kernel eigenstructure.
  *
- * @param images      IDX file of the inputs (gzipped or not), one item per point
- * @param labels      IDX file of the integer class labels, same count
- * @param target      {@code onehot} (one output per class) or {@code binary} (+1 for the positive classes, -1 else)
- * @param positive    the positive classes of a binary target (empty for onehot)
- * @param pool        points in the pool, at most the dataset's size
- * @param testSamples fresh test points drawn from the pool per seed
+ * @param format         {@code idx}, {@code csv} or {@code parquet}
+ * @param images         idx: the inputs file (gzipped or not); otherwise empty
+ * @param labels         idx: the integer class labels file; otherwise empty
+ * @param path           csv or parquet: a file or a folder of part files, any path Hadoop reads (local, hdfs://,
+ *                       s3a://); otherwise empty
+ * @param labelColumn    csv or parquet: the label column
+ * @param featureColumns csv or parquet: the input columns; empty means every other column (for parquet, a Spark ML
+ *                       vector column named {@code features} if there is one)
+ * @param target         {@code onehot} (one output per class), {@code binary} (+1 for the positive classes, -1
+ *                       else) or {@code numeric} (the label itself)
+ * @param positive       the positive classes of a binary target (empty otherwise)
+ * @param pool           points in the pool, at most the dataset's size
+ * @param testSamples    fresh test points drawn from the pool per seed
  */
-public record DatasetTaskSpec(String images, String labels, String target, List<Integer> positive, int pool,
-    int testSamples) implements TaskSpec {
+public record DatasetTaskSpec(String format, String images, String labels, String path, String labelColumn,
+    List<String> featureColumns, String target, List<Integer> positive, int pool, int testSamples)
+    implements TaskSpec {
   public static final String ONEHOT = "onehot";
   public static final String BINARY = "binary";
+  public static final String NUMERIC = "numeric";
 
   public DatasetTaskSpec {
+    featureColumns = List.copyOf(featureColumns);
     positive = List.copyOf(positive);
+  }
+
+  /** An IDX dataset. */
+  public DatasetTaskSpec(String images, String labels, String target, List<Integer> positive, int pool,
+      int testSamples) {
+    this("idx", images, labels, "", "", List.of(), target, positive, pool, testSamples);
   }
 
   @Override
   public String type() {
     return "dataset";
+  }
+
+  /** The file named in messages about the data. */
+  public String dataFile() {
+    return format.equals("idx") ? images : path;
   }
 }

@@ -32,8 +32,10 @@ public final class SpecFingerprint {
       task.put("test_samples", p.testSamples());
     } else if (spec.task() instanceof DatasetTaskSpec d) {
       task.put("type", d.type());
-      task.put("source", Map.of("format", "idx", "images", d.images(), "labels", d.labels()));
-      task.put("target", d.target().equals(DatasetTaskSpec.ONEHOT) ? d.target() : Map.of("binary", d.positive()));
+      task.put("source", d.format().equals("idx")
+          ? Map.of("format", "idx", "images", d.images(), "labels", d.labels())
+          : Map.of("format", d.format(), "path", d.path(), "label", d.labelColumn(), "features", d.featureColumns()));
+      task.put("target", d.target().equals(DatasetTaskSpec.BINARY) ? Map.of("binary", d.positive()) : d.target());
       task.put("pool", d.pool());
       task.put("test_samples", d.testSamples());
     }

@@ -70,4 +70,33 @@ class DatasetInputTest {
     assertTrue(outcome.err().startsWith("rfsweep: " + truncated + ": truncated: dimensions [40, 3, 4] need 480"),
         outcome.err());
   }
+
+  @Test
+  void csvDatasetRunsEndToEndPlanAndNamesAMissingLabelColumn(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("x1,x2,x3,y\n");
+    java.util.Random random = new java.util.Random(4);
+    for (int i = 0; i < 60; i++) {
+      csv.append(random.nextGaussian()).append(',').append(random.nextGaussian()).append(',')
+          .append(random.nextGaussian()).append(',').append(random.nextGaussian()).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("d.csv"), csv.toString());
+    String text = """
+        name: csv
+        seed: 1
+        task: {type: dataset, source: {format: csv, path: %s, label: %s}, target: numeric, pool: 50}
+        features: {type: rff, length: 2}
+        grid: {widths: [8, 16], samples: [10, 20], ridges: [0, 1], seeds: 2}
+        """;
+    Path file = dir.resolve("s.yaml");
+    Files.writeString(file, text.formatted(data, "y"));
+    Cli.Outcome plan = Cli.execute("plan", file.toString());
+    assertEquals(0, plan.code(), plan.err());
+    assertTrue(plan.out().contains("4 cells x 2 seeds = 8 tasks"), plan.out());
+
+    Files.writeString(file, text.formatted(data, "target"));
+    Cli.Outcome bad = Cli.execute("plan", file.toString());
+    assertEquals(2, bad.code());
+    assertEquals("rfsweep: " + data + ": no column 'target' (task.source.label); columns are [x1, x2, x3, y]",
+        bad.err().strip());
+  }
 }

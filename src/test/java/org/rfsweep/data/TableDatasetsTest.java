@@ -1,0 +1,92 @@
+package org.rfsweep.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.spec.DatasetTaskSpec;
+import org.rfsweep.testing.SharedSpark;
+
+/** CSV and Parquet datasets: named columns, Spark ML vector columns (dense and sparse), and bad input. */
+class TableDatasetsTest {
+
+  private static DatasetTaskSpec spec(String format, Path path, String label, List<String> features, String target) {
+    return new DatasetTaskSpec(format, "", "", path.toString(), label, features, target, List.of(), 3, 10);
+  }
+
+  @Test
+  void readsCsvColumnsAndNamesWhatIsWrong(@TempDir Path dir) throws Exception {
+    Path csv = Files.writeString(dir.resolve("d.csv"), "a,y,b\n1,0.5,2\n3,1.5,4\n5,2.5,6\n");
+    RawDataset data = TableDatasets.read(spec("csv", csv, "y", List.of(), DatasetTaskSpec.NUMERIC));
+    assertEquals(3, data.count());
+    assertEquals(2, data.dimension());
+    assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, data.inputs());
+    assertArrayEquals(new double[] {0.5, 1.5, 2.5}, data.labels());
+    assertArrayEquals(new double[] {2, 4, 6},
+        TableDatasets.read(spec("csv", csv, "y", List.of("b"), DatasetTaskSpec.NUMERIC)).inputs());
+
+    assertEquals(csv + ": no column 'label' (task.source.label); columns are [a, y, b]",
+        assertThrows(DatasetException.class,
+            () -> TableDatasets.read(spec("csv", csv, "label", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+    Path ragged = Files.writeString(dir.resolve("r.csv"), "a,y\n1,2\n3\n");
+    assertEquals(ragged + ": line 3 has 1 fields, the header has 2", assertThrows(DatasetException.class,
+        () -> TableDatasets.read(spec("csv", ragged, "y", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+    Path text = Files.writeString(dir.resolve("t.csv"), "a,y\n1,x\n");
+    assertEquals(text + ": line 2, column y: not a number: 'x'", assertThrows(DatasetException.class,
+        () -> TableDatasets.read(spec("csv", text, "y", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+  }
+
+  @Test
+  void numericTargetsKeepTheLabelAndClassTargetsRefuseFractions(@TempDir Path dir) throws Exception {
+    Path csv = Files.writeString(dir.resolve("d.csv"), "a,y\n1,0.5\n3,1.5\n5,2.5\n");
+    DatasetPool pool = DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.NUMERIC), 1);
+    assertEquals(1, pool.outputs());
+    assertEquals(4.5, java.util.Arrays.stream(pool.targets()).sum(), 1e-12, "the whole dataset is the pool");
+    assertEquals(csv + ": class labels must be integers >= 0, found 0.5 (use target: numeric for a numeric label)",
+        assertThrows(DatasetException.class,
+            () -> DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.ONEHOT), 1)).getMessage());
+  }
+
+  @Test
+  @Tag("spark")
+  @ExtendWith(SharedSpark.class)
+  void readsParquetWithASparkMlVectorColumn(SparkSession spark, @TempDir Path dir) {
+    List<Row> rows = new ArrayList<>();
+    double[][] x = {{1, 2, 3}, {0, 0, 7}, {0, 0, 0}, {4, 5, 6}};
+    for (int i = 0; i < x.length; i++) {
+      rows.add(RowFactory.create(x[i][0], x[i][1], x[i][2], (double) (i % 2)));
+    }
+    StructType schema = new StructType().add("x1", DataTypes.DoubleType).add("x2", DataTypes.DoubleType)
+        .add("x3", DataTypes.DoubleType).add("label", DataTypes.DoubleType);
+    Path out = dir.resolve("vectors");
+    new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"}).setOutputCol("features")
+        .transform(spark.createDataFrame(rows, schema)).select("features", "label").coalesce(1).write()
+        .parquet(out.toString());
+    RawDataset data = TableDatasets.read(spec("parquet", out, "label", List.of(), DatasetTaskSpec.ONEHOT));
+    assertEquals(4, data.count());
+    assertEquals(3, data.dimension());
+    double[] expected = new double[12];
+    for (int i = 0; i < 4; i++) {
+      System.arraycopy(x[i], 0, expected, 3 * i, 3);
+    }
+    assertArrayEquals(expected, data.inputs(), "dense and sparse vectors both decode");
+    assertArrayEquals(new double[] {0, 1, 0, 1}, data.labels());
+    RawDataset columns = TableDatasets.read(spec("parquet", out, "label", List.of("features"),
+        DatasetTaskSpec.ONEHOT));
+    assertArrayEquals(expected, columns.inputs());
+  }
+}
