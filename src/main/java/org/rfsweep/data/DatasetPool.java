@@ -1,6 +1,5 @@
 package org.rfsweep.data;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +64,8 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
   }
 
   private static RawDataset idx(DatasetTaskSpec spec) {
-    IdxFile images = IdxFile.read(Path.of(spec.images()));
-    IdxFile labels = IdxFile.read(Path.of(spec.labels()));
+    IdxFile images = IdxFile.read(spec.images());
+    IdxFile labels = IdxFile.read(spec.labels());
     if (images.count() != labels.count()) {
       throw new DatasetException(spec.images() + " holds " + images.count() + " images but " + spec.labels()
           + " holds " + labels.count() + " labels");

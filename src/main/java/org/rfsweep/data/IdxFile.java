@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,26 +34,33 @@ public record IdxFile(int[] dimensions, double[] values) {
     return size;
   }
 
-  /** Reads a whole file; every problem is a {@link DatasetException} naming the file. */
+  /** Reads a whole local file; every problem is a {@link DatasetException} naming the file. */
   public static IdxFile read(Path path) {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+    return read(path.toString());
+  }
+
+  /** Reads a whole file from any path Hadoop reads (local, hdfs://, s3a://, ...). */
+  public static IdxFile read(String location) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+    try (InputStream raw = new BufferedInputStream(
+        path.getFileSystem(new org.apache.hadoop.conf.Configuration()).open(path), 1 << 16)) {
       raw.mark(2);
       boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
       try (DataInputStream in = new DataInputStream(new BufferedInputStream(
           gzipped ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16))) {
-        return parse(in, path);
+        return parse(in, location);
       }
-    } catch (NoSuchFileException e) {
-      throw new DatasetException(path + ": no such file");
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new DatasetException(location + ": no such file");
     } catch (EOFException e) {
-      throw new DatasetException(path + ": truncated (the file ends inside its header)");
+      throw new DatasetException(location + ": truncated (the file ends inside its header)");
     } catch (IOException e) {
-      throw new DatasetException(path + ": cannot read (" + e.getMessage() + ")");
+      throw new DatasetException(location + ": cannot read (" + e.getMessage() + ")");
     }
   }
 
-  private static IdxFile parse(DataInputStream in, Path path) throws IOException {
+  private static IdxFile parse(DataInputStream in, String path) throws IOException {
     int magic = in.readInt();
     int type = (magic >>> 8) & 0xff;
     int rank = magic & 0xff;

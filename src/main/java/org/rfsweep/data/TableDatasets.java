@@ -129,7 +129,7 @@ final class TableDatasets {
     Configuration conf = new Configuration();
     for (Path part : parts) {
       try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
-        for (Group group = reader.read(); group != null; group = reader.read()) {
+        for (Group group = read(reader, part); group != null; group = read(reader, part)) {
           GroupType type = group.getType();
           if (!type.containsField(spec.labelColumn())) {
             throw new DatasetException(part + ": no column '" + spec.labelColumn() + "' (task.source.label); "
@@ -141,6 +141,17 @@ final class TableDatasets {
       }
     }
     return assemble(rows, labels, spec.path());
+  }
+
+  /** The next record; Parquet reports a corrupt or foreign file as a bare RuntimeException. */
+  private static Group read(ParquetReader<Group> reader, Path part) throws IOException {
+    try {
+      return reader.read();
+    } catch (DatasetException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DatasetException(part + ": cannot read (" + e.getMessage() + ")");
+    }
   }
 
   private static double[] inputs(DatasetTaskSpec spec, Group group, Path part) {

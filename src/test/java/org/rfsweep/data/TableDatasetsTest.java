@@ -51,6 +51,14 @@ class TableDatasetsTest {
   }
 
   @Test
+  void aCorruptParquetFileIsNamed(@TempDir Path dir) throws Exception {
+    Path junk = Files.writeString(dir.resolve("junk.parquet"), "not parquet at all");
+    DatasetException e = assertThrows(DatasetException.class,
+        () -> TableDatasets.read(spec("parquet", junk, "y", List.of(), DatasetTaskSpec.NUMERIC)));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(junk + ": cannot read"), e.getMessage());
+  }
+
+  @Test
   void numericTargetsKeepTheLabelAndClassTargetsRefuseFractions(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("d.csv"), "a,y\n1,0.5\n3,1.5\n5,2.5\n");
     DatasetPool pool = DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.NUMERIC), 1);
