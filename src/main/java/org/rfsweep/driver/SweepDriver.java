@@ -153,11 +153,12 @@ public final class SweepDriver {
         .map(fit -> FitsSchema.toRow(job, fit,
             theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
     context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
-    ProgressListener progress = new ProgressListener(units.size(), report);
+    ProgressListener progress = new ProgressListener(units.size(), report, options.out());
     spark.sparkContext().addSparkListener(progress);
     try {
       spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Overwrite)
           .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+      progress.complete();
     } finally {
       spark.sparkContext().removeSparkListener(progress);
       theory.destroy();

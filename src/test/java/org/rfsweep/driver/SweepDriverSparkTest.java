@@ -67,6 +67,12 @@ class SweepDriverSparkTest {
     assertEquals(plan.fits(), manifest.path("grid").path("fits").asLong());
     assertTrue(manifest.path("blas").path("driver").asText().startsWith("native:"));
 
+    JsonNode progress = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("progress.json")
+        .toFile());
+    assertEquals(3, progress.path("units_total").asInt());
+    assertEquals(3, progress.path("units_done").asInt());
+    assertEquals(1.0, progress.path("share_done").asDouble());
+
     // Every run also writes the scaling-law tables and the report.
     for (String table : new String[] {"curves", "optimal", "exponents", "claims"}) {
       assertFalse(ParquetTable.read(out.resolve(table)).rows().isEmpty(), table);
