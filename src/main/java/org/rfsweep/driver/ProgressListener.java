@@ -23,6 +23,7 @@ final class ProgressListener extends SparkListener {
   private final int total;
   private final Consumer<String> report;
   private final Path progressFile;
+  private boolean completed;
   private final long start = System.nanoTime();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -54,12 +55,16 @@ final class ProgressListener extends SparkListener {
    * Records the finished job. Listener events arrive asynchronously, so the last tasks' events may still be queued
    * when the job returns; the job itself is the authority that every unit is done.
    */
-  void complete() {
+  synchronized void complete() {
     write(total, (System.nanoTime() - start) * 1e-9);
+    completed = true; // events still queued for this listener must not turn the count back
   }
 
   /** progress.json, replaced atomically so a reader never sees half of it. Work units cost the same: done/total. */
   private synchronized void write(int finished, double elapsed) {
+    if (completed) {
+      return;
+    }
     Map<String, Object> progress = new LinkedHashMap<>();
     progress.put("units_done", finished);
     progress.put("units_total", total);
