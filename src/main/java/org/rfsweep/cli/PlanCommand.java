@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.spec.SpecException;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
@@ -14,18 +16,30 @@ import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Validates a spec and prints its grid and cost, without starting Spark. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Validate SPEC and print the grid: cells, tasks, fits, total flops and the largest task's "
-        + "memory. Starts no Spark job and writes nothing.")
+    description = "Validate SPEC and print the grid: cells, tasks, fits, total flops, the time they take at this "
+        + "machine's measured BLAS speed, and the largest task's memory against what a task slot has (refused when "
+        + "it does not fit). Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
-  /** Sustained rate of the mixed per-task work on one core (dgemm peaks near 75 GFLOP/s; eigensolvers less). */
-  private static final double FLOPS_PER_CORE_SECOND = 20e9;
+  /**
+   * Share of single-thread dgemm speed a sweep sustains over features, Gram, eigendecomposition and ridges
+   * (measured here: 0.4 on the Fig. 1 sweep, 0.5 on the quickstart).
+   */
+  static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
+  /** JVM and Spark overhead per executor, not available to tasks. */
+  static final long EXECUTOR_OVERHEAD_BYTES = 1L << 30;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "a cluster-configs/*.properties file: check the largest task against its executors' memory "
+          + "and estimate the time on its cores")
+  Path config;
 
   @Override
   public Integer call() {
@@ -60,12 +74,82 @@ final class PlanCommand implements Callable<Integer> {
         largest = cost;
       }
     }
-    int cores = Runtime.getRuntime().availableProcessors();
-    System.out.printf("work        %.3g flops, about %s on %d cores at %.0f GFLOP/s per core%n", flops,
-        duration(flops / (FLOPS_PER_CORE_SECOND * cores)), cores, FLOPS_PER_CORE_SECOND / 1e9);
-    System.out.printf("memory      largest task holds about %s at once; run with %d tasks in parallel: %s%n",
-        bytes(largest.peakBytes()), cores, bytes(largest.peakBytes() * cores));
+    ExecutorBudget budget = ExecutorBudget.of(config);
+    double gflops = measuredDgemmGflops();
+    double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
+    // Units run whole on one slot: more slots than units do not help, and the largest unit bounds the time.
+    int slots = Math.min(budget.slots(), plan.units().size());
+    double largestUnit = plan.units().stream().mapToDouble(u -> CostModel.of(job, u).flops()).max().orElse(0);
+    double seconds = Math.max(flops / (rate * slots), largestUnit / rate);
+    System.out.printf("work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
+        + "thread, %.0f%% sustained)%n", flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+    System.out.printf("memory      largest task holds about %s at once; each task slot has %s (%s)%n",
+        bytes(largest.peakBytes()), bytes(budget.bytesPerTask()), budget.source());
+    if (largest.peakBytes() > budget.bytesPerTask()) {
+      throw new SpecException("grid: the largest task needs about " + bytes(largest.peakBytes()) + " but a task "
+          + "slot has " + bytes(budget.bytesPerTask()) + " (" + budget.source() + "); give executors more memory, "
+          + "fewer cores each, or shrink the largest cell");
+    }
     return 0;
+  }
+
+  /** Single-thread dgemm speed of this machine, measured in a few tens of milliseconds. */
+  private static double measuredDgemmGflops() {
+    NativeLinalg.initialise(1);
+    int n = 768;
+    double[] a = new double[n * n];
+    java.util.Arrays.fill(a, 1.0 / n);
+    double[] c = new double[n * n];
+    double best = Double.POSITIVE_INFINITY;
+    for (int rep = 0; rep < 3; rep++) {
+      long start = System.nanoTime();
+      NativeLinalg.blas().dgemm("N", "N", n, n, n, 1.0, a, n, a, n, 0.0, c, n);
+      best = Math.min(best, (System.nanoTime() - start) * 1e-9);
+    }
+    return 2.0 * n * n * n / best / 1e9;
+  }
+
+  /** Task slots and memory per slot: from a properties file, or this machine when none is given. */
+  record ExecutorBudget(int slots, long bytesPerTask, String source) {
+    static ExecutorBudget of(Path config) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      if (config == null) {
+        long heap = Runtime.getRuntime().maxMemory();
+        return new ExecutorBudget(cores, heap / cores, "this JVM's heap " + bytes(heap) + " over " + cores
+            + " local task slots");
+      }
+      java.util.Properties properties = new java.util.Properties();
+      try (var in = java.nio.file.Files.newBufferedReader(config)) {
+        properties.load(in);
+      } catch (java.io.IOException e) {
+        throw new SpecException("--config " + config + ": cannot read (" + e.getMessage() + ")");
+      }
+      String master = properties.getProperty("spark.master", "local[*]").trim();
+      int taskCpus = Integer.parseInt(properties.getProperty("spark.task.cpus", "1").trim());
+      if (master.startsWith("local")) {
+        long memory = memory(properties.getProperty("spark.driver.memory", "1g"), config, "spark.driver.memory");
+        int slots = Math.max(1, cores / taskCpus);
+        return new ExecutorBudget(slots, (memory - EXECUTOR_OVERHEAD_BYTES) / slots, config + ": driver memory "
+            + bytes(memory) + " less 1 GiB over " + slots + " slots");
+      }
+      long memory = memory(properties.getProperty("spark.executor.memory", "1g"), config, "spark.executor.memory");
+      int executorCores = Integer.parseInt(properties.getProperty("spark.executor.cores", "1").trim());
+      int instances = Integer.parseInt(properties.getProperty("spark.executor.instances", "1").trim());
+      int slotsPerExecutor = Math.max(1, executorCores / taskCpus);
+      return new ExecutorBudget(slotsPerExecutor * instances, (memory - EXECUTOR_OVERHEAD_BYTES) / slotsPerExecutor,
+          config + ": executor memory " + bytes(memory) + " less 1 GiB over " + slotsPerExecutor + " slots, "
+              + instances + " executors");
+    }
+
+    private static long memory(String text, Path config, String key) {
+      String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+      long unit = t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
+      try {
+        return (long) (Double.parseDouble(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit);
+      } catch (NumberFormatException e) {
+        throw new SpecException("--config " + config + ": " + key + " must be a size like 6g, found '" + text + "'");
+      }
+    }
   }
 
   static String bytes(long bytes) {

@@ -100,4 +100,18 @@ class BadInputTest {
     assertTrue(outcome.out().contains("flops"), outcome.out());
     assertTrue(outcome.out().contains("largest task holds"), outcome.out());
   }
+
+  @org.junit.jupiter.api.Test
+  void planRefusesAGridWhoseLargestTaskDoesNotFitAnExecutorSlot(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("t.yaml");
+    Files.writeString(spec, Specs.small().replace("widths: [8, 24, 48]", "widths: [8, 4000]")
+        .replace("samples: [16, 24, 40]", "samples: [16, 4000]"));
+    Path config = dir.resolve("tiny.properties");
+    Files.writeString(config, "spark.master spark://127.0.0.1:7077\nspark.executor.memory 1200m\n"
+        + "spark.executor.cores 2\n");
+    Outcome outcome = Cli.execute("plan", spec.toString(), "--config", config.toString());
+    assertEquals(2, outcome.code(), outcome.out());
+    assertTrue(outcome.err().startsWith("rfsweep: grid: the largest task needs about "), outcome.err());
+    assertTrue(outcome.err().contains("executor memory 1.2 GiB less 1 GiB over 2 slots"), outcome.err());
+  }
 }
