@@ -28,7 +28,7 @@ public final class OutputFolder {
       JsonNode manifest = Manifest.read(folder);
       if (manifest == null) {
         try (Stream<Path> entries = Files.list(folder)) {
-          if (entries.findAny().isPresent()) {
+          if (entries.anyMatch(p -> !p.getFileName().toString().equals(OutputLock.FILE))) {
             throw new OutputConflictException("--out " + folder
                 + ": not empty and has no " + Manifest.FILE + "; it is not an rfsweep output folder");
           }

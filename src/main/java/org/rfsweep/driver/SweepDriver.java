@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.BuildInfo;
@@ -72,6 +73,13 @@ public final class SweepDriver {
   public static Outcome run(SparkSession spark, JobSpec spec, Options options, Consumer<String> report) {
     int taskCpus = spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
     BlasBackend driverBackend = preflight(spec, options, taskCpus);
+    try (OutputLock lock = OutputLock.acquire(options.out())) {
+      return runLocked(spark, spec, options, report, driverBackend);
+    }
+  }
+
+  private static Outcome runLocked(SparkSession spark, JobSpec spec, Options options, Consumer<String> report,
+      BlasBackend driverBackend) {
     GridPlan plan = GridPlan.of(spec);
     String specHash = SpecFingerprint.hash(spec);
     String started = Instant.now().toString();
@@ -141,7 +149,9 @@ public final class SweepDriver {
    */
   public static double writeFits(SparkSession spark, JobSpec spec, GridPlan plan, Options options,
       Consumer<String> report) {
-    List<WorkUnit> units = plan.units();
+    // Largest units first, so a big one does not run last and alone (results do not depend on the order).
+    List<WorkUnit> units = plan.units().stream()
+        .sorted(java.util.Comparator.comparingDouble((WorkUnit u) -> -CostModel.of(spec, u).flops())).toList();
     int partitions = options.partitions() > 0 ? options.partitions() : units.size();
     FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
