@@ -9,7 +9,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.Encoders;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.BuildInfo;
 import org.rfsweep.io.FitsSchema;
+import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
@@ -34,9 +40,27 @@ public final class Aggregation {
 
   private Aggregation() {}
 
+  /**
+   * The rows of {@code DIR/fits} that belong to this spec's grid: the folder may also hold cells of an earlier,
+   * compatible spec (one with other widths, samples or seeds), which the tables leave out.
+   */
+  public static Dataset<Row> current(SparkSession spark, JobSpec spec, GridPlan plan, Path out) {
+    FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
+    List<String> keys = new java.util.ArrayList<>();
+    for (WorkUnit unit : plan.units()) {
+      for (Cell cell : unit.cells()) {
+        keys.add(job.cellKey(cell.width(), cell.samples(), unit.seedIndex()));
+      }
+    }
+    Dataset<Row> wanted = spark.createDataset(keys, Encoders.STRING()).toDF("cell_key");
+    return spark.read().schema(FitsSchema.SCHEMA).parquet(out.resolve(FitsSchema.TABLE).toString())
+        .join(org.apache.spark.sql.functions.broadcast(wanted), "cell_key")
+        .select(java.util.Arrays.stream(FitsSchema.SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
   public static Tables run(SparkSession spark, JobSpec spec, Path out) {
-    Dataset<Row> fits = spark.read().schema(FitsSchema.SCHEMA).parquet(out.resolve(FitsSchema.TABLE).toString())
-        .cache();
+    Dataset<Row> fits = current(spark, spec, GridPlan.of(spec), out).cache();
     try {
       Dataset<Row> curvesFrame = CurvesTable.compute(fits);
       curvesFrame.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.resolve(CurvesTable.TABLE).toString());

@@ -228,7 +228,8 @@ public final class Benchmark {
       JobSpec spec = options.quick() ? small() : SpecLoader.load(options.quickstart());
       Path out = Files.createTempDirectory("rfsweep-bench");
       GridPlan plan = GridPlan.of(spec);
-      SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(out, 0, false), line -> { }); // warm-up
+      SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(Files.createTempDirectory("rfsweep-warm"), 0,
+          false), line -> { }); // warm-up
       double wall = SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(out, 0, false), line -> { });
       ParquetTable fits = ParquetTable.read(out.resolve("fits"));
       int width = fits.columns().indexOf("width");

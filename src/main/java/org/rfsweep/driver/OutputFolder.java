@@ -13,11 +13,12 @@ public final class OutputFolder {
   private OutputFolder() {}
 
   /**
-   * Refuses a folder that holds results of a different spec, or files that are not rfsweep results.
+   * Refuses a folder that holds results of a spec this one cannot extend (a different task, feature map, job seed
+   * or ridge list: only widths, samples and the seed count may differ), or files that are not rfsweep results.
    *
-   * @throws OutputConflictException naming the folder, the spec found there and this spec's hash
+   * @throws OutputConflictException naming the folder, the spec found there and this spec's hashes
    */
-  public static void check(Path folder, String specHash) {
+  public static void check(Path folder, String specHash, String compatibilityHash) {
     try {
       if (!Files.exists(folder)) {
         return;
@@ -35,11 +36,12 @@ public final class OutputFolder {
         }
         return;
       }
-      String found = manifest.path("spec_hash").asText("");
-      if (!found.equals(specHash)) {
+      String found = manifest.path("compatibility_hash").asText("");
+      if (!found.equals(compatibilityHash)) {
         throw new OutputConflictException("--out " + folder + ": holds results of job '"
-            + manifest.path("job_name").asText("?") + "' (spec hash " + found + "), not of this spec (hash "
-            + specHash + "); choose another --out or remove the folder");
+            + manifest.path("job_name").asText("?") + "' (spec hash " + manifest.path("spec_hash").asText("?")
+            + "), which this spec (hash " + specHash + ") cannot extend: its task, features, job seed or ridges "
+            + "differ; choose another --out or remove the folder");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("--out " + folder + ": cannot read: " + e.getMessage(), e);

@@ -16,7 +16,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.CostModel;
+import org.rfsweep.io.ParquetTable;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.BuildInfo;
@@ -37,6 +45,8 @@ import org.rfsweep.task.TheoryColumns;
  * {@code DIR/fits} in Parquet with the explicit schema, and {@code DIR/manifest.json} before and after.
  */
 public final class SweepDriver {
+  /** A sweep is committed in about this many chunks (at least two units per task slot each). */
+  static final int CHUNKS = 10;
 
   /**
    * @param out           output folder
@@ -57,7 +67,7 @@ public final class SweepDriver {
    * @return the driver's BLAS backend
    */
   public static BlasBackend preflight(JobSpec spec, Options options, int taskCpus) {
-    OutputFolder.check(options.out(), SpecFingerprint.hash(spec));
+    OutputFolder.check(options.out(), SpecFingerprint.hash(spec), SpecFingerprint.compatibilityHash(spec));
     if (spec.task() instanceof DatasetTaskSpec dataset) {
       DatasetPool.of(dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
     }
@@ -103,7 +113,18 @@ public final class SweepDriver {
         SpectrumMeasurement.write(options.out(), spec, measured);
         manifest.put("spectrum_seconds", measured.seconds());
       }
-      manifest.put("fits_seconds", writeFits(spark, spec, plan, options, report));
+      long fitsStart = System.nanoTime();
+      FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
+      List<WorkUnit> units = remaining(spark, plan, job, options.out());
+      long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
+      if (doneCells > 0) {
+        report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in " + fitsPath);
+      }
+      // Committed in chunks: an interruption loses at most the chunk in flight.
+      int chunk = Math.max(2 * spark.sparkContext().defaultParallelism(), (units.size() + CHUNKS - 1) / CHUNKS);
+      fitUnits(spark, spec, plan, units, chunk, options, report);
+      manifest.put("fits_seconds", (System.nanoTime() - fitsStart) * 1e-9);
+      manifest.put("units_run", units.size());
     } catch (RuntimeException e) {
       manifest.put("status", "failed");
       manifest.put("error", String.valueOf(e.getMessage()));
@@ -112,7 +133,7 @@ public final class SweepDriver {
       throw e;
     }
 
-    Dataset<Row> fits = spark.read().schema(FitsSchema.SCHEMA).parquet(fitsPath.toString());
+    Dataset<Row> fits = Aggregation.current(spark, spec, plan, options.out());
     Row counts = fits.agg(
         functions.count(functions.lit(1)),
         functions.countDistinct(functions.col("width"), functions.col("samples"), functions.col("seed")),
@@ -149,31 +170,73 @@ public final class SweepDriver {
    */
   public static double writeFits(SparkSession spark, JobSpec spec, GridPlan plan, Options options,
       Consumer<String> report) {
-    // Largest units first, so a big one does not run last and alone (results do not depend on the order).
-    List<WorkUnit> units = plan.units().stream()
-        .sorted(java.util.Comparator.comparingDouble((WorkUnit u) -> -CostModel.of(spec, u).flops())).toList();
-    int partitions = options.partitions() > 0 ? options.partitions() : units.size();
+    long start = System.nanoTime();
+    fitUnits(spark, spec, plan, plan.units(), plan.units().size(), options, report);
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  /** Fits the units in chunks of {@code chunk}, each committed on its own, with one theory broadcast and progress. */
+  private static void fitUnits(SparkSession spark, JobSpec spec, GridPlan plan, List<WorkUnit> units, int chunk,
+      Options options, Consumer<String> report) {
+    if (units.isEmpty()) {
+      return;
+    }
     FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
     Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
-    long start = System.nanoTime();
-    JavaRDD<Row> rows = context.parallelize(units, partitions)
-        .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
-        .map(fit -> FitsSchema.toRow(job, fit,
-            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
-    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " seed units", false);
     ProgressListener progress = new ProgressListener(units.size(), report, options.out());
     spark.sparkContext().addSparkListener(progress);
     try {
-      spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Overwrite)
-          .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+      for (int from = 0; from < units.size(); from += chunk) {
+        appendFits(spark, spec, job, theory, units.subList(from, Math.min(units.size(), from + chunk)), options);
+      }
       progress.complete();
     } finally {
       spark.sparkContext().removeSparkListener(progress);
       theory.destroy();
     }
-    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  /**
+   * Fits the units and appends their rows to {@code DIR/fits} as one Spark job. The job's output is committed
+   * atomically: a run killed during it leaves no rows of it, and a run killed after it keeps them all.
+   */
+  private static void appendFits(SparkSession spark, JobSpec spec, FitsSchema.JobColumns job,
+      Broadcast<TheoryColumns> theory, List<WorkUnit> units, Options options) {
+    int partitions = options.partitions() > 0 ? Math.min(options.partitions(), units.size()) : units.size();
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = context.parallelize(units, partitions)
+        .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
+        .map(fit -> FitsSchema.toRow(job, fit,
+            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
+    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " units", false);
+    spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Append)
+        .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+  }
+
+  /**
+   * The work still to do: for each seed, the cells whose content key has no rows in {@code DIR/fits} yet, largest
+   * units first. Cells of an earlier, compatible spec are reused; a resumed run only adds what is missing.
+   */
+  static List<WorkUnit> remaining(SparkSession spark, GridPlan plan, FitsSchema.JobColumns job, Path out) {
+    Set<String> done = new HashSet<>();
+    Path fits = out.resolve(FitsSchema.TABLE);
+    if (Files.isDirectory(fits) && ParquetTable.tablesIn(out).contains(FitsSchema.TABLE)) {
+      done.addAll(spark.read().schema(FitsSchema.SCHEMA).parquet(fits.toString()).select("cell_key").distinct()
+          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+    List<WorkUnit> units = new ArrayList<>();
+    for (WorkUnit unit : plan.units()) {
+      List<Cell> missing = unit.cells().stream()
+          .filter(c -> !done.contains(job.cellKey(c.width(), c.samples(), unit.seedIndex()))).toList();
+      if (!missing.isEmpty()) {
+        units.add(new WorkUnit(unit.seedIndex(), missing));
+      }
+    }
+    // Largest units first, so a big one does not run last and alone (results do not depend on the order).
+    units.sort(Comparator.comparingDouble((WorkUnit u) -> -CostModel.of(plan.spec(), u).flops()));
+    return units;
   }
 
   private static Map<String, Object> manifest(SparkSession spark, JobSpec spec, GridPlan plan, String specHash,
@@ -181,6 +244,7 @@ public final class SweepDriver {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("job_name", spec.name());
     manifest.put("spec_hash", specHash);
+    manifest.put("compatibility_hash", SpecFingerprint.compatibilityHash(spec));
     manifest.put("code_version", BuildInfo.codeVersion());
     manifest.put("spec", SpecFingerprint.resolved(spec));
     manifest.put("grid", Map.of("cells", plan.cells().size(), "seeds", spec.grid().seeds(),

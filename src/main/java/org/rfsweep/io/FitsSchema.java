@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.FitResult;
 
 /**
@@ -21,6 +22,7 @@ public final class FitsSchema {
   public static final StructType SCHEMA = new StructType(new StructField[] {
       field("job_name", DataTypes.StringType, false),
       field("spec_hash", DataTypes.StringType, false),
+      field("cell_key", DataTypes.StringType, false),
       field("task_type", DataTypes.StringType, false),
       field("alpha", DataTypes.DoubleType, true),
       field("beta", DataTypes.DoubleType, true),
@@ -55,19 +57,26 @@ public final class FitsSchema {
   }
 
   /** The job-level columns shared by every row of a run, captured once on the driver. */
-  public record JobColumns(String jobName, String specHash, String taskType, Double alpha, Double beta,
-      Double noise, Integer modes, Integer testSamples, String featureMap, String codeVersion)
+  public record JobColumns(String jobName, String specHash, String compatibilityHash, String taskType, Double alpha,
+      Double beta, Double noise, Integer modes, Integer testSamples, String featureMap, String codeVersion)
       implements java.io.Serializable {
+
+    /** The content key of a fit's (cell, seed): what a resumed run checks to skip work already done. */
+    public String cellKey(int width, int samples, int seed) {
+      return SpecFingerprint.cellKey(compatibilityHash, codeVersion, width, samples, seed);
+    }
+
 
     public static JobColumns of(JobSpec spec, String specHash, String codeVersion) {
       if (spec.task() instanceof PowerLawTaskSpec task) {
-        return new JobColumns(spec.name(), specHash, task.type(), task.alpha(), task.beta(), task.noise(),
-            task.modes(), task.testSamples(), spec.features().kind().word(), codeVersion);
+        return new JobColumns(spec.name(), specHash, SpecFingerprint.compatibilityHash(spec), task.type(),
+            task.alpha(), task.beta(), task.noise(), task.modes(), task.testSamples(), spec.features().kind().word(),
+            codeVersion);
       }
       DatasetTaskSpec task = (DatasetTaskSpec) spec.task();
       // A dataset has no alpha, beta or added noise; modes is its pool size, the population the theory uses.
-      return new JobColumns(spec.name(), specHash, task.type(), null, null, null, task.pool(), task.testSamples(),
-          spec.features().kind().word(), codeVersion);
+      return new JobColumns(spec.name(), specHash, SpecFingerprint.compatibilityHash(spec), task.type(), null, null,
+          null, task.pool(), task.testSamples(), spec.features().kind().word(), codeVersion);
     }
   }
 
@@ -75,7 +84,8 @@ public final class FitsSchema {
    * @param theory [test, train, gamma, kappa] from the eigenframework, or null when the task's spectrum is unknown
    */
   public static Row toRow(JobColumns job, FitResult fit, double[] theory) {
-    return RowFactory.create(job.jobName(), job.specHash(), job.taskType(), job.alpha(), job.beta(), job.noise(),
+    return RowFactory.create(job.jobName(), job.specHash(), job.cellKey(fit.width(), fit.samples(), fit.seed()),
+        job.taskType(), job.alpha(), job.beta(), job.noise(),
         job.modes(), job.testSamples(), job.featureMap(), fit.width(), fit.samples(), fit.ridge(), fit.seed(),
         nullIfNaN(fit.trainMse()), nullIfNaN(fit.testMse()), nullIfNaN(fit.looMse()),
         nullIfNaN(fit.gcvMse()), theory(theory, 0), theory(theory, 1),

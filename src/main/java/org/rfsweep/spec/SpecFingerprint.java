@@ -70,9 +70,36 @@ public final class SpecFingerprint {
 
   /** Hex SHA-256 of the canonical JSON, shortened to 16 characters (64 bits). */
   public static String hash(JobSpec spec) {
+    return sha256(canonicalJson(spec));
+  }
+
+  /**
+   * What every result of a spec depends on besides its cell and seed: the resolved spec without the grid's
+   * widths, samples and seed count. Specs with the same compatibility hash extend each other: a folder written by
+   * one can take the other's new cells.
+   */
+  public static String compatibilityHash(JobSpec spec) {
+    Map<String, Object> resolved = resolved(spec);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grid = new LinkedHashMap<>((Map<String, Object>) resolved.get("grid"));
+    grid.remove("sweeps");
+    grid.remove("seeds");
+    resolved.put("grid", grid);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonicalJson(spec).getBytes(StandardCharsets.UTF_8));
+      return sha256(JSON.writeValueAsString(resolved));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the resolved spec", e);
+    }
+  }
+
+  /** The content key of one (cell, seed): compatibility hash, code version and coordinates. */
+  public static String cellKey(String compatibilityHash, String codeVersion, int width, int samples, int seed) {
+    return sha256(compatibilityHash + "|" + codeVersion + "|" + width + "|" + samples + "|" + seed);
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -24,7 +24,7 @@ import org.rfsweep.testing.SharedSpark;
 @Tag("spark")
 @ExtendWith(SharedSpark.class)
 class AggregationSparkTest {
-  private static final FitsSchema.JobColumns JOB = new FitsSchema.JobColumns("hand", "0000", "powerlaw", 1.5, 1.5,
+  private static final FitsSchema.JobColumns JOB = new FitsSchema.JobColumns("hand", "0000", "compat", "powerlaw", 1.5, 1.5,
       0.1, 100, 10, "linear", "test");
 
   /** test risk per seed and LOO estimate per seed for (width, ridge), at samples 5. */

@@ -82,7 +82,7 @@ class BadInputTest {
     Outcome outcome = Cli.execute("run", spec.toString(), "--out", out.toString());
     assertEquals(2, outcome.code());
     assertTrue(outcome.err().startsWith("rfsweep: --out " + out + ": holds results of job 'other' (spec hash "
-        + "0123456789abcdef), not of this spec"), outcome.err());
+        + "0123456789abcdef), which this spec"), outcome.err());
     assertEquals(1, outcome.err().lines().count());
     try (var entries = Files.list(out)) {
       assertEquals(1, entries.count(), "run wrote into the other spec's folder");

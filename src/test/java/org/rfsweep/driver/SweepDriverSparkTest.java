@@ -89,13 +89,34 @@ class SweepDriverSparkTest {
     assertEquals(FitsSchema.columns(), table.columns());
     assertEquals(plan.fits(), table.rows().size());
 
-    // Re-running the same spec into the same folder is allowed; another spec is refused and nothing changes.
-    JobSpec other = SpecLoader.parse(Specs.smallWith("seeds", "seeds: 4"), "other.yaml");
+    // Re-running the same spec computes nothing and changes no row.
+    long rowsBefore = spark.read().parquet(out.resolve("fits").toString()).count();
+    SweepDriver.Outcome again = SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> { });
+    assertEquals(0, Manifest.read(out).path("units_run").asInt());
+    assertEquals(rowsBefore, spark.read().parquet(out.resolve("fits").toString()).count());
+    assertEquals(outcome.rows(), again.rows());
+
+    // Extending the spec (one more seed, one more width) computes only the new cells.
+    JobSpec extended = SpecLoader.parse(Specs.smallWith("seeds", "seeds: 4")
+        .replace("widths: [8, 24, 48]", "widths: [8, 24, 48, 64]"), "extended.yaml");
+    List<String> log = new ArrayList<>();
+    SweepDriver.Outcome grown = SweepDriver.run(spark, extended, new SweepDriver.Options(out, 0, false), log::add);
+    GridPlan bigger = GridPlan.of(extended);
+    long newTasks = bigger.tasks() - plan.tasks();
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("resuming: " + plan.tasks() + " of " + bigger.tasks())), log
+        .toString());
+    assertEquals(bigger.fits(), grown.rows());
+    assertEquals(plan.fits() + newTasks * 3, spark.read().parquet(out.resolve("fits").toString()).count(),
+        "old rows kept once, new rows added once");
+
+    // A spec that cannot extend this folder (another alpha) is refused and nothing changes.
+    JobSpec other = SpecLoader.parse(Specs.smallWith("alpha", "alpha: 1.7"), "other.yaml");
     long before = Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis();
     OutputConflictException e = assertThrows(OutputConflictException.class,
         () -> SweepDriver.run(spark, other, new SweepDriver.Options(out, 0, false), line -> { }));
-    assertTrue(e.getMessage().contains("holds results of job 'small' (spec hash " + SpecFingerprint.hash(spec)),
+    assertTrue(e.getMessage().contains("holds results of job 'small' (spec hash " + SpecFingerprint.hash(extended)),
         e.getMessage());
+    assertTrue(e.getMessage().contains("cannot extend"), e.getMessage());
     assertEquals(before, Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis());
   }
 
