@@ -28,15 +28,27 @@ public final class SharedSpark implements ParameterResolver {
 
   /** The shared session, on {@code master}; switching master stops the running session first. */
   public static synchronized SparkSession restart(String master) {
-    return session(master);
+    return session(master, java.util.Map.of());
+  }
+
+  /** A session on {@code master} with extra settings (a real cluster needs the executors' class path). */
+  public static synchronized SparkSession restart(String master, java.util.Map<String, String> settings) {
+    stop();
+    return session(master, settings);
   }
 
   private static synchronized SparkSession session(String master) {
+    return session(master, java.util.Map.of());
+  }
+
+  private static synchronized SparkSession session(String master, java.util.Map<String, String> settings) {
     if (session != null && !session.sparkContext().isStopped() && session.sparkContext().master().equals(master)) {
       return session;
     }
     stop();
-    session = SparkSession.builder().master(master).appName("rfsweep-tests")
+    SparkSession.Builder builder = SparkSession.builder();
+    settings.forEach(builder::config);
+    session = builder.master(master).appName("rfsweep-tests")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.host", "127.0.0.1")
