@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("rfsweep report " + spec.name(), master);
     try {
-      Path index = ReportBuilder.build(spark, spec, folder);
+      Path index = ReportBuilder.build(spark, spec, folder, false);
       System.out.println("rfsweep: report: " + index);
       return 0;
     } finally {

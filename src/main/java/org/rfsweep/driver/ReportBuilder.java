@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.aggregate.History;
+import org.rfsweep.io.BuildInfo;
+import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.report.ReportWriter;
 import org.rfsweep.spec.JobSpec;
@@ -16,10 +19,17 @@ import org.rfsweep.task.SpectrumMeasurement;
 public final class ReportBuilder {
   private ReportBuilder() {}
 
-  /** @return the report's index.html */
-  public static Path build(SparkSession spark, JobSpec spec, Path out) {
+  /**
+   * @param recordRun append this run to {@code DIR/history.jsonl} (a finished sweep does; regenerating a report
+   *                  does not)
+   * @return the report's index.html
+   */
+  public static Path build(SparkSession spark, JobSpec spec, Path out, boolean recordRun) {
     SpectrumMeasurement.read(out, spec); // a dataset's theory comes from the spectrum measured on its pool
     Aggregation.Tables tables = Aggregation.run(spark, spec, out);
+    if (recordRun) {
+      History.append(out, SpecFingerprint.hash(spec), BuildInfo.codeVersion(), tables);
+    }
     return ReportWriter.write(out, spec, tables);
   }
 

@@ -144,7 +144,7 @@ public final class SweepDriver {
         .collectAsList();
     report.accept("aggregating curves, optimal ridges, exponents and claims");
     long aggregateStart = System.nanoTime();
-    Path index = ReportBuilder.build(spark, spec, options.out());
+    Path index = ReportBuilder.build(spark, spec, options.out(), true);
     manifest.put("aggregate_seconds", (System.nanoTime() - aggregateStart) * 1e-9);
     report.accept("report: " + index);
 

@@ -17,6 +17,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.Claim;
 import org.rfsweep.aggregate.ExponentRow;
+import org.rfsweep.aggregate.History;
 import org.rfsweep.aggregate.OptimalPoint;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.DatasetTaskSpec;
@@ -71,7 +72,7 @@ public final class ReportWriter {
         spectrumTable = exponentsHtml(ParquetTable.read(out.resolve("spectrum_exponents")));
       }
       Path index = folder.resolve("index.html");
-      Files.writeString(index, html(spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
+      Files.writeString(index, html(out, spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report in " + folder + ": " + e.getMessage(), e);
@@ -113,7 +114,7 @@ public final class ReportWriter {
     return html.append("</table>\n").toString();
   }
 
-  private static String html(JobSpec spec, Aggregation.Tables tables, Map<String, String> figures,
+  private static String html(Path out, JobSpec spec, Aggregation.Tables tables, Map<String, String> figures,
       String spectrumTable) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -128,6 +129,20 @@ public final class ReportWriter {
     page.append("<h1>rfsweep report: ").append(escape(spec.name())).append("</h1>\n<p>")
         .append(escape(describe(spec))).append("</p>\n");
 
+    List<String> changes = History.changes(out);
+    int runs = History.runs(out);
+    page.append("<h2>Changes since the previous run</h2>\n<p>");
+    if (runs < 2) {
+      page.append("No earlier run is recorded in ").append(History.FILE).append(".");
+    } else if (changes.isEmpty()) {
+      page.append("None: every exponent stayed within its interval and every claim kept its verdict (")
+          .append(runs).append(" runs recorded).");
+    } else {
+      page.append("</p><ul>");
+      changes.forEach(c -> page.append("<li>").append(escape(c)).append("</li>"));
+      page.append("</ul><p>");
+    }
+    page.append("</p>\n");
     page.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>theory</th><th>evidence</th></tr>\n");
     for (Claim c : tables.claims()) {
       page.append("<tr><td class=\"text\">").append(escape(c.claim())).append("</td><td class=\"")

@@ -1,0 +1,33 @@
+package org.rfsweep.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+  private static Aggregation.Tables tables(double exponent, double low, double high, String verdict) {
+    ExponentRow row = new ExponentRow("width", "offset", "samples", 256, 10, exponent, low, high, Double.NaN,
+        Double.NaN, Double.NaN, 0.1, 1.0, Double.NaN, 0.01, Double.NaN, Double.NaN, 200, 1);
+    Claim claim = new Claim("more_features_better", "", verdict, Claim.HOLDS, "", 1, 0, 0);
+    return new Aggregation.Tables(List.of(), List.of(), List.of(row), List.of(claim), Double.NaN);
+  }
+
+  @Test
+  void reportsExponentsThatMovedBeyondTheirIntervalsAndClaimsThatFlipped(@TempDir Path dir) {
+    assertTrue(History.changes(dir).isEmpty(), "no history, no changes");
+    History.append(dir, "a", "v1", tables(0.66, 0.63, 0.69, Claim.HOLDS));
+    History.append(dir, "a", "v2", tables(0.67, 0.64, 0.70, Claim.HOLDS));
+    assertEquals(List.of(), History.changes(dir), "a move inside both intervals is no change");
+    History.append(dir, "a", "v3", tables(0.75, 0.72, 0.78, Claim.FAILS));
+    List<String> changes = History.changes(dir);
+    assertEquals(2, changes.size(), changes.toString());
+    assertTrue(changes.get(0).startsWith("width/offset/samples=256 exponent moved beyond its interval: 0.6700"),
+        changes.get(0));
+    assertEquals("claim more_features_better flipped: holds -> fails", changes.get(1));
+    assertEquals(3, History.runs(dir));
+  }
+}
