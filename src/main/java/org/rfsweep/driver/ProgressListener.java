@@ -47,8 +47,9 @@ final class ProgressListener extends SparkListener {
     double elapsed = (System.nanoTime() - start) * 1e-9;
     double eta = elapsed / finished * (total - finished);
     write(finished, elapsed);
-    report.accept(String.format("progress: %d/%d seed units (%.0f%%), elapsed %s, ETA %s", finished, total,
-        100.0 * finished / total, format(elapsed), format(eta)));
+    report.accept(String.format("progress: %d/%d units (%.0f%%), %.1f units/min, elapsed %s, ETA %s%s", finished,
+        total, 100.0 * finished / total, 60 * finished / elapsed, format(elapsed), format(eta),
+        failed.get() > 0 ? ", " + failed.get() + " task failures retried" : ""));
   }
 
   /**
@@ -71,6 +72,7 @@ final class ProgressListener extends SparkListener {
     progress.put("share_done", total == 0 ? 1.0 : finished / (double) total);
     progress.put("task_failures", failed.get());
     progress.put("elapsed_seconds", elapsed);
+    progress.put("units_per_minute", elapsed > 0 ? 60 * finished / elapsed : 0.0);
     progress.put("eta_seconds", finished == 0 ? null : elapsed / finished * (total - finished));
     progress.put("updated_at", Instant.now().toString());
     try {
