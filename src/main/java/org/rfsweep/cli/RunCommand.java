@@ -31,6 +31,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Spark partitions for the work units (default: one per unit)")
   int partitions;
 
+  @Option(names = "--chunk-units", paramLabel = "U", defaultValue = "0",
+      description = "work units per atomically committed chunk (default: one chunk for a sweep of a few minutes, "
+          + "else about ten)")
+  int chunkUnits;
+
   @Option(names = "--allow-java-blas",
       description = "run even if native BLAS/LAPACK did not load (10-40x slower)")
   boolean allowJavaBlas;
@@ -40,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     JobSpec job = SpecLoader.load(spec);
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());
-    SweepDriver.Options options = new SweepDriver.Options(folder, partitions, allowJavaBlas);
+    SweepDriver.Options options = new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits);
     // Everything that can refuse the run does so before a session starts.
     BlasBackend backend = SweepDriver.preflight(job, options, 1);
     System.out.printf("rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n", job.name(),

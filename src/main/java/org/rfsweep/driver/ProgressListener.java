@@ -7,73 +7,123 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Queue;
 import java.util.function.Consumer;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.rfsweep.grid.CostModel;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.spec.JobSpec;
 
 /**
- * Reports work units done and the ETA as Spark tasks finish, on the console and in {@code DIR/progress.json} (for
- * dashboards and nightly monitors); registered only while the sweep's job runs.
+ * Reports cells done of total, the share of the estimated flops done, the rate, the ETA and failures as Spark tasks
+ * finish, on the console and in {@code DIR/progress.json} (for dashboards and nightly monitors); registered only
+ * while the sweep's jobs run.
+ *
+ * <p>Each chunk is one Spark job whose partition i is the chunk's unit i. Listener events arrive in order but
+ * asynchronously, so the chunks are queued here and the next one becomes current when its job starts.
  */
 final class ProgressListener extends SparkListener {
+  /** The job group every chunk's job runs under. */
+  static final String JOB_GROUP = "rfsweep";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final int total;
+  private final JobSpec spec;
+  private final long totalCells;
+  private final double totalFlops;
   private final Consumer<String> report;
   private final Path progressFile;
-  private boolean completed;
   private final long start = System.nanoTime();
-  private final AtomicInteger done = new AtomicInteger();
-  private final AtomicInteger failed = new AtomicInteger();
+  private final Queue<List<WorkUnit>> chunks = new ArrayDeque<>();
+  private List<WorkUnit> current = List.of();
+  private long cellsDone;
+  private double flopsDone;
+  private int failures;
+  private boolean completed;
 
-  ProgressListener(int total, Consumer<String> report, Path out) {
-    this.total = total;
+  ProgressListener(JobSpec spec, List<WorkUnit> units, Consumer<String> report, Path out) {
+    this.spec = spec;
+    this.totalCells = units.stream().mapToLong(u -> u.cells().size()).sum();
+    this.totalFlops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
     this.report = report;
     this.progressFile = out.resolve("progress.json");
-    write(0, 0.0);
+    write();
+  }
+
+  /** The units of the next chunk, in partition order; call before submitting its job. */
+  synchronized void queue(List<WorkUnit> chunk) {
+    chunks.add(List.copyOf(chunk));
   }
 
   @Override
-  public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+  public synchronized void onJobStart(SparkListenerJobStart jobStart) {
+    if (JOB_GROUP.equals(jobStart.properties().getProperty("spark.jobGroup.id")) && !chunks.isEmpty()) {
+      current = chunks.poll();
+    }
+  }
+
+  @Override
+  public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
     if (!taskEnd.taskInfo().successful()) {
-      report.accept("a Spark task failed (" + taskEnd.reason() + "); Spark retries it (" + failed.incrementAndGet()
+      failures++;
+      report.accept("a Spark task failed (" + taskEnd.reason() + "); Spark retries it (" + failures
           + " task failures so far)");
-      write(done.get(), (System.nanoTime() - start) * 1e-9);
+      write();
       return;
     }
-    int finished = done.incrementAndGet();
-    double elapsed = (System.nanoTime() - start) * 1e-9;
-    double eta = elapsed / finished * (total - finished);
-    write(finished, elapsed);
-    report.accept(String.format("progress: %d/%d units (%.0f%%), %.1f units/min, elapsed %s, ETA %s%s", finished,
-        total, 100.0 * finished / total, 60 * finished / elapsed, format(elapsed), format(eta),
-        failed.get() > 0 ? ", " + failed.get() + " task failures retried" : ""));
+    int index = taskEnd.taskInfo().index();
+    if (index < current.size()) {
+      WorkUnit unit = current.get(index);
+      cellsDone += unit.cells().size();
+      flopsDone += CostModel.of(spec, unit).flops();
+    }
+    write();
+    double elapsed = elapsed();
+    double share = share();
+    report.accept(String.format("progress: %d/%d cells, %.0f%% of the estimated flops, %.1f cells/min, elapsed %s,"
+        + " ETA %s%s", cellsDone, totalCells, 100 * share, 60 * cellsDone / Math.max(elapsed, 1e-9),
+        format(elapsed), share > 0 ? format(elapsed * (1 - share) / share) : "?",
+        failures > 0 ? ", " + failures + " task failures retried" : ""));
   }
 
   /**
-   * Records the finished job. Listener events arrive asynchronously, so the last tasks' events may still be queued
-   * when the job returns; the job itself is the authority that every unit is done.
+   * Records the finished sweep. Events may still be queued when the last job returns; the jobs themselves are the
+   * authority that every cell is done, and nothing counts back afterwards.
    */
   synchronized void complete() {
-    write(total, (System.nanoTime() - start) * 1e-9);
-    completed = true; // events still queued for this listener must not turn the count back
+    cellsDone = totalCells;
+    flopsDone = totalFlops;
+    write();
+    completed = true;
   }
 
-  /** progress.json, replaced atomically so a reader never sees half of it. Work units cost the same: done/total. */
-  private synchronized void write(int finished, double elapsed) {
+  private double elapsed() {
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  private double share() {
+    return totalFlops > 0 ? Math.min(1.0, flopsDone / totalFlops) : 1.0;
+  }
+
+  /** progress.json, replaced atomically so a reader never sees half of it. */
+  private void write() {
     if (completed) {
       return;
     }
+    double elapsed = elapsed();
+    double share = share();
     Map<String, Object> progress = new LinkedHashMap<>();
-    progress.put("units_done", finished);
-    progress.put("units_total", total);
-    progress.put("share_done", total == 0 ? 1.0 : finished / (double) total);
-    progress.put("task_failures", failed.get());
+    progress.put("cells_done", cellsDone);
+    progress.put("cells_total", totalCells);
+    progress.put("share_of_flops_done", share);
+    progress.put("cells_per_minute", elapsed > 0 ? 60 * cellsDone / elapsed : 0.0);
+    progress.put("task_failures", failures);
     progress.put("elapsed_seconds", elapsed);
-    progress.put("units_per_minute", elapsed > 0 ? 60 * finished / elapsed : 0.0);
-    progress.put("eta_seconds", finished == 0 ? null : elapsed / finished * (total - finished));
+    progress.put("eta_seconds", share > 0 ? elapsed * (1 - share) / share : null);
     progress.put("updated_at", Instant.now().toString());
     try {
       Files.createDirectories(progressFile.getParent());

@@ -47,13 +47,24 @@ import org.rfsweep.task.TheoryColumns;
 public final class SweepDriver {
   /** A sweep is committed in about this many chunks (at least two units per task slot each). */
   static final int CHUNKS = 10;
+  /** Sweeps estimated to take less than this on all slots are committed as one chunk. */
+  static final double ONE_CHUNK_SECONDS = 120;
+  /** A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here). */
+  static final double SUSTAINED_FLOPS_PER_SLOT = 30e9;
 
   /**
    * @param out           output folder
    * @param partitions    Spark partitions for the units; 0 means one per unit
    * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
+   * @param chunkUnits    work units per committed chunk; 0 chooses (one chunk for a sweep of a few minutes, else
+   *                      about ten chunks of at least two units per task slot)
    */
-  public record Options(Path out, int partitions, boolean allowJavaBlas) {}
+  public record Options(Path out, int partitions, boolean allowJavaBlas, int chunkUnits) {
+    /** Automatic chunking. */
+    public Options(Path out, int partitions, boolean allowJavaBlas) {
+      this(out, partitions, allowJavaBlas, 0);
+    }
+  }
 
   /** Counts of how a run ended. */
   public record Outcome(long tasksOk, long tasksFailed, long rows, List<String> blasBackends, double seconds) {}
@@ -120,8 +131,13 @@ public final class SweepDriver {
       if (doneCells > 0) {
         report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in " + fitsPath);
       }
-      // Committed in chunks: an interruption loses at most the chunk in flight.
-      int chunk = Math.max(2 * spark.sparkContext().defaultParallelism(), (units.size() + CHUNKS - 1) / CHUNKS);
+      // Committed in chunks: an interruption loses at most the chunk in flight. A sweep of a few minutes is one
+      // chunk: each extra Spark job costs a fraction of a second, and losing it all costs little.
+      int slots = spark.sparkContext().defaultParallelism();
+      double flops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
+      boolean small = flops / (slots * SUSTAINED_FLOPS_PER_SLOT) < ONE_CHUNK_SECONDS;
+      int chunk = options.chunkUnits() > 0 ? options.chunkUnits()
+          : small ? units.size() : Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
       fitUnits(spark, spec, plan, units, chunk, options, report);
       manifest.put("fits_seconds", (System.nanoTime() - fitsStart) * 1e-9);
       manifest.put("units_run", units.size());
@@ -185,11 +201,13 @@ public final class SweepDriver {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Theory depends on the cell and ridge, not the seed: computed once here, broadcast to the row writers.
     Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
-    ProgressListener progress = new ProgressListener(units.size(), report, options.out());
+    ProgressListener progress = new ProgressListener(spec, units, report, options.out());
     spark.sparkContext().addSparkListener(progress);
     try {
       for (int from = 0; from < units.size(); from += chunk) {
-        appendFits(spark, spec, job, theory, units.subList(from, Math.min(units.size(), from + chunk)), options);
+        List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
+        progress.queue(part);
+        appendFits(spark, spec, job, theory, part, options);
       }
       progress.complete();
     } finally {
@@ -210,7 +228,7 @@ public final class SweepDriver {
         .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
         .map(fit -> FitsSchema.toRow(job, fit,
             theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
-    context.setJobGroup("rfsweep", "sweep " + spec.name() + ": " + units.size() + " units", false);
+    context.setJobGroup(ProgressListener.JOB_GROUP, "sweep " + spec.name() + ": " + units.size() + " units", false);
     spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Append)
         .parquet(options.out().resolve(FitsSchema.TABLE).toString());
   }

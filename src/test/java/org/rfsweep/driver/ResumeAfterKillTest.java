@@ -93,7 +93,7 @@ class ResumeAfterKillTest {
       command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rfsweep.cli.Main", "run",
-        spec.toString(), "--out", out.toString(), "--master", "local[2]"));
+        spec.toString(), "--out", out.toString(), "--master", "local[2]", "--chunk-units", "4"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(new File(out.getParent().toFile(), "driver.log"));
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

@@ -106,7 +106,7 @@ class StandaloneClusterFaultTest {
     while (System.nanoTime() < deadline) {
       try {
         Path progress = out.resolve("progress.json");
-        if (Files.exists(progress) && json.readTree(progress.toFile()).path("units_done").asInt() >= 1) {
+        if (Files.exists(progress) && json.readTree(progress.toFile()).path("cells_done").asInt() >= 1) {
           killedAt.set(System.nanoTime());
           worker.descendants().forEach(ProcessHandle::destroyForcibly);
           worker.destroyForcibly();

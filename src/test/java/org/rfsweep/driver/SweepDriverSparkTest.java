@@ -69,9 +69,9 @@ class SweepDriverSparkTest {
 
     JsonNode progress = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("progress.json")
         .toFile());
-    assertEquals(3, progress.path("units_total").asInt());
-    assertEquals(3, progress.path("units_done").asInt());
-    assertEquals(1.0, progress.path("share_done").asDouble());
+    assertEquals(plan.tasks(), progress.path("cells_total").asLong());
+    assertEquals(plan.tasks(), progress.path("cells_done").asLong());
+    assertEquals(1.0, progress.path("share_of_flops_done").asDouble());
 
     // Every run also writes the scaling-law tables and the report.
     for (String table : new String[] {"curves", "optimal", "exponents", "claims"}) {
