@@ -22,6 +22,7 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.SharedSpark;
 
 /**
@@ -84,15 +85,9 @@ class ResumeAfterKillTest {
   }
 
   private static Process startDriver(Path spec, Path out) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx3g", "-XX:+IgnoreUnrecognizedVMOptions", "-Djdk.reflect.useDirectMethodHandle=false",
-        "-Dio.netty.tryReflectionSetAccessible=true"));
-    for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
-        "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
-        "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar"}) {
-      command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rfsweep.cli.Main", "run",
+    List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx3g"));
+    command.addAll(ChildJvm.sparkFlags());
+    command.addAll(List.of("-cp", ChildJvm.classPath(), "org.rfsweep.cli.Main", "run",
         spec.toString(), "--out", out.toString(), "--master", "local[2]", "--chunk-units", "4"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(new File(out.getParent().toFile(), "driver.log"));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.SharedSpark;
 
 /**
@@ -46,7 +47,7 @@ class StandaloneClusterFaultTest {
 
   @Test
   void killingAWorkerLosesNothing(@TempDir Path dir) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath = ChildJvm.classPath();
     Path sparkHome = sparkHome(dir, classPath);
     List<Process> started = new ArrayList<>();
     int port = freePort();
@@ -69,7 +70,7 @@ class StandaloneClusterFaultTest {
           "spark.executor.cores", "1",
           "spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1",
           "spark.executorEnv.OPENBLAS_NUM_THREADS", "1",
-          "spark.executor.extraJavaOptions", javaOptions(),
+          "spark.executor.extraJavaOptions", String.join(" ", ChildJvm.sparkFlags()),
           "spark.task.maxFailures", "8"));
       JobSpec spec = SpecLoader.parse(SPEC, "cluster.yaml");
       Path out = dir.resolve("cluster-out");
@@ -135,9 +136,8 @@ class StandaloneClusterFaultTest {
 
   private static Process launch(Path dir, Path sparkHome, String classPath, String name, String mainClass,
       String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx512m", "-cp", classPath));
-    command.addAll(List.of(javaOptions().split(" ")));
+    List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-cp", classPath));
+    command.addAll(ChildJvm.sparkFlags());
     command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -146,17 +146,6 @@ class StandaloneClusterFaultTest {
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return builder.start();
-  }
-
-  private static String javaOptions() {
-    StringBuilder options = new StringBuilder("-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
-        + " -Dio.netty.tryReflectionSetAccessible=true");
-    for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
-        "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
-        "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar"}) {
-      options.append(" --add-opens=java.base/").append(pkg).append("=ALL-UNNAMED");
-    }
-    return options.toString();
   }
 
   private static int freePort() throws IOException {
