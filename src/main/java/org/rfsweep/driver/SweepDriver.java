@@ -186,16 +186,18 @@ public final class SweepDriver {
    */
   public static double writeFits(SparkSession spark, JobSpec spec, GridPlan plan, Options options,
       Consumer<String> report) {
-    long start = System.nanoTime();
-    fitUnits(spark, spec, plan, plan.units(), plan.units().size(), options, report);
-    return (System.nanoTime() - start) * 1e-9;
+    return fitUnits(spark, spec, plan, plan.units(), plan.units().size(), options, report);
   }
 
-  /** Fits the units in chunks of {@code chunk}, each committed on its own, with one theory broadcast and progress. */
-  private static void fitUnits(SparkSession spark, JobSpec spec, GridPlan plan, List<WorkUnit> units, int chunk,
+  /**
+   * Fits the units in chunks of {@code chunk}, each committed on its own, with one theory broadcast and progress.
+   *
+   * @return wall seconds of the Spark jobs alone (the theory columns are computed before them)
+   */
+  private static double fitUnits(SparkSession spark, JobSpec spec, GridPlan plan, List<WorkUnit> units, int chunk,
       Options options, Consumer<String> report) {
     if (units.isEmpty()) {
-      return;
+      return 0;
     }
     FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, SpecFingerprint.hash(spec), BuildInfo.codeVersion());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -203,6 +205,7 @@ public final class SweepDriver {
     Broadcast<TheoryColumns> theory = context.broadcast(TheoryColumns.of(spec, plan.cells()).orElse(null));
     ProgressListener progress = new ProgressListener(spec, units, report, options.out());
     spark.sparkContext().addSparkListener(progress);
+    long start = System.nanoTime();
     try {
       for (int from = 0; from < units.size(); from += chunk) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
@@ -210,6 +213,7 @@ public final class SweepDriver {
         appendFits(spark, spec, job, theory, part, options);
       }
       progress.complete();
+      return (System.nanoTime() - start) * 1e-9;
     } finally {
       spark.sparkContext().removeSparkListener(progress);
       theory.destroy();
