@@ -61,7 +61,7 @@ public final class TableSchemas {
         case "b" -> DataTypes.BooleanType;
         default -> DataTypes.DoubleType;
       };
-      fields[i] = DataTypes.createStructField(parts[0], type, !parts[1].equals("s") || i > 0);
+      fields[i] = DataTypes.createStructField(parts[0], type, i > 0); // job_name first, never null
     }
     return new StructType(fields);
   }

@@ -1,7 +1,6 @@
 package org.rfsweep.cli;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.linalg.NativeLinalg;

@@ -109,74 +109,92 @@ public final class SweepDriver {
     manifest.put("status", "running");
     writeManifest(options.out(), manifest);
 
-    Path fitsPath = options.out().resolve(FitsSchema.TABLE);
     try {
-      if (spec.task() instanceof DatasetTaskSpec dataset && SpectrumMeasurement.read(options.out(), spec).isEmpty()) {
-        report.accept("measuring the pool's kernel spectrum (" + dataset.pool() + " points) for the theory columns");
-        // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per task.
-        NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
-        SpectrumMeasurement.Result measured;
-        try {
-          measured = SpectrumMeasurement.measure(spec);
-        } finally {
-          NativeLinalg.initialise(spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
-        }
-        SpectrumMeasurement.write(options.out(), spec, measured);
-        manifest.put("spectrum_seconds", measured.seconds());
-      }
+      measureSpectrumIfNeeded(spark, spec, options.out(), manifest, report);
       long fitsStart = System.nanoTime();
       FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
       List<WorkUnit> units = remaining(spark, plan, job, options.out());
       long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
       if (doneCells > 0) {
-        report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in " + fitsPath);
+        report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in "
+            + options.out().resolve(FitsSchema.TABLE));
       }
-      // Committed in chunks: an interruption loses at most the chunk in flight. A sweep of a few minutes is one
-      // chunk: each extra Spark job costs a fraction of a second, and losing it all costs little.
-      int slots = spark.sparkContext().defaultParallelism();
-      double flops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
-      boolean small = flops / (slots * SUSTAINED_FLOPS_PER_SLOT) < ONE_CHUNK_SECONDS;
-      int chunk = options.chunkUnits() > 0 ? options.chunkUnits()
-          : small ? units.size() : Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
-      fitUnits(spark, spec, plan, units, chunk, options, report);
+      fitUnits(spark, spec, plan, units, chunkSize(spark, spec, units, options), options, report);
       manifest.put("fits_seconds", (System.nanoTime() - fitsStart) * 1e-9);
       manifest.put("units_run", units.size());
+
+      Dataset<Row> fits = Aggregation.current(spark, spec, plan, options.out());
+      Row counts = fits.agg(
+          functions.count(functions.lit(1)),
+          functions.countDistinct(functions.col("width"), functions.col("samples"), functions.col("seed")),
+          functions.countDistinct(functions.when(functions.col("status").equalTo("FAILED"),
+              functions.struct(functions.col("width"), functions.col("samples"), functions.col("seed")))))
+          .first();
+      List<String> backends = fits.select("blas_backend").distinct().as(org.apache.spark.sql.Encoders.STRING())
+          .collectAsList();
+      report.accept("aggregating curves, optimal ridges, exponents and claims");
+      long aggregateStart = System.nanoTime();
+      Path index = ReportBuilder.build(spark, spec, options.out(), true);
+      manifest.put("aggregate_seconds", (System.nanoTime() - aggregateStart) * 1e-9);
+      report.accept("report: " + index);
+
+      double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
+      long failed = counts.getLong(2);
+      Outcome outcome = new Outcome(counts.getLong(1) - failed, failed, counts.getLong(0), backends, seconds);
+      manifest.put("status", "complete");
+      manifest.put("finished_at", Instant.now().toString());
+      manifest.put("wall_seconds", seconds);
+      manifest.put("counts", Map.of("tasks_done", outcome.tasksOk(), "tasks_failed", outcome.tasksFailed(),
+          "rows", outcome.rows()));
+      manifest.put("blas", Map.of("driver", driverBackend.label(), "executors", backends));
+      writeManifest(options.out(), manifest);
+      return outcome;
     } catch (RuntimeException e) {
+      // Whatever failed (fits, tables or report), the manifest says so; committed chunks stay for a re-run.
       manifest.put("status", "failed");
       manifest.put("error", String.valueOf(e.getMessage()));
       manifest.put("finished_at", Instant.now().toString());
       writeManifest(options.out(), manifest);
       throw e;
     }
-
-    Dataset<Row> fits = Aggregation.current(spark, spec, plan, options.out());
-    Row counts = fits.agg(
-        functions.count(functions.lit(1)),
-        functions.countDistinct(functions.col("width"), functions.col("samples"), functions.col("seed")),
-        functions.countDistinct(functions.when(functions.col("status").equalTo("FAILED"),
-            functions.struct(functions.col("width"), functions.col("samples"), functions.col("seed")))))
-        .first();
-    List<String> backends = fits.select("blas_backend").distinct().as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
-    report.accept("aggregating curves, optimal ridges, exponents and claims");
-    long aggregateStart = System.nanoTime();
-    Path index = ReportBuilder.build(spark, spec, options.out(), true);
-    manifest.put("aggregate_seconds", (System.nanoTime() - aggregateStart) * 1e-9);
-    report.accept("report: " + index);
-
-    double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
-    long failed = counts.getLong(2);
-    Outcome outcome = new Outcome(counts.getLong(1) - failed, failed, counts.getLong(0), backends, seconds);
-
-    manifest.put("status", "complete");
-    manifest.put("finished_at", Instant.now().toString());
-    manifest.put("wall_seconds", seconds);
-    manifest.put("counts", Map.of("tasks_done", outcome.tasksOk(), "tasks_failed", outcome.tasksFailed(),
-        "rows", outcome.rows()));
-    manifest.put("blas", Map.of("driver", driverBackend.label(), "executors", backends));
-    writeManifest(options.out(), manifest);
-    return outcome;
   }
+
+  /** A dataset's theory needs its pool's spectrum: measured once here, or reused from DIR/spectrum. */
+  private static void measureSpectrumIfNeeded(SparkSession spark, JobSpec spec, Path out,
+      Map<String, Object> manifest, Consumer<String> report) {
+    if (!(spec.task() instanceof DatasetTaskSpec dataset) || SpectrumMeasurement.read(out, spec).isPresent()) {
+      return;
+    }
+    report.accept("measuring the pool's kernel spectrum (" + dataset.pool() + " points) for the theory columns");
+    // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per task.
+    NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
+    SpectrumMeasurement.Result measured;
+    try {
+      measured = SpectrumMeasurement.measure(spec);
+    } finally {
+      NativeLinalg.initialise(spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+    }
+    SpectrumMeasurement.write(out, spec, measured);
+    manifest.put("spectrum_seconds", measured.seconds());
+  }
+
+  /**
+   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few minutes is one
+   * chunk (each extra Spark job costs a fraction of a second, and losing it all costs little); longer ones about
+   * ten chunks of at least two units per slot.
+   */
+  private static int chunkSize(SparkSession spark, JobSpec spec, List<WorkUnit> units, Options options) {
+    if (options.chunkUnits() > 0) {
+      return options.chunkUnits();
+    }
+    int slots = spark.sparkContext().defaultParallelism();
+    double flops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
+    if (flops / (slots * SUSTAINED_FLOPS_PER_SLOT) < ONE_CHUNK_SECONDS) {
+      return Math.max(1, units.size());
+    }
+    return Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
+  }
+
 
   /**
    * The sweep's Spark job: one task per work unit, rows (with the broadcast theory columns) written to

@@ -50,9 +50,8 @@ public final class SpectrumMeasurement {
     int points = pool.size();
     double[] kernel = new double[Math.multiplyExact(points, points)];
     Kernels.matrix(spec.features(), pool.inputs(), pool.dimension(), points, pool.dimension(), kernel);
-    double[] copy = kernel.clone();
-    MeasuredSpectrum spectrum = MeasuredSpectrum.of(copy, points, pool.targets(), pool.outputs());
-    copy = null;
+    // The eigendecomposition destroys its input; the proxies still need the kernel itself.
+    MeasuredSpectrum spectrum = MeasuredSpectrum.of(kernel.clone(), points, pool.targets(), pool.outputs());
     List<ExponentEstimates.Estimate> exponents = new ArrayList<>(
         ExponentEstimates.direct(spectrum, 10, Math.max(20, points / 10)));
     exponents.addAll(ExponentEstimates.proxies(kernel, points, spectrum, 20, points, 12));
