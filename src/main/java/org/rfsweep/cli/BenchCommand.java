@@ -5,7 +5,12 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.bench.Benchmark;
 import org.rfsweep.driver.SparkSessions;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** The benchmark: rfsweep against the hardware and the usual alternatives, side by side in one run. */
@@ -16,6 +21,9 @@ import picocli.CommandLine.Option;
         + "quickstart sweep; peak memory of 4096 x 4096 and 8192 x 8192 tasks. Prints a table and writes CSV.",
         "Takes about 5 minutes on 2 cores (--quick: seconds, small sizes)."})
 final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--csv", paramLabel = "FILE", defaultValue = "bench.csv", description = "CSV output (default bench.csv)")
   Path csv;
 
@@ -29,17 +37,50 @@ final class BenchCommand implements Callable<Integer> {
       description = "the sweep whose Spark share is measured (default jobs/quickstart.yaml)")
   Path quickstart;
 
+  @Option(names = "--size", paramLabel = "NxM", split = ",",
+      description = "fit-kernel shapes width x samples, e.g. --size 4096x2048 (default: the four of the issue)")
+  List<String> sizes;
+
+  @Option(names = "--only", paramLabel = "PART", split = ",",
+      description = "run only these parts: fit, spark, memory (dgemm peak always runs; default: all)")
+  Set<String> parts;
+
   @Override
   public Integer call() {
+    Set<String> chosen = parts == null ? Set.of("fit", "spark", "memory") : parts;
+    for (String part : chosen) {
+      if (!Set.of("fit", "spark", "memory").contains(part)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--only: unknown part '" + part + "'; expected fit, spark or memory");
+      }
+    }
+    List<int[]> shapes = sizes == null ? null : sizes.stream().map(this::shape).toList();
     SparkSession spark = SparkSessions.create("rfsweep bench", null);
     try {
       System.out.printf("%-14s %-52s %12s %-8s %-10s %-4s %s%n", "section", "figure", "value", "unit", "target",
           "met", "note");
-      new Benchmark(new Benchmark.Options(quick, mllibAllSizes, csv, quickstart), System.out::println).run(spark);
+      new Benchmark(new Benchmark.Options(quick, mllibAllSizes, csv, quickstart, shapes, chosen), System.out::println).run(spark);
       System.out.println("rfsweep: wrote " + csv);
       return 0;
     } finally {
       spark.stop();
     }
+  }
+
+  private int[] shape(String text) {
+    String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+    try {
+      if (parts.length == 2) {
+        int width = Integer.parseInt(parts[0].trim());
+        int samples = Integer.parseInt(parts[1].trim());
+        if (width > 0 && samples > 0) {
+          return new int[] {width, samples};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "--size: expected WIDTHxSAMPLES with positive integers, e.g. 4096x2048, found '" + text + "'");
   }
 }

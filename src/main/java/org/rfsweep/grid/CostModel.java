@@ -1,5 +1,6 @@
 package org.rfsweep.grid;
 
+import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
@@ -13,8 +14,6 @@ public final class CostModel {
   /** Flop-equivalents of drawing one Gaussian number (about 5 ns against ~20 GFLOP/s of mixed BLAS work). */
   private static final double FLOPS_PER_NORMAL = 100;
   private static final double EIGEN_FLOPS_PER_CUBE = 9;
-  /** Samples projected per block (the task package's Projector.BLOCK_ROWS). */
-  private static final int BLOCK_ROWS = 256;
   /** Input dimension assumed for a dataset before its files are read (a 28 x 28 image). */
   private static final long DATASET_DIMENSION_GUESS = 784;
 
@@ -45,21 +44,39 @@ public final class CostModel {
     // Shared per seed: drawing the bank, samples and test points, and projecting them.
     double flops = FLOPS_PER_NORMAL * dimension * (bankWidth + maxSamples + testPoints)
         + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
-    long largestCell = 0;
-    long largestSide = 0;
+    boolean loo = spec.fit().leaveOneOut();
+    long perCell = 0;
     for (Cell cell : unit.cells()) {
       double n = cell.samples();
       double w = cell.width();
       double m = Math.min(n, w);
       double evaluation = 2.0 * w * ridges * (exactRisk ? dimension : testPoints);
-      flops += n * w * m + EIGEN_FLOPS_PER_CUBE * m * m * m + 2.0 * m * (w + n) * ridges + evaluation;
-      largestCell = Math.max(largestCell, (long) cell.samples() * cell.width());
-      largestSide = Math.max(largestSide, Math.max(cell.samples(), cell.width()));
+      double leverages = loo && w < n ? 2.0 * n * w * w : 0;
+      flops += n * w * m + EIGEN_FLOPS_PER_CUBE * m * m * m + 2.0 * m * (w + n) * ridges + evaluation + leverages;
+      perCell = Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? dimension : testPoints));
     }
-    long shared = dimension * bankWidth + staircase.entries() + maxSamples + testPoints * bankWidth
-        + dimension * BLOCK_ROWS;
-    long perCell = largestCell + largestSide * largestSide + 3L * largestSide * ridges
-        + (exactRisk ? dimension : testPoints) * ridges;
+    int blockRows = ProjectionBlock.rows((int) dimension);
+    Cell only = unit.cells().size() == 1 ? unit.cells().get(0) : null;
+    boolean streamedTest = only != null && Math.min(only.width(), only.samples()) >= SymmetricEigen.MRRR_FROM;
+    long heldTestFeatures = streamedTest ? 0 : testPoints * bankWidth;
+    long shared = dimension * bankWidth + staircase.entries() + maxSamples + heldTestFeatures
+        + dimension * blockRows + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
     return new UnitCost(flops, (shared + perCell) * Double.BYTES);
+  }
+
+  /**
+   * Doubles one cell holds besides the unit's shared arrays: a copy of Phi when the cell spans several strips, the
+   * Gram matrix with the eigensolver's second matrix (dsyevr's vectors, or dsyevd's 2 m^2 workspace), P = Phi V
+   * for primal leave-one-out, and a few columns per ridge.
+   */
+  private static long cellBytes(Cell cell, Staircase staircase, boolean loo, int ridges, long evaluationRows) {
+    long n = cell.samples();
+    long w = cell.width();
+    long m = Math.min(n, w);
+    boolean inPlace = n <= staircase.end(0) && w <= staircase.columns(0);
+    long copy = inPlace ? 0 : n * w;
+    long eigen = m * m * (m >= SymmetricEigen.MRRR_FROM ? 2 : 3);
+    long leverages = loo && w < n ? n * w : 0;
+    return copy + eigen + leverages + (3 * (n + w) + evaluationRows) * ridges;
   }
 }

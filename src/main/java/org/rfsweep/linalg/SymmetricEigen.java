@@ -12,11 +12,9 @@ import org.netlib.util.intW;
  * <p>Not thread-safe: one instance per worker thread.
  */
 public final class SymmetricEigen {
-  static final int MRRR_FROM = 4096;
+  public static final int MRRR_FROM = 4096;
   private final LAPACK lapack = NativeLinalg.lapack();
   private final int mrrrFrom;
-  private double[] vectors = new double[0];
-  private int[] support = new int[0];
   private double[] work = new double[1];
 
   public SymmetricEigen() {
@@ -26,6 +24,11 @@ public final class SymmetricEigen {
   /** @param mrrrFrom order from which dsyevr replaces dsyevd (tests use small values) */
   SymmetricEigen(int mrrrFrom) {
     this.mrrrFrom = mrrrFrom;
+  }
+
+  /** The LAPACK routine the default instance uses at order {@code n}. */
+  public static String routine(int n) {
+    return n >= MRRR_FROM ? "dsyevr" : "dsyevd";
   }
 
   private int[] iwork = new int[1];
@@ -63,10 +66,10 @@ public final class SymmetricEigen {
   }
 
   private void decomposeMrrr(int n, double[] a, double[] values) {
-    if (vectors.length < (long) n * n) {
-      vectors = new double[Math.multiplyExact(n, n)];
-      support = new int[2 * n];
-    }
+    // The vectors' matrix is allocated per call and dropped after: kept, it would be a third n x n matrix held
+    // through the rest of the fit, and allocating it costs well under 1% of a decomposition of this order.
+    double[] vectors = new double[Math.multiplyExact(n, n)];
+    int[] support = new int[2 * n];
     intW found = new intW(0);
     intW info = new intW(0);
     double[] workQuery = new double[1];

@@ -20,7 +20,9 @@ import org.rfsweep.linalg.Workspace;
  * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted: the minimum-norm
  * least-squares solution. Leave-one-out and GCV estimates of the test risk come from the same decomposition:
  * LOO residuals are r_i / (1 - H_ii) (primal) or alpha_i / [(K + ridge)^-1]_ii (dual, defined even when
- * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge).
+ * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge). GCV is free; LOO
+ * is almost free on the dual side but costs P = Phi V on the primal side, 2 n N^2 flops (twice the Gram matrix),
+ * so it can be switched off.
  *
  * <p>Not thread-safe: it owns reusable workspaces. One instance per worker thread.
  */
@@ -39,6 +41,29 @@ public final class EigenRidgePath implements RidgePath {
   private final Workspace projected = new Workspace();
   private final Workspace fitted = new Workspace();
   private final Workspace leverage = new Workspace();
+  private final boolean leaveOneOut;
+  private double gramSeconds;
+  private double eigenSeconds;
+
+  /** A path that also computes leave-one-out estimates. */
+  public EigenRidgePath() {
+    this(true);
+  }
+
+  /** @param leaveOneOut whether to compute leave-one-out estimates (else they are NaN) */
+  public EigenRidgePath(boolean leaveOneOut) {
+    this.leaveOneOut = leaveOneOut;
+  }
+
+  /** Seconds the last fit spent forming the Gram matrix. */
+  public double gramSeconds() {
+    return gramSeconds;
+  }
+
+  /** Seconds the last fit spent in the eigendecomposition. */
+  public double eigenSeconds() {
+    return eigenSeconds;
+  }
 
   @Override
   public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
@@ -56,15 +81,21 @@ public final class EigenRidgePath implements RidgePath {
     int ridgeCount = ridges.length;
     double[] v = gram.get((long) w * w);
     double[] s = eigenvalues.get(w);
-    blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, v, w);
-    eigen.decompose(w, v, s);
+    decompose(false, phi, ld, n, w, v, s);
     double[] f = filters(s, w, cutoff(s, w, n, w), ridges);
 
-    // P = Phi V, then B = P^T Y = V^T Phi^T Y.
-    double[] p = projected.get((long) n * w);
-    blas.dgemm("N", "N", n, w, w, 1.0, phi, ld, v, w, 0.0, p, n);
+    // B = V^T Phi^T Y, through P = Phi V when the leverages need P anyway.
     double[] b = rotated.get((long) w * k);
-    blas.dgemm("T", "N", w, k, n, 1.0, p, n, y, n, 0.0, b, w);
+    double[] p = null;
+    if (leaveOneOut) {
+      p = projected.get((long) n * w);
+      blas.dgemm("N", "N", n, w, w, 1.0, phi, ld, v, w, 0.0, p, n);
+      blas.dgemm("T", "N", w, k, n, 1.0, p, n, y, n, 0.0, b, w);
+    } else {
+      double[] phiTy = projected.get((long) w * k);
+      blas.dgemm("T", "N", w, k, n, 1.0, phi, ld, y, n, 0.0, phiTy, w);
+      blas.dgemm("T", "N", w, k, w, 1.0, v, w, phiTy, w, 0.0, b, w);
+    }
 
     double[] c = scaled.get((long) w * k * ridgeCount);
     for (int r = 0; r < ridgeCount; r++) {
@@ -77,17 +108,22 @@ public final class EigenRidgePath implements RidgePath {
     }
     blas.dgemm("N", "N", w, k * ridgeCount, w, 1.0, v, w, c, w, 0.0, out.coefficients(), w);
 
-    // Residuals Y - P C for every ridge at once, then the leverages from P^2.
+    // Residuals Y - Phi A = Y - P C for every ridge at once, then the leverages from P^2.
     double[] residual = fitted.get((long) n * k * ridgeCount);
     for (int r = 0; r < ridgeCount; r++) {
       System.arraycopy(y, 0, residual, r * n * k, n * k);
     }
-    blas.dgemm("N", "N", n, k * ridgeCount, w, -1.0, p, n, c, w, 1.0, residual, n);
-    for (int i = 0; i < n * w; i++) {
-      p[i] *= p[i];
+    double[] h = null;
+    if (leaveOneOut) {
+      blas.dgemm("N", "N", n, k * ridgeCount, w, -1.0, p, n, c, w, 1.0, residual, n);
+      for (int i = 0; i < n * w; i++) {
+        p[i] *= p[i];
+      }
+      h = leverage.get((long) n * ridgeCount);
+      blas.dgemm("N", "N", n, ridgeCount, w, 1.0, p, n, f, w, 0.0, h, n);
+    } else {
+      blas.dgemm("N", "N", n, k * ridgeCount, w, -1.0, phi, ld, out.coefficients(), w, 1.0, residual, n);
     }
-    double[] h = leverage.get((long) n * ridgeCount);
-    blas.dgemm("N", "N", n, ridgeCount, w, 1.0, p, n, f, w, 0.0, h, n);
 
     for (int r = 0; r < ridgeCount; r++) {
       double rss = 0;
@@ -96,21 +132,36 @@ public final class EigenRidgePath implements RidgePath {
         int column = (r * k + o) * n;
         for (int i = 0; i < n; i++) {
           double e = residual[column + i];
-          double scaledResidual = e / (1 - h[r * n + i]);
           rss += e * e;
-          loo += scaledResidual * scaledResidual;
+          if (h != null) {
+            double scaledResidual = e / (1 - h[r * n + i]);
+            loo += scaledResidual * scaledResidual;
+          }
         }
       }
-      record(out, r, rss, loo, degreesOfFreedom(s, f, r, w), n);
+      record(out, r, rss, h != null ? loo : Double.NaN, degreesOfFreedom(s, f, r, w), n);
     }
+  }
+
+  /** The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its eigendecomposition, timed. */
+  private void decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
+    long start = System.nanoTime();
+    if (dual) {
+      blas.dsyrk("U", "N", n, w, 1.0, phi, ld, 0.0, gramMatrix, n);
+    } else {
+      blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, gramMatrix, w);
+    }
+    long formed = System.nanoTime();
+    eigen.decompose(dual ? n : w, gramMatrix, s);
+    gramSeconds = (formed - start) * 1e-9;
+    eigenSeconds = (System.nanoTime() - formed) * 1e-9;
   }
 
   private void fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
-    blas.dsyrk("U", "N", n, w, 1.0, phi, ld, 0.0, u, n);
-    eigen.decompose(n, u, s);
+    decompose(true, phi, ld, n, w, u, s);
     double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
     double[] cy = rotated.get((long) n * k);
@@ -133,6 +184,12 @@ public final class EigenRidgePath implements RidgePath {
     blas.dgemm("N", "N", n, k * ridgeCount, n, 1.0, u, n, d, n, 0.0, alpha, n);
     blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
 
+    if (!leaveOneOut) {
+      for (int r = 0; r < ridgeCount; r++) {
+        record(out, r, rss[r], Double.NaN, degreesOfFreedom(s, f, r, n), n);
+      }
+      return;
+    }
     // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks of
     // eigenvectors so U squared never needs a second n x n matrix.
     double[] g = leverage.get((long) n * ridgeCount);

@@ -10,6 +10,12 @@ import java.io.Serializable;
  * @param task     where inputs and labels come from
  * @param features the random feature map
  * @param grid     widths, sample counts, ridges and the number of seeds
+ * @param fit      what each fit computes besides train and test risk
  */
-public record JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid)
-    implements Serializable {}
+public record JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid, FitSpec fit)
+    implements Serializable {
+  /** A job with the default fit options. */
+  public JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid) {
+    this(name, seed, task, features, grid, FitSpec.DEFAULT);
+  }
+}

@@ -57,6 +57,7 @@ public final class SpecFingerprint {
     }
     root.put("features", features);
     root.put("grid", grid);
+    root.put("fit", Map.of("loo", spec.fit().leaveOneOut()));
     return root;
   }
 

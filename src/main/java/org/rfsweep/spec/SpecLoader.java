@@ -65,7 +65,7 @@ public final class SpecLoader {
   }
 
   private static JobSpec job(YamlNode root) {
-    Map<String, YamlNode> fields = root.mapping(Set.of("name", "seed", "task", "features", "grid"));
+    Map<String, YamlNode> fields = root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit"));
     YamlNode nameNode = root.required(fields, "name");
     String name = nameNode.asString().trim();
     if (!NAME.matcher(name).matches()) {
@@ -75,7 +75,14 @@ public final class SpecLoader {
     TaskSpec task = task(root.required(fields, "task"));
     FeatureSpec features = features(root.required(fields, "features"));
     GridSpec grid = grid(root.required(fields, "grid"));
-    return new JobSpec(name, seed, task, features, grid);
+    YamlNode fitNode = fields.get("fit");
+    return new JobSpec(name, seed, task, features, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
+  }
+
+  private static FitSpec fit(YamlNode node) {
+    Map<String, YamlNode> fields = node.mapping(Set.of("loo"));
+    YamlNode looNode = fields.get("loo");
+    return new FitSpec(looNode == null ? FitSpec.DEFAULT.leaveOneOut() : looNode.asBoolean());
   }
 
   private static TaskSpec task(YamlNode node) {

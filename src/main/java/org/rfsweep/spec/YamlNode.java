@@ -151,6 +151,15 @@ final class YamlNode {
     return (int) value;
   }
 
+  boolean asBoolean() {
+    String text = text().trim();
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw error("must be true or false, found '" + text + "'");
+    };
+  }
+
   String asString() {
     return text();
   }

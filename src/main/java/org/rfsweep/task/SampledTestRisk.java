@@ -1,6 +1,7 @@
 package org.rfsweep.task;
 
 import dev.ludovic.netlib.blas.BLAS;
+import java.util.Arrays;
 import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
@@ -30,22 +31,35 @@ final class SampledTestRisk implements TestRisk {
 
   @Override
   public void evaluate(RidgeSolution solution, double[] out) {
+    Arrays.fill(out, 0, solution.ridges(), 0.0);
+    addSquaredErrors(blas, solution, features, points, 0, points, labels, points, outputs, predictions, out);
+    for (int r = 0; r < solution.ridges(); r++) {
+      out[r] /= points;
+    }
+  }
+
+  /**
+   * Adds to {@code sums[r]} the squared errors of ridge r's predictions on test points {@code from .. from+rows-1},
+   * whose raw features are the first {@code rows} rows of {@code features} (leading dimension {@code ld}).
+   */
+  static void addSquaredErrors(BLAS blas, RidgeSolution solution, double[] features, int ld, int from, int rows,
+      double[] labels, int labelRows, int outputs, Workspace scratch, double[] sums) {
     int width = solution.width();
     int columns = outputs * solution.ridges();
-    double[] p = predictions.get((long) points * columns);
-    blas.dgemm("N", "N", points, columns, width, 1.0 / Math.sqrt(width), features, points,
-        solution.coefficients(), width, 0.0, p, points);
+    double[] p = scratch.get((long) rows * columns);
+    blas.dgemm("N", "N", rows, columns, width, 1.0 / Math.sqrt(width), features, ld, solution.coefficients(), width,
+        0.0, p, rows);
     for (int r = 0; r < solution.ridges(); r++) {
       double sum = 0;
       for (int o = 0; o < outputs; o++) {
-        int column = (r * outputs + o) * points;
-        int labelColumn = o * points;
-        for (int t = 0; t < points; t++) {
+        int column = (r * outputs + o) * rows;
+        int labelColumn = o * labelRows + from;
+        for (int t = 0; t < rows; t++) {
           double error = p[column + t] - labels[labelColumn + t];
           sum += error * error;
         }
       }
-      out[r] = sum / points;
+      sums[r] += sum;
     }
   }
 }

@@ -18,33 +18,57 @@ final class SharedFeatures {
   private final int maxSamples;
   private final int outputs;
 
+  /** Gives strip k an array of at least {@code length} doubles; its contents may be left over from earlier use. */
+  interface StripSpace {
+    double[] get(int strip, long length);
+  }
+
+  /** Features in freshly allocated strips. */
   SharedFeatures(Projector projector, List<Cell> cells, int outputs) {
+    this(projector, cells, outputs, (strip, length) -> new double[Math.toIntExact(length)]);
+  }
+
+  /** Features in strips from {@code space}: every entry a strip's cells read is overwritten here. */
+  SharedFeatures(Projector projector, List<Cell> cells, int outputs, StripSpace space) {
     this.staircase = new Staircase(cells);
     this.maxSamples = staircase.maxSamples();
     this.outputs = outputs;
     this.labels = new double[Math.multiplyExact(maxSamples, outputs)];
     this.strips = new double[staircase.strips()][];
     for (int k = 0; k < strips.length; k++) {
-      strips[k] = new double[Math.multiplyExact(staircase.rows(k), staircase.columns(k))];
+      strips[k] = space.get(k, (long) staircase.rows(k) * staircase.columns(k));
     }
     // Project whole blocks of samples, not strip by strip: a strip of a few rows would stream the entire
-    // feature bank through dgemm for almost no arithmetic. Each block computes the widest columns any of its
-    // rows needs, then scatters the rows into their strips.
-    double[] block = new double[Math.multiplyExact(Projector.BLOCK_ROWS, staircase.columns(0))];
-    for (int from = 0; from < maxSamples; from += Projector.BLOCK_ROWS) {
-      int to = Math.min(maxSamples, from + Projector.BLOCK_ROWS);
-      int rows = to - from;
+    // feature bank through dgemm for almost no arithmetic. A block inside one strip is projected straight into
+    // it; a block spanning strips computes the widest columns any of its rows needs, then scatters the rows.
+    int blockRows = projector.blockRows();
+    double[] block = null;
+    for (int from = 0; from < maxSamples; from += blockRows) {
+      int to = Math.min(maxSamples, from + blockRows);
       int first = stripOf(from);
-      int columns = staircase.columns(first); // columns never grow with k
-      projector.project(RandomStreams.TRAIN, from, to, columns, block, 0, rows, labels, maxSamples);
-      for (int k = first; k < strips.length && staircase.start(k) < to; k++) {
-        int lo = Math.max(from, staircase.start(k));
-        int hi = Math.min(to, staircase.end(k));
-        int stripRows = staircase.rows(k);
-        for (int j = 0; j < staircase.columns(k); j++) {
-          System.arraycopy(block, j * rows + (lo - from), strips[k], j * stripRows + (lo - staircase.start(k)),
-              hi - lo);
-        }
+      if (to <= staircase.end(first)) {
+        projector.project(RandomStreams.TRAIN, from, to, staircase.columns(first), strips[first],
+            from - staircase.start(first), staircase.rows(first), labels, maxSamples);
+        continue;
+      }
+      if (block == null) {
+        block = new double[Math.multiplyExact(blockRows, staircase.columns(0))];
+      }
+      scatter(projector, from, to, first, block);
+    }
+  }
+
+  private void scatter(Projector projector, int from, int to, int first, double[] block) {
+    int rows = to - from;
+    int columns = staircase.columns(first); // columns never grow with k
+    projector.project(RandomStreams.TRAIN, from, to, columns, block, 0, rows, labels, maxSamples);
+    for (int k = first; k < strips.length && staircase.start(k) < to; k++) {
+      int lo = Math.max(from, staircase.start(k));
+      int hi = Math.min(to, staircase.end(k));
+      int stripRows = staircase.rows(k);
+      for (int j = 0; j < staircase.columns(k); j++) {
+        System.arraycopy(block, j * rows + (lo - from), strips[k], j * stripRows + (lo - staircase.start(k)),
+            hi - lo);
       }
     }
   }

@@ -40,6 +40,6 @@ public final class SparkUnitTask implements FlatMapFunction<WorkUnit, FitResult>
   public static UnitRunner runner(JobSpec spec) {
     TaskSource source = TaskSources.create(spec.task(), spec.seed());
     return new UnitRunner(source, FeatureMaps.create(spec.features(), source), spec.seed(),
-        spec.grid().ridgeArray(), TaskSources.testSamples(spec.task()));
+        spec.grid().ridgeArray(), TaskSources.testSamples(spec.task()), spec.fit().leaveOneOut());
   }
 }

@@ -11,6 +11,7 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.NumericalException;
+import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.EigenRidgePath;
 import org.rfsweep.solver.RidgeSolution;
@@ -30,15 +31,37 @@ public final class UnitRunner {
   private final double[] rawRidges;
   private final int testPoints;
   private final BLAS blas = NativeLinalg.blas();
-  private final EigenRidgePath path = new EigenRidgePath();
+  private final EigenRidgePath path;
   private final RidgeSolution solution = new RidgeSolution();
   private final Workspace phi = new Workspace();
   private final Workspace labels = new Workspace();
+  // Reused from unit to unit: a sweep's units have the same shapes, and fresh arrays of hundreds of MiB cost
+  // zeroing and page faults (up to a third of the feature time at 4096 x 2048). Not the bank: it is garbage
+  // once projected, and holding it would add to the memory of every fit.
+  private final Workspace testSpace = new Workspace();
+  private final List<Workspace> stripSpace = new ArrayList<>();
+  private CellTimings lastCell;
 
   /**
-   * @param testPoints fresh test points per seed, used when the task and map have no exact test risk
+   * Seconds of the phases of one cell's fit. Setup (drawing the bank and the samples, projecting them) is per
+   * work unit and shared by its cells.
+   *
+   * @param ridgePath the whole ridge path: Gram, eigendecomposition, then every ridge with its estimates
    */
+  public record CellTimings(double setup, double gram, double eigen, double ridgePath, double testRisk) {}
+
+  /** A runner that computes leave-one-out estimates. */
   public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints) {
+    this(source, map, jobSeed, ridges, testPoints, true);
+  }
+
+  /**
+   * @param testPoints  fresh test points per seed, used when the task and map have no exact test risk
+   * @param leaveOneOut whether fits compute leave-one-out estimates (else NaN)
+   */
+  public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints,
+      boolean leaveOneOut) {
+    this.path = new EigenRidgePath(leaveOneOut);
     this.source = source;
     this.map = map;
     this.jobSeed = jobSeed;
@@ -50,13 +73,7 @@ public final class UnitRunner {
   public List<FitResult> run(WorkUnit unit) {
     long setupStart = System.nanoTime();
     String backend = NativeLinalg.backend().label();
-    int dimension = source.inputDimension();
-    int bankWidth = unit.maxWidth();
-    double[] bank = new double[Math.multiplyExact(dimension, bankWidth)];
-    map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
-    Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
-    SharedFeatures train = new SharedFeatures(projector, unit.cells(), source.outputs());
-    TestRisk testRisk = testRisk(projector, bank, bankWidth);
+    Setup setup = setUp(unit);
     double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
 
     List<FitResult> results = new ArrayList<>(unit.cells().size() * ridges.length);
@@ -64,11 +81,12 @@ public final class UnitRunner {
     for (Cell cell : unit.cells()) {
       long start = System.nanoTime();
       try {
-        fit(train, cell, testRisk, testMse);
+        fit(setup.train(), cell, setup.testRisk(), testMse, setupSeconds);
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
           results.add(new FitResult(cell.width(), cell.samples(), ridges[r], unit.seedIndex(),
-              solution.trainMse()[r], testMse[r], solution.looMse()[r], solution.gcvMse()[r], FitResult.OK, "", seconds, setupSeconds, backend));
+              solution.trainMse()[r], testMse[r], solution.looMse()[r], solution.gcvMse()[r], FitResult.OK, "",
+              seconds, setupSeconds, backend));
         }
       } catch (NumericalException e) {
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -81,7 +99,28 @@ public final class UnitRunner {
     return results;
   }
 
-  private void fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse) {
+  /** Timings of the last cell fitted (for the benchmark); null before the first. */
+  public CellTimings lastCell() {
+    return lastCell;
+  }
+
+  private record Setup(SharedFeatures train, TestRisk testRisk) {}
+
+  /**
+   * The seed's training features and test risk. The feature bank stays local: once projected it is garbage
+   * (unless the exact linear risk needs it), so a large cell's fit never holds it.
+   */
+  private Setup setUp(WorkUnit unit) {
+    int bankWidth = unit.maxWidth();
+    double[] bank = new double[Math.multiplyExact(source.inputDimension(), bankWidth)];
+    map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
+    Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
+    SharedFeatures train = new SharedFeatures(projector, unit.cells(), source.outputs(), this::strip);
+    return new Setup(train, testRisk(unit, projector, bank, bankWidth));
+  }
+
+  private void fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse, double setupSeconds) {
+    long start = System.nanoTime();
     int n = cell.samples();
     int width = cell.width();
     int outputs = source.outputs();
@@ -105,7 +144,10 @@ public final class UnitRunner {
       train.assemble(n, width, features);
       path.fit(features, n, width, y, outputs, ridges, solution);
     }
+    long fitted = System.nanoTime();
     testRisk.evaluate(solution, testMse);
+    lastCell = new CellTimings(setupSeconds, path.gramSeconds(), path.eigenSeconds(), (fitted - start) * 1e-9,
+        (System.nanoTime() - fitted) * 1e-9);
     for (int r = 0; r < ridges.length; r++) {
       if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
         throw new NumericalException("non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
@@ -113,12 +155,25 @@ public final class UnitRunner {
     }
   }
 
-  private TestRisk testRisk(Projector projector, double[] bank, int bankWidth) {
+  private double[] strip(int k, long length) {
+    while (stripSpace.size() <= k) {
+      stripSpace.add(new Workspace());
+    }
+    return stripSpace.get(k).get(length);
+  }
+
+  private TestRisk testRisk(WorkUnit unit, Projector projector, double[] bank, int bankWidth) {
     if (map.kind() == org.rfsweep.spec.FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
       return new ExactLinearRisk(blas, gaussian, bank);
     }
+    if (unit.cells().size() == 1) {
+      Cell cell = unit.cells().get(0);
+      if (Math.min(cell.width(), cell.samples()) >= SymmetricEigen.MRRR_FROM) {
+        return new StreamedTestRisk(blas, source, map, jobSeed, unit.seedIndex(), testPoints);
+      }
+    }
     int outputs = source.outputs();
-    double[] features = new double[Math.multiplyExact(testPoints, bankWidth)];
+    double[] features = testSpace.get((long) testPoints * bankWidth);
     double[] testLabels = new double[Math.multiplyExact(testPoints, outputs)];
     projector.project(RandomStreams.TEST, 0, testPoints, bankWidth, features, 0, testPoints, testLabels,
         testPoints);

@@ -150,4 +150,28 @@ class EigenRidgePathTest implements RidgePathContract {
       }
     }
   }
+
+  @ParameterizedTest(name = "samples={0} width={1} outputs={2}")
+  @CsvSource({"80,30,1", "120,40,2", "30,90,1", "50,50,1"})
+  void switchingLeaveOneOutOffChangesNothingElse(int n, int w, int k) {
+    double[] phi = Matrices.gaussian(n, w, 81 + n);
+    double[] y = Matrices.gaussian(n, k, 82 + w);
+    double[] ridges = {0.0, 1e-3, 0.1, 10.0};
+    RidgeSolution with = new RidgeSolution();
+    RidgeSolution without = new RidgeSolution();
+    new EigenRidgePath(true).fit(phi, n, w, y, k, ridges, with);
+    new EigenRidgePath(false).fit(phi, n, w, y, k, ridges, without);
+    int size = w * k;
+    for (int r = 0; r < ridges.length; r++) {
+      double coefficients = Matrices.relativeDifference(with.coefficients(), r * size, without.coefficients(),
+          r * size, size);
+      assertTrue(coefficients < 1e-10, "ridge " + ridges[r] + ": coefficients differ by " + coefficients);
+      assertTrue(Math.abs(with.trainMse()[r] - without.trainMse()[r]) <= 1e-10 * Math.max(with.trainMse()[r], 1e-3),
+          "ridge " + ridges[r] + ": train mse " + with.trainMse()[r] + " vs " + without.trainMse()[r]);
+      assertTrue(Double.isFinite(with.looMse()[r]), "LOO computed when asked for");
+      assertTrue(Double.isNaN(without.looMse()[r]), "LOO is NaN when switched off");
+      assertTrue(Double.compare(with.gcvMse()[r], without.gcvMse()[r]) == 0
+          || Math.abs(with.gcvMse()[r] - without.gcvMse()[r]) <= 1e-10 * with.gcvMse()[r], "GCV is kept");
+    }
+  }
 }

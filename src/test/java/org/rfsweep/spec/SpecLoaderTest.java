@@ -98,9 +98,25 @@ class SpecLoaderTest {
   }
 
   @Test
+  void leaveOneOutIsOnByDefaultAndCanBeSwitchedOffWhichChangesTheHash() {
+    JobSpec plain = SpecLoader.parse(Specs.small(), "a");
+    JobSpec off = SpecLoader.parse(Specs.small() + "fit: {loo: false}\n", "b");
+    JobSpec on = SpecLoader.parse(Specs.small() + "fit:\n  loo: true\n", "c");
+    assertTrue(plain.fit().leaveOneOut());
+    assertEquals(false, off.fit().leaveOneOut());
+    assertEquals(SpecFingerprint.compatibilityHash(plain), SpecFingerprint.compatibilityHash(on));
+    assertNotEquals(SpecFingerprint.compatibilityHash(plain), SpecFingerprint.compatibilityHash(off));
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecLoader.parse(Specs.small() + "fit: {loo: sometimes}\n", "t"));
+    assertEquals("fit.loo (line 16): must be true or false, found 'sometimes'", e.getMessage());
+    e = assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.small() + "fit: {gcv: false}\n", "t"));
+    assertEquals("fit.gcv (line 16): unknown field; expected one of loo", e.getMessage());
+  }
+
+  @Test
   void unknownTopLevelFieldIsNamed() {
     SpecException e = assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.small() + "extra: 1\n", "t"));
-    assertEquals("extra (line 16): unknown field; expected one of features, grid, name, seed, task", e.getMessage());
+    assertEquals("extra (line 16): unknown field; expected one of features, fit, grid, name, seed, task", e.getMessage());
   }
 
   @Test

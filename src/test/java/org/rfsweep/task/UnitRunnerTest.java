@@ -12,8 +12,11 @@ import org.rfsweep.features.FeatureMap;
 import org.rfsweep.features.LinearFeatureMap;
 import org.rfsweep.features.ReluFeatureMap;
 import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.solver.EigenRidgePath;
+import org.rfsweep.solver.RidgeSolution;
 import org.rfsweep.spec.PowerLawTaskSpec;
 
 class UnitRunnerTest {
@@ -65,6 +68,54 @@ class UnitRunnerTest {
     for (int r = 0; r < ridges.length; r++) {
       assertEquals(alone.get(r).testMse(), match.get(r).testMse(), 1e-12 * alone.get(r).testMse());
       assertEquals(alone.get(r).trainMse(), match.get(r).trainMse(), 1e-12 * alone.get(r).trainMse());
+    }
+  }
+
+  @Test
+  void leaveOneOutOffLeavesItsColumnNaNAndEveryOtherColumnAsItWas() {
+    PowerLawSource source = new PowerLawSource(TASK);
+    double[] ridges = {0.0, 0.1};
+    WorkUnit unit = new WorkUnit(1, List.of(new Cell(16, 48), new Cell(48, 16)));
+    List<FitResult> with = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges,
+        100, true).run(unit);
+    List<FitResult> without = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED,
+        ridges, 100, false).run(unit);
+    for (int i = 0; i < with.size(); i++) {
+      assertTrue(Double.isFinite(with.get(i).looMse()));
+      assertTrue(Double.isNaN(without.get(i).looMse()));
+      assertEquals(with.get(i).testMse(), without.get(i).testMse(), 1e-10 * with.get(i).testMse());
+      assertEquals(with.get(i).trainMse(), without.get(i).trainMse(), 1e-10 * with.get(i).trainMse() + 1e-14);
+    }
+  }
+
+  @Test
+  void streamedTestRiskEqualsTheRiskOnHeldTestFeatures() {
+    // d = 2000 makes projection blocks of 524 rows, so 1200 test points take three blocks, the last one short.
+    PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 2000, 1200));
+    FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
+    int width = 48;
+    int n = 64;
+    int points = 1200;
+    int seed = 3;
+    Projector projector = projector(source, map, width, seed);
+    SharedFeatures train = new SharedFeatures(projector, List.of(new Cell(width, n)), 1);
+    double[] phi = new double[n * width];
+    double[] y = new double[n];
+    train.assemble(n, width, phi);
+    train.labels(n, y);
+    RidgeSolution solution = new RidgeSolution();
+    new EigenRidgePath().fit(phi, n, width, y, 1, new double[] {0.0, 0.01, 1.0}, solution);
+
+    double[] testFeatures = new double[points * width];
+    double[] testLabels = new double[points];
+    projector.project(RandomStreams.TEST, 0, points, width, testFeatures, 0, points, testLabels, points);
+    double[] held = new double[3];
+    double[] streamed = new double[3];
+    new SampledTestRisk(NativeLinalg.blas(), testFeatures, testLabels, points, 1).evaluate(solution, held);
+    new StreamedTestRisk(NativeLinalg.blas(), source, map, JOB_SEED, seed, points).evaluate(solution, streamed);
+    for (int r = 0; r < 3; r++) {
+      assertTrue(held[r] > 0);
+      assertEquals(held[r], streamed[r], 1e-12 * held[r], "ridge index " + r);
     }
   }
 
