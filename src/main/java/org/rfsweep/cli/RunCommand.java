@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
   String master;
 
   @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
-      description = "Spark partitions for the work units (default: one per unit)")
+      description = "Spark tasks for the work units, each a balanced bin of units (default: one per unit, up to "
+          + "four per task slot)")
   int partitions;
 
   @Option(names = "--chunk-units", paramLabel = "U", defaultValue = "0",

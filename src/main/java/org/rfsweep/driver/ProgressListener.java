@@ -38,8 +38,8 @@ final class ProgressListener extends SparkListener {
   private final Consumer<String> report;
   private final Path progressFile;
   private final long start = System.nanoTime();
-  private final Queue<List<WorkUnit>> chunks = new ArrayDeque<>();
-  private List<WorkUnit> current = List.of();
+  private final Queue<List<List<WorkUnit>>> chunks = new ArrayDeque<>();
+  private List<List<WorkUnit>> current = List.of();
   private long cellsDone;
   private double flopsDone;
   private int failures;
@@ -54,9 +54,9 @@ final class ProgressListener extends SparkListener {
     write();
   }
 
-  /** The units of the next chunk, in partition order; call before submitting its job. */
-  synchronized void queue(List<WorkUnit> chunk) {
-    chunks.add(List.copyOf(chunk));
+  /** The bins of units of the next chunk, one per task in partition order; call before submitting its job. */
+  synchronized void queue(List<List<WorkUnit>> bins) {
+    chunks.add(List.copyOf(bins));
   }
 
   @Override
@@ -77,9 +77,10 @@ final class ProgressListener extends SparkListener {
     }
     int index = taskEnd.taskInfo().index();
     if (index < current.size()) {
-      WorkUnit unit = current.get(index);
-      cellsDone += unit.cells().size();
-      flopsDone += CostModel.of(spec, unit).flops();
+      for (WorkUnit unit : current.get(index)) {
+        cellsDone += unit.cells().size();
+        flopsDone += CostModel.of(spec, unit).flops();
+      }
     }
     write();
     double elapsed = elapsed();

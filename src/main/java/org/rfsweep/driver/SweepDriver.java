@@ -24,6 +24,7 @@ import java.util.Set;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.CostModel;
+import org.rfsweep.grid.UnitBins;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
@@ -54,7 +55,8 @@ public final class SweepDriver {
 
   /**
    * @param out           output folder
-   * @param partitions    Spark partitions for the units; 0 means one per unit
+   * @param partitions    Spark tasks for the units (each a balanced bin of units); 0 chooses one per unit up to four
+   *                      per task slot
    * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
    * @param chunkUnits    work units per committed chunk; 0 chooses (one chunk for a sweep of a few minutes, else
    *                      about ten chunks of at least two units per task slot)
@@ -227,8 +229,10 @@ public final class SweepDriver {
     try {
       for (int from = 0; from < units.size(); from += chunk) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
-        progress.queue(part);
-        appendFits(spark, spec, job, theory, part, options);
+        List<List<WorkUnit>> bins = UnitBins.pack(part, tasks(spark, part.size(), options),
+            u -> CostModel.of(spec, u).flops());
+        progress.queue(bins);
+        appendFits(spark, spec, job, theory, bins, options);
       }
       progress.complete();
       return (System.nanoTime() - start) * 1e-9;
@@ -243,16 +247,28 @@ public final class SweepDriver {
    * atomically: a run killed during it leaves no rows of it, and a run killed after it keeps them all.
    */
   private static void appendFits(SparkSession spark, JobSpec spec, FitsSchema.JobColumns job,
-      Broadcast<TheoryColumns> theory, List<WorkUnit> units, Options options) {
-    int partitions = options.partitions() > 0 ? Math.min(options.partitions(), units.size()) : units.size();
+      Broadcast<TheoryColumns> theory, List<List<WorkUnit>> bins, Options options) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = context.parallelize(units, partitions)
+    int units = bins.stream().mapToInt(List::size).sum();
+    JavaRDD<Row> rows = context.parallelize(bins, bins.size())
         .flatMap(new SparkUnitTask(spec, options.allowJavaBlas()))
         .map(fit -> FitsSchema.toRow(job, fit,
             theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
-    context.setJobGroup(ProgressListener.JOB_GROUP, "sweep " + spec.name() + ": " + units.size() + " units", false);
+    context.setJobGroup(ProgressListener.JOB_GROUP, "sweep " + spec.name() + ": " + units + " units in "
+        + bins.size() + " tasks", false);
     spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Append)
         .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+  }
+
+  /**
+   * Tasks for {@code units} units: as asked, else one per unit up to four per task slot. Four keeps the slots
+   * balanced while a task's fixed cost is paid once per few units rather than per unit.
+   */
+  private static int tasks(SparkSession spark, int units, Options options) {
+    if (options.partitions() > 0) {
+      return Math.min(options.partitions(), units);
+    }
+    return Math.min(units, 4 * Math.max(1, spark.sparkContext().defaultParallelism()));
   }
 
   /**

@@ -33,6 +33,8 @@ public final class SymmetricEigen {
 
   private int[] iwork = new int[1];
   private int preparedFor = 0;
+  private int preparedWork;
+  private int preparedIwork;
 
   /**
    * Decomposes the symmetric matrix {@code a} = V diag(w) V^T in place.
@@ -52,7 +54,7 @@ public final class SymmetricEigen {
     } else {
       prepare(n, a, values);
       intW info = new intW(0);
-      lapack.dsyevd("V", "U", n, a, n, values, work, work.length, iwork, iwork.length, info);
+      lapack.dsyevd("V", "U", n, a, n, values, work, preparedWork, iwork, preparedIwork, info);
       if (info.val != 0) {
         throw new LapackException("dsyevd", info.val,
             info.val < 0 ? "argument " + -info.val + " illegal" : "failed to converge on a sub-problem");
@@ -77,12 +79,13 @@ public final class SymmetricEigen {
     lapack.dsyevr("V", "A", "U", n, a, n, 0, 0, 0, 0, 0, found, values, vectors, n, support, workQuery, -1,
         iworkQuery, -1, info);
     if (work.length < workQuery[0] || iwork.length < iworkQuery[0]) {
-      work = new double[(int) workQuery[0]];
-      iwork = new int[iworkQuery[0]];
-      preparedFor = 0; // dsyevd's workspace is gone
+      work = new double[Math.max(work.length, (int) workQuery[0])];
+      iwork = new int[Math.max(iwork.length, iworkQuery[0])];
     }
-    lapack.dsyevr("V", "A", "U", n, a, n, 0, 0, 0, 0, 0, found, values, vectors, n, support, work, work.length,
-        iwork, iwork.length, info);
+    // The queried sizes, not the arrays' lengths: LAPACK picks blocked or unblocked code from lwork, so a
+    // workspace grown by an earlier, larger matrix would change this one's rounding.
+    lapack.dsyevr("V", "A", "U", n, a, n, 0, 0, 0, 0, 0, found, values, vectors, n, support, work,
+        (int) workQuery[0], iwork, iworkQuery[0], info);
     if (info.val != 0) {
       throw new LapackException("dsyevr", info.val,
           info.val < 0 ? "argument " + -info.val + " illegal" : "internal error");
@@ -90,8 +93,13 @@ public final class SymmetricEigen {
     System.arraycopy(vectors, 0, a, 0, n * n);
   }
 
+  /**
+   * Sizes the dsyevd workspace for order n, remembering the queried sizes: they, not the arrays' lengths, are what
+   * dsyevd gets, because LAPACK picks blocked or unblocked code from lwork and a workspace grown by an earlier,
+   * larger matrix would otherwise change this one's rounding (results must not depend on what ran before).
+   */
   private void prepare(int n, double[] a, double[] values) {
-    if (n <= preparedFor) {
+    if (n == preparedFor) {
       return;
     }
     double[] workQuery = new double[1];
@@ -102,8 +110,14 @@ public final class SymmetricEigen {
     if (info.val != 0) {
       throw new LapackException("dsyevd (workspace query)", info.val, "");
     }
-    work = new double[(int) workQuery[0]];
-    iwork = new int[iworkQuery[0]];
+    preparedWork = (int) workQuery[0];
+    preparedIwork = iworkQuery[0];
+    if (work.length < preparedWork) {
+      work = new double[preparedWork];
+    }
+    if (iwork.length < preparedIwork) {
+      iwork = new int[preparedIwork];
+    }
     preparedFor = n;
   }
 }

@@ -1,6 +1,8 @@
 package org.rfsweep.task;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.rfsweep.data.TaskSource;
@@ -12,10 +14,11 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.JobSpec;
 
 /**
- * What Spark runs on an executor for one work unit. It carries only the small spec; the seed's data and features
- * are generated where they are used. BLAS threads are set to the cores this task holds ({@code spark.task.cpus}).
+ * What Spark runs on an executor for one task: a bin of work units, fitted one after another by one runner (whose
+ * workspaces then serve them all). It carries only the small spec; the seeds' data and features are generated
+ * where they are used. BLAS threads are set to the cores this task holds ({@code spark.task.cpus}).
  */
-public final class SparkUnitTask implements FlatMapFunction<WorkUnit, FitResult> {
+public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitResult> {
   private static final long serialVersionUID = 1L;
   private final JobSpec spec;
   private final boolean allowJavaBlas;
@@ -26,14 +29,19 @@ public final class SparkUnitTask implements FlatMapFunction<WorkUnit, FitResult>
   }
 
   @Override
-  public Iterator<FitResult> call(WorkUnit unit) {
+  public Iterator<FitResult> call(List<WorkUnit> bin) {
     TaskContext context = TaskContext.get();
     BlasBackend backend = NativeLinalg.initialise(context == null ? 1 : context.cpus());
     if (!backend.isNative() && !allowJavaBlas) {
       throw new IllegalStateException("executor loaded a Java BLAS (" + backend.label()
           + "), 10-40x slower than native; fix the native route or pass --allow-java-blas");
     }
-    return runner(spec).run(unit).iterator();
+    UnitRunner runner = runner(spec);
+    List<FitResult> results = new ArrayList<>();
+    for (WorkUnit unit : bin) {
+      results.addAll(runner.run(unit));
+    }
+    return results.iterator();
   }
 
   /** The pure runner for a spec: the task's source and feature map, the grid's ridges. */
