@@ -194,8 +194,10 @@ public final class Benchmark {
     start = System.nanoTime();
     new EigenRidgePath(true).fit(phi, samples, width, phases.labels(), 1, ridges, new RidgeSolution());
     double withLoo = (System.nanoTime() - start) * 1e-9;
-    table.add(section, "leave-one-out estimates (fit.loo) / (Gram + eig)", Math.max(0, withLoo - all) / reference,
-        "ratio", width < samples ? "primal: P = Phi V, 2 n N^2 flops" : "dual: U^2 times the filters");
+    table.add(section, "leave-one-out estimates (fit.loo: true) / (Gram + eig)",
+        Math.max(0, withLoo - all) / reference,
+        "ratio", "forms U (dsyevd's back-transformation)" + (width < samples ? " and P = Phi V, 2 n N^2 flops"
+            : ", then U^2 times the filters"));
 
     // The usual way: one Cholesky per ridge.
     start = System.nanoTime();

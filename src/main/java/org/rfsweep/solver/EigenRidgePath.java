@@ -41,7 +41,12 @@ public final class EigenRidgePath implements RidgePath {
   private final Workspace projected = new Workspace();
   private final Workspace fitted = new Workspace();
   private final Workspace leverage = new Workspace();
+  private final Workspace tridiagonalVectors = new Workspace();
+  private final Workspace rotation = new Workspace();
   private final boolean leaveOneOut;
+  /** This fit keeps the eigenvectors factored as U = Q Z (see {@link SymmetricEigen#factor}). */
+  private boolean factored;
+  private double[] z;
   private double gramSeconds;
   private double eigenSeconds;
 
@@ -94,7 +99,7 @@ public final class EigenRidgePath implements RidgePath {
     } else {
       double[] phiTy = projected.get((long) w * k);
       blas.dgemm("T", "N", w, k, n, 1.0, phi, ld, y, n, 0.0, phiTy, w);
-      blas.dgemm("T", "N", w, k, w, 1.0, v, w, phiTy, w, 0.0, b, w);
+      toEigenbasis(v, w, phiTy, w, k, b);
     }
 
     double[] c = scaled.get((long) w * k * ridgeCount);
@@ -106,7 +111,7 @@ public final class EigenRidgePath implements RidgePath {
         }
       }
     }
-    blas.dgemm("N", "N", w, k * ridgeCount, w, 1.0, v, w, c, w, 0.0, out.coefficients(), w);
+    fromEigenbasis(v, w, c, k * ridgeCount, out.coefficients());
 
     // Residuals Y - Phi A = Y - P C for every ridge at once, then the leverages from P^2.
     double[] residual = fitted.get((long) n * k * ridgeCount);
@@ -143,8 +148,13 @@ public final class EigenRidgePath implements RidgePath {
     }
   }
 
-  /** The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its eigendecomposition, timed. */
+  /**
+   * The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its eigendecomposition, timed.
+   * Without leave-one-out nothing needs U itself, only U and U^T applied to a few columns, so below dsyevr's
+   * range the eigenvectors stay factored as U = Q Z: about 30% less time than forming them.
+   */
   private void decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
+    int order = dual ? n : w;
     long start = System.nanoTime();
     if (dual) {
       blas.dsyrk("U", "N", n, w, 1.0, phi, ld, 0.0, gramMatrix, n);
@@ -152,9 +162,39 @@ public final class EigenRidgePath implements RidgePath {
       blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, gramMatrix, w);
     }
     long formed = System.nanoTime();
-    eigen.decompose(dual ? n : w, gramMatrix, s);
+    factored = !leaveOneOut && order < SymmetricEigen.MRRR_FROM;
+    if (factored) {
+      z = tridiagonalVectors.get((long) order * order);
+      eigen.factor(order, gramMatrix, s, z);
+    } else {
+      eigen.decompose(order, gramMatrix, s);
+    }
     gramSeconds = (formed - start) * 1e-9;
     eigenSeconds = (System.nanoTime() - formed) * 1e-9;
+  }
+
+  /** out = U^T x for x of {@code order} rows (leading dimension ldx) and {@code columns} columns; out has ld order. */
+  private void toEigenbasis(double[] u, int order, double[] x, int ldx, int columns, double[] out) {
+    if (!factored) {
+      blas.dgemm("T", "N", order, columns, order, 1.0, u, order, x, ldx, 0.0, out, order);
+      return;
+    }
+    double[] qx = rotation.get((long) order * columns);
+    for (int c = 0; c < columns; c++) {
+      System.arraycopy(x, c * ldx, qx, c * order, order);
+    }
+    eigen.applyQ(order, u, true, qx, columns);
+    blas.dgemm("T", "N", order, columns, order, 1.0, z, order, qx, order, 0.0, out, order);
+  }
+
+  /** out = U c for c of {@code order} x {@code columns}; both with leading dimension order. */
+  private void fromEigenbasis(double[] u, int order, double[] c, int columns, double[] out) {
+    if (!factored) {
+      blas.dgemm("N", "N", order, columns, order, 1.0, u, order, c, order, 0.0, out, order);
+      return;
+    }
+    blas.dgemm("N", "N", order, columns, order, 1.0, z, order, c, order, 0.0, out, order);
+    eigen.applyQ(order, u, false, out, columns);
   }
 
   private void fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
@@ -165,7 +205,7 @@ public final class EigenRidgePath implements RidgePath {
     double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
     double[] cy = rotated.get((long) n * k);
-    blas.dgemm("T", "N", n, k, n, 1.0, u, n, y, n, 0.0, cy, n);
+    toEigenbasis(u, n, y, n, k, cy);
     double[] d = scaled.get((long) n * k * ridgeCount);
     double[] rss = new double[ridgeCount];
     for (int r = 0; r < ridgeCount; r++) {
@@ -181,7 +221,7 @@ public final class EigenRidgePath implements RidgePath {
       }
     }
     double[] alpha = fitted.get((long) n * k * ridgeCount);
-    blas.dgemm("N", "N", n, k * ridgeCount, n, 1.0, u, n, d, n, 0.0, alpha, n);
+    fromEigenbasis(u, n, d, k * ridgeCount, alpha);
     blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
 
     if (!leaveOneOut) {
