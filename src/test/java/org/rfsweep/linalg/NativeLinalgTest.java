@@ -84,6 +84,38 @@ class NativeLinalgTest {
   }
 
   @Test
+  void factoredEigenvectorsMatchTheFormedOnes() {
+    int n = 200; // above LAPACK's blocking crossover, so dsytrd and dormtr run their blocked code
+    double[] x = Matrices.gaussian(n, n, 5);
+    double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
+    double[] formed = a.clone();
+    double[] values = new double[n];
+    SymmetricEigen eigen = new SymmetricEigen();
+    eigen.decompose(n, formed, values);
+    double[] reflectors = a.clone();
+    double[] factoredValues = new double[n];
+    double[] z = new double[n * n];
+    eigen.factor(n, reflectors, factoredValues, z);
+    assertArrayEquals(values, factoredValues, 1e-12 * values[n - 1], "same eigenvalues");
+    // U = Q Z column by column, against dsyevd's U up to each column's sign.
+    double[] u = z.clone();
+    eigen.applyQ(n, reflectors, false, u, n);
+    for (int j = 0; j < n; j++) {
+      double dot = 0;
+      for (int i = 0; i < n; i++) {
+        dot += u[j * n + i] * formed[j * n + i];
+      }
+      assertTrue(Math.abs(Math.abs(dot) - 1) < 1e-9, "eigenvector " + j + ": |<u, u'>| = " + Math.abs(dot));
+    }
+    // Q^T then Q is the identity.
+    double[] c = Matrices.gaussian(n, 3, 6);
+    double[] roundTrip = c.clone();
+    eigen.applyQ(n, reflectors, true, roundTrip, 3);
+    eigen.applyQ(n, reflectors, false, roundTrip, 3);
+    assertArrayEquals(c, roundTrip, 1e-12);
+  }
+
+  @Test
   void nonFiniteInputIsReportedAsANumericalFailureNamingTheRoutine() {
     double[] a = {1, Double.NaN, Double.NaN, 1};
     NumericalException e = org.junit.jupiter.api.Assertions.assertThrows(NumericalException.class,

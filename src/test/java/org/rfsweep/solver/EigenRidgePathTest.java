@@ -155,7 +155,7 @@ class EigenRidgePathTest implements RidgePathContract {
   }
 
   @ParameterizedTest(name = "samples={0} width={1} outputs={2}")
-  @CsvSource({"80,30,1", "120,40,2", "30,90,1", "50,50,1"})
+  @CsvSource({"80,30,1", "120,40,2", "30,90,1", "50,50,1", "400,180,1", "160,420,2"})
   void switchingLeaveOneOutOffChangesNothingElse(int n, int w, int k) {
     double[] phi = Matrices.gaussian(n, w, 81 + n);
     double[] y = Matrices.gaussian(n, k, 82 + w);
