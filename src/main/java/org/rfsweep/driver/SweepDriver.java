@@ -115,6 +115,7 @@ public final class SweepDriver {
       measureSpectrumIfNeeded(spark, spec, options.out(), manifest, report);
       long fitsStart = System.nanoTime();
       FitsSchema.JobColumns job = FitsSchema.JobColumns.of(spec, specHash, BuildInfo.codeVersion());
+      discardUncommitted(options.out().resolve(FitsSchema.TABLE), report);
       List<WorkUnit> units = remaining(spark, plan, job, options.out());
       long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
       if (doneCells > 0) {
@@ -243,8 +244,10 @@ public final class SweepDriver {
   }
 
   /**
-   * Fits the units and appends their rows to {@code DIR/fits} as one Spark job. The job's output is committed
-   * atomically: a run killed during it leaves no rows of it, and a run killed after it keeps them all.
+   * Fits the units and appends their rows to {@code DIR/fits} as one Spark job. Each task's file (whole units)
+   * appears by one rename when the job commits: a run killed before the commit leaves no rows of the job, one
+   * killed during it leaves some tasks' whole units (the next run discards the rest, see discardUncommitted), and
+   * one killed after it keeps them all.
    */
   private static void appendFits(SparkSession spark, JobSpec spec, FitsSchema.JobColumns job,
       Broadcast<TheoryColumns> theory, List<List<WorkUnit>> bins, Options options) {
@@ -258,6 +261,28 @@ public final class SweepDriver {
         + bins.size() + " tasks", false);
     spark.createDataFrame(rows, FitsSchema.SCHEMA).write().mode(SaveMode.Append)
         .parquet(options.out().resolve(FitsSchema.TABLE).toString());
+  }
+
+  /**
+   * Deletes what a killed run left in {@code fits/_temporary}. Spark's committer moves every task output found
+   * there into the table when a job commits, so leftovers of a run killed during its commit would be appended a
+   * second time by the next job, beside the same units recomputed. Holding the output lock, nothing else writes
+   * here: anything in _temporary belongs to a dead run.
+   */
+  static void discardUncommitted(Path table, Consumer<String> report) {
+    Path temporary = table.resolve("_temporary");
+    if (!Files.exists(temporary)) {
+      return;
+    }
+    try (var paths = Files.walk(temporary)) {
+      List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+      for (Path path : all) {
+        Files.delete(path);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot remove the interrupted run's " + temporary, e);
+    }
+    report.accept("discarded the uncommitted output of an interrupted run (" + temporary + ")");
   }
 
   /**

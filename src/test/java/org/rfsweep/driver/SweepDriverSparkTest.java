@@ -146,4 +146,31 @@ class SweepDriverSparkTest {
     assertEquals(runs.get(0), runs.get(2), "local[1] and local[2] with 2 partitions differ");
     assertFalse(runs.get(0).isEmpty());
   }
+
+  @Test
+  void leftoversOfARunKilledDuringItsCommitAreDiscardedNotAppended(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    JobSpec spec = SpecLoader.parse(Specs.small(), "small.yaml");
+    Path out = dir.resolve("out");
+    SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> { });
+    // What a kill during the commit leaves: one task's committed file still under _temporary, not yet moved.
+    Path fits = out.resolve("fits");
+    Path part;
+    try (var files = Files.list(fits)) {
+      part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+    }
+    Path task = Files.createDirectories(fits.resolve("_temporary/0/task_202611300000_0001_m_000000"));
+    Files.move(part, task.resolve(part.getFileName()));
+    long left = spark.read().parquet(fits.toString()).count();
+    GridPlan plan = GridPlan.of(spec);
+    assertTrue(left < plan.fits());
+
+    List<String> log = new ArrayList<>();
+    SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), log::add);
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("discarded the uncommitted output")), log.toString());
+    assertFalse(Files.exists(fits.resolve("_temporary")));
+    Dataset<Row> rows = spark.read().parquet(fits.toString());
+    assertEquals(plan.fits(), rows.count(), "every fit once: the leftover file was not committed beside its redo");
+    assertEquals(plan.fits(), rows.select("width", "samples", "ridge", "seed").distinct().count());
+  }
 }
