@@ -163,7 +163,9 @@ public final class Benchmark {
 
     String section = "fit " + cell;
     double total = phases.total();
-    table.add(section, "feature generation (draw, project, ReLU; train + test)", phases.features(), "s", "");
+    boolean streamed = side >= SymmetricEigen.MRRR_FROM;
+    table.add(section, "feature generation (draw, project, ReLU; train + test)", phases.features(), "s",
+        streamed ? "test points streamed after the fit: their projection is in the test predictions" : "");
     table.add(section, "Gram (dsyrk), inside the fit", phases.gram(), "s", "");
     table.add(section, "eigendecomposition, inside the fit", phases.eigen(), "s", "");
     table.add(section, "ridge path: 31 ridges, residuals, GCV", phases.ridges(), "s", "");

@@ -20,9 +20,9 @@ import org.rfsweep.linalg.Workspace;
  * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted: the minimum-norm
  * least-squares solution. Leave-one-out and GCV estimates of the test risk come from the same decomposition:
  * LOO residuals are r_i / (1 - H_ii) (primal) or alpha_i / [(K + ridge)^-1]_ii (dual, defined even when
- * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge). GCV is free; LOO
- * is almost free on the dual side but costs P = Phi V on the primal side, 2 n N^2 flops (twice the Gram matrix),
- * so it can be switched off.
+ * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge). GCV is free. LOO
+ * needs the eigenvectors themselves (their squares) and, on the primal side, P = Phi V (2 n N^2 flops, twice the
+ * Gram matrix), so it can be switched off; without it the eigenvectors stay factored (see decompose).
  *
  * <p>Not thread-safe: it owns reusable workspaces. One instance per worker thread.
  */
