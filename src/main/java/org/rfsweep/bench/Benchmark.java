@@ -35,6 +35,7 @@ import org.rfsweep.solver.EigenRidgePath;
 import org.rfsweep.solver.RidgeSolution;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.FeatureSpec;
+import org.rfsweep.spec.FitSpec;
 import org.rfsweep.spec.GridSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
@@ -94,7 +95,8 @@ public final class Benchmark {
       sparkShare(spark);
     }
     if (options.parts().contains("memory")) {
-      memory(options.quick() ? new int[] {512} : new int[] {4096, 8192});
+      memory(options.quick() ? new int[] {512} : new int[] {4096, 8192}, true);
+      memory(options.quick() ? new int[] {512} : new int[] {4096}, false);
     }
     if (options.csv() != null) {
       table.writeCsv(options.csv());
@@ -307,13 +309,15 @@ public final class Benchmark {
    * its live heap: a sampler forces a collection every 100 ms and reads the heap right after. The heap in use
    * between collections (garbage included) is sampled every 2 ms and shown beside it.
    */
-  private void memory(int[] sizes) {
+  private void memory(int[] sizes, boolean leaveOneOut) {
+    String variant = leaveOneOut ? "" : ", fit.loo false";
     for (int size : sizes) {
       // Two BLAS threads: memory does not depend on them, and the 8192 eigendecomposition halves in time.
       NativeLinalg.initialise(2);
       PowerLawTaskSpec task = new PowerLawTaskSpec(1.5, 1.3, 0.1, INPUT_DIMENSION, TEST_POINTS);
       JobSpec spec = new JobSpec("memory", 1, task, new FeatureSpec(FeatureKind.RELU),
-          new GridSpec(List.of(new Sweep(List.of(size), List.of(size))), List.of(0.0, 1.0), 1));
+          new GridSpec(List.of(new Sweep(List.of(size), List.of(size))), List.of(0.0, 1.0), 1),
+          new FitSpec(leaveOneOut));
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       System.gc();
       long baseline = memory.getHeapMemoryUsage().getUsed();
@@ -350,13 +354,13 @@ public final class Benchmark {
       double largest = 8.0 * size * size;
       double live = peakLive.get() - baseline;
       double used = peakUsed.get() - baseline;
-      table.add("memory", "peak live heap, task " + size + " x " + size, live / (1 << 20), "MiB",
+      table.add("memory", "peak live heap, task " + size + " x " + size + variant, live / (1 << 20), "MiB",
           BenchTable.format(seconds) + " s with 2 BLAS threads; collected and read every 100 ms");
-      table.add("memory", "peak heap in use, task " + size + " x " + size, used / (1 << 20), "MiB",
+      table.add("memory", "peak heap in use, task " + size + " x " + size + variant, used / (1 << 20), "MiB",
           "uncollected garbage included (" + BenchTable.format(used / largest) + " matrices)");
       // Phi, the Gram matrix and dsyevr's eigenvectors are three matrices during the decomposition; the issue's
       // "about three" leaves room for the labels, a projection block and G1's region rounding, not a fourth.
-      table.addAbout("memory", "peak live / largest matrix, task " + size + " x " + size, live / largest,
+      table.addAbout("memory", "peak live / largest matrix, task " + size + " x " + size + variant, live / largest,
           "matrices", 3.0, 0.25, "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
     }
     NativeLinalg.initialise(1);

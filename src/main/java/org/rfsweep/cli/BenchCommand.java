@@ -24,7 +24,8 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--csv", paramLabel = "FILE", defaultValue = "bench.csv", description = "CSV output (default bench.csv)")
+  @Option(names = "--csv", paramLabel = "FILE", defaultValue = "bench.csv",
+      description = "CSV output (default bench.csv)")
   Path csv;
 
   @Option(names = "--quick", description = "small sizes only: checks the benchmark runs, measures little")
@@ -59,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     try {
       System.out.printf("%-14s %-52s %12s %-8s %-10s %-4s %s%n", "section", "figure", "value", "unit", "target",
           "met", "note");
-      new Benchmark(new Benchmark.Options(quick, mllibAllSizes, csv, quickstart, shapes, chosen), System.out::println).run(spark);
+      Benchmark.Options options = new Benchmark.Options(quick, mllibAllSizes, csv, quickstart, shapes, chosen);
+      new Benchmark(options, System.out::println).run(spark);
       System.out.println("rfsweep: wrote " + csv);
       return 0;
     } finally {

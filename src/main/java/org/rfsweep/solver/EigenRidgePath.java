@@ -74,10 +74,14 @@ public final class EigenRidgePath implements RidgePath {
   public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out) {
     out.reset(width, outputs, ridges.length);
-    if (width < samples) {
-      fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out);
-    } else {
-      fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
+    try {
+      if (width < samples) {
+        fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out);
+      } else {
+        fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
+      }
+    } finally {
+      z = null; // a large Z was allocated for this fit alone (see decompose)
     }
   }
 
@@ -150,8 +154,8 @@ public final class EigenRidgePath implements RidgePath {
 
   /**
    * The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its eigendecomposition, timed.
-   * Without leave-one-out nothing needs U itself, only U and U^T applied to a few columns, so below dsyevr's
-   * range the eigenvectors stay factored as U = Q Z: about 30% less time than forming them.
+   * Without leave-one-out nothing needs U itself, only U and U^T applied to a few columns, so the eigenvectors
+   * stay factored as U = Q Z: about 30% less time than forming them below order 4096.
    */
   private void decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
     int order = dual ? n : w;
@@ -162,9 +166,13 @@ public final class EigenRidgePath implements RidgePath {
       blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, gramMatrix, w);
     }
     long formed = System.nanoTime();
-    factored = !leaveOneOut && order < SymmetricEigen.MRRR_FROM;
+    factored = !leaveOneOut;
     if (factored) {
-      z = tridiagonalVectors.get((long) order * order);
+      // Kept for the next fit below dsyevr's range; above it, allocated per fit and dropped, as dsyevr's vectors
+      // are, so a large cell does not hold a third n x n matrix after its decomposition (allocating costs well
+      // under 1% of a decomposition of that order).
+      z = order >= SymmetricEigen.MRRR_FROM ? new double[Math.multiplyExact(order, order)]
+          : tridiagonalVectors.get((long) order * order);
       eigen.factor(order, gramMatrix, s, z);
     } else {
       eigen.decompose(order, gramMatrix, s);

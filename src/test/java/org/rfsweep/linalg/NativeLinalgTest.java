@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rfsweep.testing.Matrices;
 
 /** A silent fall-back to netlib's Java BLAS would make every sweep 10-40x slower: this must fail if it happens. */
@@ -83,14 +85,16 @@ class NativeLinalgTest {
     assertArrayEquals(first, second, 0.0);
   }
 
-  @Test
-  void factoredEigenvectorsMatchTheFormedOnes() {
+  @ParameterizedTest(name = "tridiagonal solver from order {0} on")
+  @ValueSource(ints = {SymmetricEigen.MRRR_FROM, 100})
+  void factoredEigenvectorsMatchTheFormedOnes(int mrrrFrom) {
     int n = 200; // above LAPACK's blocking crossover, so dsytrd and dormtr run their blocked code
     double[] x = Matrices.gaussian(n, n, 5);
     double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
     double[] formed = a.clone();
     double[] values = new double[n];
-    SymmetricEigen eigen = new SymmetricEigen();
+    // mrrrFrom 100: dsyevr and dstemr, as from order 4096 in a sweep; else dsyevd and dstedc.
+    SymmetricEigen eigen = new SymmetricEigen(mrrrFrom);
     eigen.decompose(n, formed, values);
     double[] reflectors = a.clone();
     double[] factoredValues = new double[n];
