@@ -304,66 +304,22 @@ public final class Benchmark {
     }
   }
 
-  /**
-   * Memory of one task holding a single (N, n) cell, against the size of its largest matrix. What a task holds is
-   * its live heap: a sampler forces a collection every 100 ms and reads the heap right after. The heap in use
-   * between collections (garbage included) is sampled every 2 ms and shown beside it.
-   */
+  /** Memory of one task holding a single (N, n) cell, each in its own JVM, against its largest matrix. */
   private void memory(int[] sizes, boolean leaveOneOut) {
     String variant = leaveOneOut ? "" : ", fit.loo false";
     for (int size : sizes) {
-      // Two BLAS threads: memory does not depend on them, and the 8192 eigendecomposition halves in time.
-      NativeLinalg.initialise(2);
-      PowerLawTaskSpec task = new PowerLawTaskSpec(1.5, 1.3, 0.1, INPUT_DIMENSION, TEST_POINTS);
-      JobSpec spec = new JobSpec("memory", 1, task, new FeatureSpec(FeatureKind.RELU),
-          new GridSpec(List.of(new Sweep(List.of(size), List.of(size))), List.of(0.0, 1.0), 1),
-          new FitSpec(leaveOneOut));
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      System.gc();
-      long baseline = memory.getHeapMemoryUsage().getUsed();
-      AtomicLong peakUsed = new AtomicLong(baseline);
-      AtomicLong peakLive = new AtomicLong(baseline);
-      AtomicBoolean running = new AtomicBoolean(true);
-      Thread sampler = new Thread(() -> {
-        long lastCollection = 0;
-        while (running.get()) {
-          peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          if (System.nanoTime() - lastCollection > 100_000_000L) {
-            System.gc();
-            peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            lastCollection = System.nanoTime();
-          }
-          try {
-            Thread.sleep(2);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
-      long start = System.nanoTime();
-      SparkUnitTask.runner(spec).run(new WorkUnit(0, List.of(new Cell(size, size))));
-      double seconds = (System.nanoTime() - start) * 1e-9;
-      running.set(false);
-      try {
-        sampler.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      MemoryProbe.Result result = MemoryProbe.inChildJvm(size, leaveOneOut);
       double largest = 8.0 * size * size;
-      double live = peakLive.get() - baseline;
-      double used = peakUsed.get() - baseline;
-      table.add("memory", "peak live heap, task " + size + " x " + size + variant, live / (1 << 20), "MiB",
-          BenchTable.format(seconds) + " s with 2 BLAS threads; collected and read every 100 ms");
-      table.add("memory", "peak heap in use, task " + size + " x " + size + variant, used / (1 << 20), "MiB",
-          "uncollected garbage included (" + BenchTable.format(used / largest) + " matrices)");
-      // Phi, the Gram matrix and dsyevr's eigenvectors are three matrices during the decomposition; the issue's
+      String task = "task " + size + " x " + size + variant;
+      table.add("memory", "peak live heap, " + task, result.live() / (double) (1 << 20), "MiB",
+          BenchTable.format(result.seconds()) + " s with 2 BLAS threads, own JVM; collected and read every 100 ms");
+      table.add("memory", "peak heap in use, " + task, result.used() / (double) (1 << 20), "MiB",
+          "uncollected garbage included (" + BenchTable.format(result.used() / largest) + " matrices)");
+      // Phi, the Gram matrix and the eigenvectors (or Z) are three matrices during the decomposition; the issue's
       // "about three" leaves room for the labels, a projection block and G1's region rounding, not a fourth.
-      table.addAbout("memory", "peak live / largest matrix, task " + size + " x " + size + variant, live / largest,
-          "matrices", 3.0, 0.25, "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
+      table.addAbout("memory", "peak live / largest matrix, " + task, result.live() / largest, "matrices", 3.0,
+          0.25, "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
     }
-    NativeLinalg.initialise(1);
   }
 
   /** A tiny sweep for --quick. */
