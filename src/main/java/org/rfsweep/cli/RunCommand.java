@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
       description = "Spark tasks for the work units, each a balanced bin of units (default: one per unit, up to "
-          + "four per task slot)")
+          + "two per task slot)")
   int partitions;
 
   @Option(names = "--chunk-units", paramLabel = "U", defaultValue = "0",

@@ -55,7 +55,7 @@ public final class SweepDriver {
 
   /**
    * @param out           output folder
-   * @param partitions    Spark tasks for the units (each a balanced bin of units); 0 chooses one per unit up to four
+   * @param partitions    Spark tasks for the units (each a balanced bin of units); 0 chooses one per unit up to two
    *                      per task slot
    * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
    * @param chunkUnits    work units per committed chunk; 0 chooses (one chunk for a sweep of a few minutes, else
@@ -286,14 +286,15 @@ public final class SweepDriver {
   }
 
   /**
-   * Tasks for {@code units} units: as asked, else one per unit up to four per task slot. Four keeps the slots
-   * balanced while a task's fixed cost is paid once per few units rather than per unit.
+   * Tasks for {@code units} units: as asked, else one per unit up to two per task slot. Two per slot, packed by
+   * cost, keep the slots balanced while a task's fixed cost is paid once per several units (quickstart on 2 slots,
+   * paired runs: 4.6-5.5 s wall with 4 tasks, 5.3-7.2 s with 8, 7.0-8.9 s with 16).
    */
   private static int tasks(SparkSession spark, int units, Options options) {
     if (options.partitions() > 0) {
       return Math.min(options.partitions(), units);
     }
-    return Math.min(units, 4 * Math.max(1, spark.sparkContext().defaultParallelism()));
+    return Math.min(units, 2 * Math.max(1, spark.sparkContext().defaultParallelism()));
   }
 
   /**
