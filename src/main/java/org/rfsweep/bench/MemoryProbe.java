@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,13 @@ public final class MemoryProbe {
     command.add(Integer.toString(size));
     command.add(Boolean.toString(leaveOneOut));
     try {
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Path result = Files.createTempFile("rfsweep-memory", ".txt");
+      command.add(result.toString());
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       int exit = process.waitFor();
+      String output = Files.readString(result, StandardCharsets.UTF_8).trim();
+      Files.deleteIfExists(result);
       String[] fields = output.isEmpty() ? new String[0] : output.split("\\s+");
       if (exit != 0 || fields.length != 3) {
         throw new IllegalStateException("memory probe for " + size + " x " + size + " failed (exit " + exit
@@ -70,8 +75,8 @@ public final class MemoryProbe {
     }
   }
 
-  /** Child entry point: SIZE LEAVE_ONE_OUT; prints "live used seconds". */
-  public static void main(String[] args) {
+  /** Child entry point: SIZE LEAVE_ONE_OUT RESULT_FILE; writes "live used seconds" to the file. */
+  public static void main(String[] args) throws IOException {
     int size = Integer.parseInt(args[0]);
     boolean leaveOneOut = Boolean.parseBoolean(args[1]);
     // Two BLAS threads: memory does not depend on them, and the 8192 eigendecomposition halves in time.
@@ -124,6 +129,7 @@ public final class MemoryProbe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    System.out.println((peakLive.get() - baseline) + " " + (peakUsed.get() - baseline) + " " + seconds);
+    Files.writeString(Path.of(args[2]), (peakLive.get() - baseline) + " " + (peakUsed.get() - baseline) + " " + seconds,
+        StandardCharsets.UTF_8);
   }
 }
