@@ -17,6 +17,8 @@ final class SharedFeatures {
   private final double[] labels;   // maxSamples x outputs, column-major
   private final int maxSamples;
   private final int outputs;
+  /** A strip's remainder at least this tall is projected on its own rather than with the rows after it. */
+  private static final int MIN_DIRECT_ROWS = 64;
 
   /** Gives strip k an array of at least {@code length} doubles; its contents may be left over from earlier use. */
   interface StripSpace {
@@ -43,9 +45,14 @@ final class SharedFeatures {
     // it; a block spanning strips computes the widest columns any of its rows needs, then scatters the rows.
     int blockRows = projector.blockRows();
     double[] block = null;
-    for (int from = 0; from < maxSamples; from += blockRows) {
-      int to = Math.min(maxSamples, from + blockRows);
+    for (int from = 0, to; from < maxSamples; from = to) {
+      to = Math.min(maxSamples, from + blockRows);
       int first = stripOf(from);
+      if (to > staircase.end(first) && staircase.end(first) - from >= MIN_DIRECT_ROWS) {
+        // Stop at the strip's end: rows past it need fewer columns (Fig. 1: 256 rows x 10^4 features, then
+        // 10^4 rows x 256), and a block across the boundary would compute the wide columns for all of them.
+        to = staircase.end(first);
+      }
       if (to <= staircase.end(first)) {
         projector.project(RandomStreams.TRAIN, from, to, staircase.columns(first), strips[first],
             from - staircase.start(first), staircase.rows(first), labels, maxSamples);
