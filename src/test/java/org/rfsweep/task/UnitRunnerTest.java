@@ -90,7 +90,7 @@ class UnitRunnerTest {
 
   @Test
   void streamedTestRiskEqualsTheRiskOnHeldTestFeatures() {
-    // d = 2000 makes projection blocks of 1024 rows, so 1200 test points take two blocks, the last one short.
+    // d = 2000 makes projection blocks of 524 rows, so 1200 test points take three blocks, the last one short.
     PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 2000, 1200));
     FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
     int width = 48;
