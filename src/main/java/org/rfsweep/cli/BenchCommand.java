@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         + "(2048, 4096), (4096, 2048), (4096, 4096) with 31 ridges and 1000 test points, split into phases and "
         + "against LAPACK alone, one Cholesky per ridge and MLlib's LinearRegression; Spark's share of the "
         + "quickstart sweep; peak memory of 4096 x 4096 and 8192 x 8192 tasks. Prints a table and writes CSV.",
-        "Takes about 6 minutes on 2 cores (--quick: seconds, small sizes; --size and --only: parts)."})
+        "Takes about 7 minutes on 2 cores (--quick: seconds, small sizes; --size and --only: parts)."})
 final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
