@@ -37,8 +37,7 @@ class NativeLinalgTest {
   @Test
   void eigendecompositionReconstructsTheMatrix() {
     int n = 30;
-    double[] x = Matrices.gaussian(n, n, 3);
-    double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
+    double[] a = gram(n, 3);
     double[] v = a.clone();
     double[] w = new double[n];
     new SymmetricEigen().decompose(n, v, w);
@@ -54,8 +53,7 @@ class NativeLinalgTest {
   @Test
   void mrrrAndDivideAndConquerAgree() {
     int n = 60;
-    double[] x = Matrices.gaussian(n, n, 4);
-    double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
+    double[] a = gram(n, 4);
     double[] divideAndConquer = a.clone();
     double[] mrrr = a.clone();
     double[] w1 = new double[n];
@@ -74,7 +72,7 @@ class NativeLinalgTest {
     }
     // One instance switching between the routines by size keeps each one's workspace right.
     SymmetricEigen mixed = new SymmetricEigen(50);
-    double[] b = Matrices.multiply(Matrices.transpose(x, n, 30), 30, n, x, 30); // 30 x 30, dsyevd
+    double[] b = gram(30, 14); // 30 x 30, dsyevd
     double[] first = b.clone();
     mixed.decompose(30, first, new double[30]);
     double[] again = a.clone();
@@ -89,8 +87,7 @@ class NativeLinalgTest {
   @ValueSource(ints = {SymmetricEigen.MRRR_FROM, 100})
   void factoredEigenvectorsMatchTheFormedOnes(int mrrrFrom) {
     int n = 200; // above LAPACK's blocking crossover, so dsytrd and dormtr run their blocked code
-    double[] x = Matrices.gaussian(n, n, 5);
-    double[] a = Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
+    double[] a = gram(n, 5);
     double[] formed = a.clone();
     double[] values = new double[n];
     // mrrrFrom 100: dsyevr and dstemr, as from order 4096 in a sweep; else dsyevd and dstedc.
@@ -125,5 +122,11 @@ class NativeLinalgTest {
     NumericalException e = org.junit.jupiter.api.Assertions.assertThrows(NumericalException.class,
         () -> new SymmetricEigen().decompose(2, a, new double[2]));
     assertTrue(e.getMessage().contains("dsyevd"), e.getMessage());
+  }
+
+  /** X^T X for a Gaussian n x n X: symmetric positive definite with a spread spectrum. */
+  private static double[] gram(int n, long seed) {
+    double[] x = Matrices.gaussian(n, n, seed);
+    return Matrices.multiply(Matrices.transpose(x, n, n), n, n, x, n);
   }
 }
