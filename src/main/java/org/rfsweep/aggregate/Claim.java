@@ -1,5 +1,7 @@
 package org.rfsweep.aggregate;
 
+import org.rfsweep.io.ResultTable;
+
 /**
  * One row of the {@code claims} table.
  *
@@ -14,6 +16,7 @@ package org.rfsweep.aggregate;
  */
 public record Claim(String claim, String scope, String verdict, String theoryVerdict, String evidence,
     long checked, long violations, double worst) {
+  public static final ResultTable<Claim> TABLE = ResultTable.of("claims", Claim.class);
   public static final String HOLDS = "holds";
   public static final String FAILS = "fails";
   public static final String NOT_TESTED = "not tested";

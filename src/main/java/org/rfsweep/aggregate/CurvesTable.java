@@ -10,10 +10,13 @@ import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The {@code curves} table: fits grouped over seeds per (job, features, width, samples, ridge), with counts, means,
@@ -30,7 +33,7 @@ public final class CurvesTable {
 
   public static Dataset<Row> compute(Dataset<Row> fits) {
     Column ok = col("status").equalTo("OK");
-    Column[] keys = KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] keys = KEYS.stream().map(functions::col).toArray(Column[]::new);
     return fits.groupBy(keys).agg(
             sum(when(ok, 1).otherwise(0)).cast("long").as("seeds"),
             sum(when(ok, 0).otherwise(1)).cast("long").as("failed"),
@@ -50,25 +53,15 @@ public final class CurvesTable {
         .orderBy("width", "samples", "ridge");
   }
 
+  /** The task's keys, then {@link CurvePoint}'s columns: the record defines the statistics the table holds. */
   private static Column[] columns() {
-    List<String> names = new java.util.ArrayList<>(KEYS);
-    names.addAll(List.of("seeds", "failed", "test_mse_mean", "test_mse_se", "test_mse_sd", "train_mse_mean",
-        "train_mse_se", "train_mse_sd", "loo_test_mse_mean", "gcv_test_mse_mean", "theory_test_mse",
-        "theory_train_mse"));
-    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Set<String> names = new LinkedHashSet<>(KEYS);
+    names.addAll(CurvePoint.COLUMNS.names());
+    return names.stream().map(functions::col).toArray(Column[]::new);
   }
 
   /** The table as records for the driver-side tables and figures. */
   public static List<CurvePoint> collect(Dataset<Row> curves) {
-    return curves.collectAsList().stream().map(r -> new CurvePoint(r.getInt(r.fieldIndex("width")),
-        r.getInt(r.fieldIndex("samples")), r.getDouble(r.fieldIndex("ridge")), r.getLong(r.fieldIndex("seeds")),
-        value(r, "test_mse_mean"), value(r, "test_mse_se"), value(r, "test_mse_sd"), value(r, "train_mse_mean"),
-        value(r, "train_mse_se"), value(r, "train_mse_sd"), value(r, "loo_test_mse_mean"),
-        value(r, "gcv_test_mse_mean"), value(r, "theory_test_mse"), value(r, "theory_train_mse"))).toList();
-  }
-
-  static double value(Row row, String column) {
-    int i = row.fieldIndex(column);
-    return row.isNullAt(i) ? Double.NaN : ((Number) row.get(i)).doubleValue();
+    return curves.collectAsList().stream().map(CurvePoint.COLUMNS::fromRow).toList();
   }
 }

@@ -1,5 +1,8 @@
 package org.rfsweep.aggregate;
 
+import org.rfsweep.io.Column;
+import org.rfsweep.io.ResultTable;
+
 /**
  * One row of the {@code exponents} table: a power-law fit of the optimal test risk along one sweep.
  *
@@ -16,6 +19,10 @@ package org.rfsweep.aggregate;
  * @param theoryExponent the same fit of the theory-optimal risk at the same points (NaN without theory)
  */
 public record ExponentRow(String sweep, String model, String fixedAxis, int fixedValue, int points,
-    double exponent, double exponentLow, double exponentHigh, double exponent2, double exponent2Low,
-    double exponent2High, double offset, double amplitude, double amplitude2, double loss, double theoryExponent,
-    double theoryExponent2, int bootstrapCount, long bootstrapSeed) {}
+    double exponent, @Column("exponent_ci_low") double exponentLow, @Column("exponent_ci_high") double exponentHigh,
+    @Column("exponent_samples") double exponent2, @Column("exponent_samples_ci_low") double exponent2Low,
+    @Column("exponent_samples_ci_high") double exponent2High, double offset, double amplitude,
+    @Column("amplitude_samples") double amplitude2, double loss, double theoryExponent,
+    @Column("theory_exponent_samples") double theoryExponent2, int bootstrapCount, long bootstrapSeed) {
+  public static final ResultTable<ExponentRow> TABLE = ResultTable.of("exponents", ExponentRow.class);
+}

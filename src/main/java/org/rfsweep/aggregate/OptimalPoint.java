@@ -1,5 +1,8 @@
 package org.rfsweep.aggregate;
 
+import org.rfsweep.io.Column;
+import org.rfsweep.io.ResultTable;
+
 /**
  * One row of the {@code optimal} table: the best ridge of a (width, samples) cell.
  *
@@ -13,7 +16,12 @@ package org.rfsweep.aggregate;
  * @param looRidge             median ridge LOO picks per seed; looTestMean, looTestSe: the true test risk it gets
  * @param gcvRidge             same for GCV
  */
-public record OptimalPoint(int width, int samples, double bestRidge, boolean bestAtEdge, double testMean,
-    double testSe, double trainMean, double fittingRatio, double theoryRidge, double theoryTest,
-    double theoryFittingRatio, double looRidge, double looTestMean, double looTestSe, double gcvRidge,
-    double gcvTestMean, double gcvTestSe) {}
+public record OptimalPoint(int width, int samples, double bestRidge,
+    @Column("best_ridge_at_grid_edge") boolean bestAtEdge, @Column("test_mse_mean") double testMean,
+    @Column("test_mse_se") double testSe, @Column("train_mse_mean") double trainMean, double fittingRatio,
+    @Column("theory_optimal_ridge") double theoryRidge, @Column("theory_optimal_test_mse") double theoryTest,
+    @Column("theory_optimal_fitting_ratio") double theoryFittingRatio, double looRidge,
+    @Column("loo_test_mse_mean") double looTestMean, @Column("loo_test_mse_se") double looTestSe, double gcvRidge,
+    @Column("gcv_test_mse_mean") double gcvTestMean, @Column("gcv_test_mse_se") double gcvTestSe) {
+  public static final ResultTable<OptimalPoint> TABLE = ResultTable.of("optimal", OptimalPoint.class);
+}

@@ -34,10 +34,10 @@ public final class SeedPicks {
           percentile_approx(col("ridge"), lit(0.5), lit(10000)).as("ridge"),
           avg("test_mse").as("mean"), stddev_samp("test_mse").as("sd"), count(lit(1)).as("seeds"))
           .collectAsList()) {
-        long seeds = r.getLong(5);
-        double sd = r.isNullAt(4) ? Double.NaN : r.getDouble(4);
-        picks.add(new CellPick(r.getInt(0), r.getInt(1), rule, r.getDouble(2), r.getDouble(3),
-            sd / Math.sqrt(seeds), seeds));
+        long seeds = r.<Long>getAs("seeds");
+        double sd = r.isNullAt(r.fieldIndex("sd")) ? Double.NaN : r.<Double>getAs("sd");
+        picks.add(new CellPick(r.<Integer>getAs("width"), r.<Integer>getAs("samples"), rule, r.<Double>getAs("ridge"),
+            r.<Double>getAs("mean"), sd / Math.sqrt(seeds), seeds));
       }
     }
     return picks;

@@ -21,11 +21,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rfsweep.data.PowerLawSource;
+import org.rfsweep.driver.FitsJob;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.features.ReluFeatureMap;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.BuildInfo;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
@@ -33,6 +35,8 @@ import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.solver.DirectRidgePath;
 import org.rfsweep.solver.EigenRidgePath;
 import org.rfsweep.solver.RidgeSolution;
+import org.rfsweep.run.CellTheory;
+import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.FeatureSpec;
 import org.rfsweep.spec.FitSpec;
@@ -41,7 +45,6 @@ import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
-import org.rfsweep.task.FitKernelTimer;
 import org.rfsweep.task.SparkUnitTask;
 
 /**
@@ -138,7 +141,7 @@ public final class Benchmark {
     int runs = estimate < 3.0 ? 3 : 1;
     FitKernelTimer.Phases phases = FitKernelTimer.time(source, map, width, samples, ridges, TEST_POINTS, 7, false,
         runs);
-    double[] phi = phases.phi();
+    double[] phi = phases.cell().phi();
 
     // LAPACK alone, same shape, same run: the Gram matrix of the smaller side and its eigendecomposition.
     int side = Math.min(width, samples);
@@ -165,7 +168,7 @@ public final class Benchmark {
 
     String section = "fit " + cell;
     double total = phases.total();
-    boolean streamed = side >= SymmetricEigen.MRRR_FROM;
+    boolean streamed = new WorkUnit(0, List.of(new Cell(width, samples))).streamsTestPoints();
     table.add(section, "feature generation (draw, project, ReLU; train + test)", phases.features(), "s",
         streamed ? "test points streamed after the fit: their projection is in the test predictions" : "");
     table.add(section, "Gram (dsyrk), inside the fit", phases.gram(), "s", "");
@@ -188,15 +191,15 @@ public final class Benchmark {
     RidgeSolution solution = new RidgeSolution();
     EigenRidgePath path = new EigenRidgePath(false);
     start = System.nanoTime();
-    path.fit(phi, samples, width, phases.labels(), 1, new double[] {1.0}, solution);
+    path.fit(phi, samples, width, phases.cell().labels(), 1, new double[] {1.0}, solution);
     double one = (System.nanoTime() - start) * 1e-9;
     start = System.nanoTime();
-    path.fit(phi, samples, width, phases.labels(), 1, ridges, solution);
+    path.fit(phi, samples, width, phases.cell().labels(), 1, ridges, solution);
     double all = (System.nanoTime() - start) * 1e-9;
     table.addAgainst(section, "extra ridge / eigendecomposition", Math.max(0, all - one) / (RIDGES - 1)
         / eigenSeconds, "ratio", 0.01, "");
     start = System.nanoTime();
-    new EigenRidgePath(true).fit(phi, samples, width, phases.labels(), 1, ridges, new RidgeSolution());
+    new EigenRidgePath(true).fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
     double withLoo = (System.nanoTime() - start) * 1e-9;
     table.add(section, "leave-one-out estimates (fit.loo: true) / (Gram + eig)",
         Math.max(0, withLoo - all) / reference,
@@ -205,14 +208,14 @@ public final class Benchmark {
 
     // The usual way: one Cholesky per ridge.
     start = System.nanoTime();
-    new DirectRidgePath().fit(phi, samples, width, phases.labels(), 1, ridges, new RidgeSolution());
+    new DirectRidgePath().fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
     double cholesky = (System.nanoTime() - start) * 1e-9;
     table.add(section, "one Cholesky per ridge, 31 ridges", cholesky, "s", "Gram once, dpotrf+dpotrs each");
     table.add(section, "speed-up over Cholesky per ridge", cholesky / all, "x", "ridge path vs Cholesky");
 
     boolean mllib = options.quick() || options.mllibAllSizes() || width <= 2048;
     if (mllib && width <= 4096) {
-      mllib(spark, cell, phi, phases.labels(), samples, width, all, solution);
+      mllib(spark, cell, phi, phases.cell().labels(), samples, width, all, solution);
     }
   }
 
@@ -270,15 +273,27 @@ public final class Benchmark {
     table.add("fit " + cell, "speed-up over MLlib", projected / eigenPathSeconds, "x", "");
   }
 
+  /**
+   * Wall seconds of the sweep's Spark jobs alone, as a run calls them (one chunk), on a session already up; the
+   * theory columns are computed before the jobs start, as in a run.
+   */
+  private static double fitAll(SparkSession spark, JobSpec spec, GridPlan plan, Path out) {
+    RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), NativeLinalg.backend().label());
+    SweepDriver.Options options = new SweepDriver.Options(out, 0, false);
+    CellTheory theory = FitsJob.theory(context, plan);
+    long start = System.nanoTime();
+    FitsJob.run(spark, context, theory, plan.units(), plan.units().size(), options, line -> { });
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
   /** Spark's share of the quickstart sweep: wall time against the sum of its tasks' compute times. */
   private void sparkShare(SparkSession spark) {
     try {
       JobSpec spec = options.quick() ? small() : SpecLoader.load(options.quickstart());
       Path out = Files.createTempDirectory("rfsweep-bench");
       GridPlan plan = GridPlan.of(spec);
-      SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(Files.createTempDirectory("rfsweep-warm"), 0,
-          false), line -> { }); // warm-up
-      double wall = SweepDriver.writeFits(spark, spec, plan, new SweepDriver.Options(out, 0, false), line -> { });
+      fitAll(spark, spec, plan, Files.createTempDirectory("rfsweep-warm")); // warm-up
+      double wall = fitAll(spark, spec, plan, out);
       ParquetTable fits = ParquetTable.read(out.resolve("fits"));
       int width = fits.columns().indexOf("width");
       int samples = fits.columns().indexOf("samples");

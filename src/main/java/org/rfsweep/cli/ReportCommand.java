@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SparkSessions;
-import org.rfsweep.io.FitsSchema;
-import org.rfsweep.spec.JobSpec;
+import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,14 +25,14 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec spec = ReportBuilder.specOf(folder);
-    if (!Files.isDirectory(folder.resolve(FitsSchema.TABLE))) {
+    RunContext context = ReportBuilder.contextOf(folder);
+    if (!Files.isDirectory(FitsRow.TABLE.in(folder))) {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;
     }
-    SparkSession spark = SparkSessions.create("rfsweep report " + spec.name(), master);
+    SparkSession spark = SparkSessions.create("rfsweep report " + context.spec().name(), master);
     try {
-      Path index = ReportBuilder.build(spark, spec, folder, false);
+      Path index = ReportBuilder.build(spark, context, folder, false);
       System.out.println("rfsweep: report: " + index);
       return 0;
     } finally {

@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
-import org.rfsweep.linalg.BlasBackend;
+import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 import picocli.CommandLine.Command;
@@ -48,12 +48,12 @@ final class RunCommand implements Callable<Integer> {
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options = new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits);
     // Everything that can refuse the run does so before a session starts.
-    BlasBackend backend = SweepDriver.preflight(job, options, 1);
+    RunContext context = SweepDriver.preflight(job, options, 1);
     System.out.printf("rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n", job.name(),
-        plan.tasks(), plan.fits(), plan.units().size(), folder, backend.label());
+        plan.tasks(), plan.fits(), plan.units().size(), folder, context.blasBackend());
     SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master);
     try {
-      SweepDriver.Outcome outcome = SweepDriver.run(spark, job, options,
+      SweepDriver.Outcome outcome = SweepDriver.run(spark, context, options,
           line -> System.out.println("rfsweep: " + line));
       System.out.printf("rfsweep: done in %.1f s: %d rows in %s; tasks ok %d, failed %d; BLAS %s%n",
           outcome.seconds(), outcome.rows(), folder.resolve("fits"), outcome.tasksOk(), outcome.tasksFailed(),

@@ -8,7 +8,10 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecLoader;
-import org.rfsweep.task.SpectrumMeasurement;
+import org.rfsweep.io.RunLabel;
+import org.rfsweep.run.PoolSpectrum;
+import org.rfsweep.run.SpectrumTables;
+import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.theory.ExponentEstimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +44,14 @@ final class SpectrumCommand implements Callable<Integer> {
     Path folder = out != null ? out : Path.of("out", job.name());
     System.out.printf("rfsweep: measuring the %s kernel spectrum of a %d-point pool%n",
         job.features().kind().word(), task.pool());
-    SpectrumMeasurement.Result result = SpectrumMeasurement.measure(job);
-    SpectrumMeasurement.write(folder, job, result);
+    PoolSpectrum result = PoolSpectrum.measure(job);
+    SpectrumTables.write(folder, new RunLabel(job.name(), SpecFingerprint.hash(job)), job, result);
     for (ExponentEstimates.Estimate e : result.exponents()) {
       System.out.printf(Locale.ROOT, "%-5s %6.3f  [%6.3f, %6.3f]  %s, window %.0f..%.0f (%d points)%n",
           e.exponent(), e.value(), e.low(), e.high(), e.method(), e.from(), e.to(), e.points());
     }
     System.out.printf(Locale.ROOT, "rfsweep: done in %.1f s: %s, %s%n", result.seconds(),
-        folder.resolve(SpectrumMeasurement.TABLE), folder.resolve(SpectrumMeasurement.EXPONENTS));
+        SpectrumTables.Mode.TABLE.in(folder), SpectrumTables.Estimate.TABLE.in(folder));
     return 0;
   }
 }

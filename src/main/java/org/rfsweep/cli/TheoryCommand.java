@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.io.RecordColumns;
 import org.rfsweep.io.SmallTableWriter;
 import org.rfsweep.io.SpectrumFiles;
 import org.rfsweep.io.TableFormat;
@@ -14,7 +15,7 @@ import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecLoader;
-import org.rfsweep.task.TheoryColumns;
+import org.rfsweep.run.TaskTheory;
 import org.rfsweep.theory.OptimalRidge;
 import org.rfsweep.theory.RiskEstimate;
 import org.rfsweep.theory.Spectrum;
@@ -86,46 +87,78 @@ final class TheoryCommand implements Callable<Integer> {
     double[] samplesOf = pairs.stream().mapToDouble(p -> p[1]).toArray();
 
     long start = System.nanoTime();
-    List<String> columns;
-    List<double[]> rows = new ArrayList<>();
     if (optimalRidge) {
-      columns = List.of("width", "samples", "ridge", "test_mse", "train_mse", "fitting_ratio");
-      OptimalRidge.Result[] results = TheorySweep.optimal(theorySpectrum, sigma2, widthOf, samplesOf);
-      for (int i = 0; i < results.length; i++) {
-        OptimalRidge.Result r = results[i];
-        rows.add(new double[] {widthOf[i], samplesOf[i], r.ridge(), r.testMse(), r.trainMse(), r.fittingRatio()});
-      }
+      List<Optimum> optima = optimalRows(theorySpectrum, sigma2, widthOf, samplesOf);
+      start = report(start, optima.size(), theorySpectrum);
+      emit(OPTIMUM, optima);
     } else {
-      columns = List.of("width", "samples", "ridge", "test_mse", "train_mse", "gamma", "kappa");
-      RiskEstimate[][] estimates = TheorySweep.estimates(theorySpectrum, sigma2, widthOf, samplesOf, ridgeAxis);
-      for (int i = 0; i < estimates.length; i++) {
-        for (int r = 0; r < ridgeAxis.length; r++) {
-          RiskEstimate e = estimates[i][r];
-          rows.add(new double[] {widthOf[i], samplesOf[i], ridgeAxis[r], e.testMse(), e.trainMse(), e.gamma(),
-              e.kappa()});
-        }
+      List<Point> points = estimateRows(theorySpectrum, sigma2, widthOf, samplesOf, ridgeAxis);
+      start = report(start, points.size(), theorySpectrum);
+      emit(POINT, points);
+    }
+    return 0;
+  }
+
+  /** A row of the theory table at given ridges (width and samples may be inf). */
+  record Point(double width, double samples, double ridge, double testMse, double trainMse, double gamma,
+      double kappa) {}
+
+  /** A row of the theory table at the theory-optimal ridge. */
+  record Optimum(double width, double samples, double ridge, double testMse, double trainMse,
+      double fittingRatio) {}
+
+  private static final RecordColumns<Point> POINT = RecordColumns.of(Point.class);
+  private static final RecordColumns<Optimum> OPTIMUM = RecordColumns.of(Optimum.class);
+
+  private static List<Optimum> optimalRows(Spectrum spectrum, double noise, double[] widths, double[] samples) {
+    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum, noise, widths, samples);
+    List<Optimum> rows = new ArrayList<>();
+    for (int i = 0; i < results.length; i++) {
+      OptimalRidge.Result r = results[i];
+      rows.add(new Optimum(widths[i], samples[i], r.ridge(), r.testMse(), r.trainMse(), r.fittingRatio()));
+    }
+    return rows;
+  }
+
+  private static List<Point> estimateRows(Spectrum spectrum, double noise, double[] widths, double[] samples,
+      double[] ridges) {
+    RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, widths, samples, ridges);
+    List<Point> rows = new ArrayList<>();
+    for (int i = 0; i < estimates.length; i++) {
+      for (int r = 0; r < ridges.length; r++) {
+        RiskEstimate e = estimates[i][r];
+        rows.add(new Point(widths[i], samples[i], ridges[r], e.testMse(), e.trainMse(), e.gamma(), e.kappa()));
       }
     }
-    double seconds = (System.nanoTime() - start) * 1e-9;
+    return rows;
+  }
+
+  /** Says how long the theory took (on stderr, so stdout stays the table). */
+  private static long report(long start, int rows, Spectrum spectrum) {
+    System.err.printf(Locale.ROOT, "rfsweep: %d theory points on %d spectrum entries in %.2f s%n", rows,
+        spectrum.entries(), (System.nanoTime() - start) * 1e-9);
+    return start;
+  }
+
+  /** Prints the table, and writes it as Parquet when asked. */
+  private <R extends Record> void emit(RecordColumns<R> columns, List<R> rows) {
     List<Object[]> printable = rows.stream().map(row -> {
-      Object[] values = new Object[row.length];
-      for (int c = 0; c < row.length; c++) {
+      Object[] values = columns.values(row);
+      for (int c = 0; c < 2; c++) {
         // width and samples print as integers (or inf)
-        values[c] = c < 2 && Double.isFinite(row[c]) ? (Object) (long) row[c] : (Object) row[c];
+        double value = (Double) values[c];
+        values[c] = Double.isFinite(value) ? (Object) (long) value : (Object) value;
       }
       return values;
     }).toList();
     if (csv) {
-      TableFormat.csv(columns, printable, System.out);
+      TableFormat.csv(columns.names(), printable, System.out);
     } else {
-      TableFormat.aligned(columns, printable, System.out);
+      TableFormat.aligned(columns.names(), printable, System.out);
     }
     if (parquet != null) {
       SmallTableWriter.write(parquet, columns, rows);
     }
-    System.err.printf(Locale.ROOT, "rfsweep: %d theory points on %d spectrum entries in %.2f s%n", rows.size(),
-        theorySpectrum.entries(), seconds);
-    return 0;
   }
 
   private Spectrum spectrum(JobSpec job, PowerLawTaskSpec task) {
@@ -138,7 +171,7 @@ final class TheoryCommand implements Callable<Integer> {
       }
     }
     if (job != null && alpha == null && beta == null && modes == null) {
-      return TheoryColumns.spectrumOf(job).orElseThrow(() -> new SpecException("SPEC " + spec + ": its "
+      return TaskTheory.spectrum(job, null).orElseThrow(() -> new SpecException("SPEC " + spec + ": its "
           + job.features().kind().word() + " features have no known spectrum; give --spectrum PATH (measured)"));
     }
     double a = alpha != null ? alpha : task != null ? task.alpha() : missing("--alpha");

@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.History;
-import org.rfsweep.io.BuildInfo;
-import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.report.ReportWriter;
+import org.rfsweep.run.RunContext;
+import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
-import org.rfsweep.task.SpectrumMeasurement;
 
 /** Aggregates a run's fits into its tables and draws the report; also regenerates both for an existing folder. */
 public final class ReportBuilder {
@@ -24,23 +23,28 @@ public final class ReportBuilder {
    *                  does not)
    * @return the report's index.html
    */
-  public static Path build(SparkSession spark, JobSpec spec, Path out, boolean recordRun) {
-    SpectrumMeasurement.read(out, spec); // a dataset's theory comes from the spectrum measured on its pool
-    Aggregation.Tables tables = Aggregation.run(spark, spec, out);
+  public static Path build(SparkSession spark, RunContext context, Path out, boolean recordRun) {
+    Aggregation.Tables tables = Aggregation.run(spark, context, out);
     if (recordRun) {
-      History.append(out, SpecFingerprint.hash(spec), BuildInfo.codeVersion(), tables);
+      History.append(out, context.specHash(), context.codeVersion(), tables);
     }
-    return ReportWriter.write(out, spec, tables);
+    return ReportWriter.write(out, context, tables);
   }
 
-  /** The spec a run recorded in its manifest (the resolved spec is JSON, which is YAML). */
-  public static JobSpec specOf(Path out) {
+  /**
+   * The context of a finished run, from its folder: the spec and code version its manifest recorded, and the
+   * pool spectrum it measured, if any.
+   */
+  public static RunContext contextOf(Path out) {
     try {
       JsonNode manifest = Manifest.read(out);
       if (manifest == null || !manifest.has("spec")) {
         throw new OutputConflictException(out + ": no " + Manifest.FILE + " with a spec; not an rfsweep output folder");
       }
-      return SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
+      JobSpec spec = SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
+      RunContext context = RunContext.of(spec, manifest.path("code_version").asText("unknown"),
+          manifest.path("blas").path("driver").asText("unknown"));
+      return SpectrumTables.read(out, spec).map(context::withSpectrum).orElse(context);
     } catch (IOException e) {
       throw new UncheckedIOException(out + ": cannot read " + Manifest.FILE + ": " + e.getMessage(), e);
     }

@@ -56,9 +56,7 @@ public final class CostModel {
       perCell = Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? dimension : testPoints));
     }
     int blockRows = ProjectionBlock.rows((int) dimension);
-    Cell only = unit.cells().size() == 1 ? unit.cells().get(0) : null;
-    boolean streamedTest = only != null && Math.min(only.width(), only.samples()) >= SymmetricEigen.MRRR_FROM;
-    long heldTestFeatures = streamedTest ? 0 : testPoints * bankWidth;
+    long heldTestFeatures = unit.streamsTestPoints() ? 0 : testPoints * bankWidth;
     long shared = dimension * bankWidth + staircase.entries() + maxSamples + heldTestFeatures
         + dimension * blockRows + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
     return new UnitCost(flops, (shared + perCell) * Double.BYTES);
@@ -75,7 +73,7 @@ public final class CostModel {
     long m = Math.min(n, w);
     boolean inPlace = n <= staircase.end(0) && w <= staircase.columns(0);
     long copy = inPlace ? 0 : n * w;
-    long eigen = m * m * (m >= SymmetricEigen.MRRR_FROM ? 2 : 3);
+    long eigen = SymmetricEigen.doublesHeld((int) m);
     long leverages = loo && w < n ? n * w : 0;
     return copy + eigen + leverages + (3 * (n + w) + evaluationRows) * ridges;
   }

@@ -12,8 +12,23 @@ import java.util.List;
  * @param cells     the cells, sorted
  */
 public record WorkUnit(int seedIndex, List<Cell> cells) implements Serializable {
+  /**
+   * A unit of one cell at least this large on both sides streams its test points instead of holding their
+   * features: 1000 x N test features would be a fourth large array beside Phi, the Gram matrix and its vectors.
+   */
+  static final int STREAMED_TEST_FROM = 4096;
+
   public WorkUnit {
+    if (seedIndex < 0) {
+      throw new IllegalArgumentException("seedIndex: must be >= 0, found " + seedIndex);
+    }
     cells = List.copyOf(cells);
+  }
+
+  /** Whether this unit's fit streams its test points in blocks (see {@link #STREAMED_TEST_FROM}). */
+  public boolean streamsTestPoints() {
+    return cells.size() == 1
+        && Math.min(cells.get(0).width(), cells.get(0).samples()) >= STREAMED_TEST_FROM;
   }
 
   public int maxWidth() {

@@ -12,58 +12,64 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a small table as one Parquet file without Spark (for {@code theory}, whose tables come from
- * one JVM). The table is a folder holding {@code part-00000.parquet}, so Spark, pandas and {@code show} read it
- * like any other table.
+ * Writes a small results table as one Parquet file without Spark (the spectrum tables, measured in one JVM). The
+ * table is a folder holding {@code part-00000.parquet}, so Spark, pandas and {@code show} read it like any other.
  */
 public final class SmallTableWriter {
   private SmallTableWriter() {}
 
-  public static void write(Path table, List<String> columns, List<double[]> rows) {
-    List<Object[]> boxed = rows.stream().map(r -> java.util.Arrays.stream(r).boxed().toArray(Object[]::new))
-        .toList();
-    writeMixed(table, columns, boxed);
+  /** A results table: its label columns, then the records'. */
+  public static <R extends Record> void write(Path out, ResultTable<R> table, RunLabel label, List<R> rows) {
+    write(table.in(out), table.parquetSchema(), table.columnNames(),
+        rows.stream().map(r -> table.values(label, r)).toList());
   }
 
-  /** A small table whose columns are Double or String, as the first row's values say. */
-  public static void writeMixed(Path table, List<String> columns, List<Object[]> rows) {
+  /** A table of records alone, in {@code folder} (for the {@code theory} command, which has no run). */
+  public static <R extends Record> void write(Path folder, RecordColumns<R> columns, List<R> rows) {
     Types.MessageTypeBuilder builder = Types.buildMessage();
-    for (int c = 0; c < columns.size(); c++) {
-      if (!rows.isEmpty() && rows.get(0)[c] instanceof String) {
-        builder.required(PrimitiveType.PrimitiveTypeName.BINARY)
-            .as(org.apache.parquet.schema.LogicalTypeAnnotation.stringType()).named(columns.get(c));
-      } else {
-        builder.required(PrimitiveType.PrimitiveTypeName.DOUBLE).named(columns.get(c));
-      }
-    }
-    MessageType schema = builder.named("rfsweep");
+    columns.addTo(builder);
+    write(folder, builder.named("rfsweep"), columns.names(), rows.stream().map(columns::values).toList());
+  }
+
+  private static void write(Path folder, MessageType schema, List<String> columns, List<Object[]> rows) {
     try {
-      Files.createDirectories(table);
-      Path file = table.resolve("part-00000.parquet");
+      Files.createDirectories(folder);
+      Path file = folder.resolve("part-00000.parquet");
       Files.deleteIfExists(file);
-      Configuration conf = new Configuration(false);
-      try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(
-          new org.apache.hadoop.fs.Path(file.toUri())).withConf(conf).withType(schema)
-          .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+      try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+          .withConf(new Configuration(false)).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY)
+          .build()) {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        for (Object[] row : rows) {
+        for (Object[] values : rows) {
           Group group = groups.newGroup();
-          for (int c = 0; c < columns.size(); c++) {
-            if (row[c] instanceof String text) {
-              group.append(columns.get(c), text);
-            } else {
-              group.append(columns.get(c), ((Number) row[c]).doubleValue());
-            }
+          for (int c = 0; c < values.length; c++) {
+            append(group, columns.get(c), values[c]);
           }
           writer.write(group);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(table + ": cannot write Parquet: " + e.getMessage(), e);
+      throw new UncheckedIOException(folder + ": cannot write Parquet: " + e.getMessage(), e);
+    }
+  }
+
+  private static void append(Group group, String column, Object value) {
+    if (value == null) {
+      return; // an optional column left empty reads as null
+    }
+    if (value instanceof String text) {
+      group.append(column, text);
+    } else if (value instanceof Integer i) {
+      group.append(column, i);
+    } else if (value instanceof Long l) {
+      group.append(column, l);
+    } else if (value instanceof Boolean b) {
+      group.append(column, b);
+    } else {
+      group.append(column, ((Number) value).doubleValue());
     }
   }
 }

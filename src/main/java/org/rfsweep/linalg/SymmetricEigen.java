@@ -13,7 +13,7 @@ import org.netlib.util.intW;
  * <p>Not thread-safe: one instance per worker thread.
  */
 public final class SymmetricEigen {
-  public static final int MRRR_FROM = 4096;
+  static final int MRRR_FROM = 4096;
   private final LAPACK lapack = NativeLinalg.lapack();
   private final int mrrrFrom;
   private double[] work = new double[1];
@@ -27,10 +27,28 @@ public final class SymmetricEigen {
     this.mrrrFrom = mrrrFrom;
   }
 
-  /** The LAPACK routine the default instance uses at order {@code n}. */
+  /** The LAPACK routine {@link #decompose} uses at order {@code n}. */
   public static String routine(int n) {
     return n >= MRRR_FROM ? "dsyevr" : "dsyevd";
   }
+
+  /**
+   * Doubles held while decomposing a matrix of order {@code n}: the matrix and what the routine needs beside it
+   * (dsyevr's vectors, dsyevd's 2 n^2 workspace, or {@link #factor}'s Z with dstedc's workspace), for memory
+   * planning.
+   */
+  public static long doublesHeld(int n) {
+    long square = (long) n * n;
+    return square * (n >= MRRR_FROM ? 2 : 3);
+  }
+
+  /**
+   * The result of {@link #factor}: Z, the tridiagonal matrix's eigenvectors (n x n), and the routines used. Below
+   * order {@value #MRRR_FROM} Z is this instance's workspace, valid until its next call; from there on it is
+   * allocated per call, for the caller to drop: kept, a large Z would be a third n x n matrix held between fits
+   * (allocating costs well under 1% of a decomposition of that order).
+   */
+  public record Factored(double[] z, String routine) {}
 
   private int[] iwork = new int[1];
   private int preparedFor = 0;
@@ -38,6 +56,7 @@ public final class SymmetricEigen {
   private final Workspace taus = new Workspace();
   private final Workspace factorWork = new Workspace();
   private final Workspace applyWork = new Workspace();
+  private final Workspace tridiagonalVectors = new Workspace();
   private double[] tau = new double[0];
   private int factoredOrder = -1;
   private int preparedWork;
@@ -50,11 +69,13 @@ public final class SymmetricEigen {
    * @param a      column-major n x n (leading dimension n); only its upper triangle is read. Modified: on return
    *               it holds the orthonormal eigenvectors V as columns
    * @param values modified: the n eigenvalues in ascending order
+   * @return the LAPACK routine that ran
    * @throws LapackException naming {@code dsyevd} and its info code if it fails
    */
-  public void decompose(int n, double[] a, double[] values) {
+  public String decompose(int n, double[] a, double[] values) {
+    String routine = n >= mrrrFrom ? "dsyevr" : "dsyevd";
     if (n == 0) {
-      return;
+      return routine;
     }
     if (n >= mrrrFrom) {
       decomposeMrrr(n, a, values);
@@ -72,6 +93,7 @@ public final class SymmetricEigen {
         throw new NumericalException("dsyevd returned non-finite eigenvalues (NaN or Inf in the matrix)");
       }
     }
+    return routine;
   }
 
   private void decomposeMrrr(int n, double[] a, double[] values) {
@@ -109,11 +131,12 @@ public final class SymmetricEigen {
    *
    * @param a      column-major n x n, upper triangle read; modified: Q's Householder reflectors
    * @param values modified: the eigenvalues in ascending order
-   * @param z      modified: the eigenvectors Z of T, n x n
+   * @return Z, the eigenvectors of T (see {@link Factored} for how long it lives), and the routines used
    */
-  public void factor(int n, double[] a, double[] values, double[] z) {
+  public Factored factor(int n, double[] a, double[] values) {
+    double[] z = n >= mrrrFrom ? new double[Math.multiplyExact(n, n)] : tridiagonalVectors.get((long) n * n);
     if (n == 0) {
-      return;
+      return new Factored(z, "dsytrd");
     }
     // e has n entries: dstemr uses the last as workspace.
     double[] off = offDiagonal.get(n);
@@ -128,8 +151,10 @@ public final class SymmetricEigen {
     if (info.val != 0) {
       throw new LapackException("dsytrd", info.val, "argument " + -info.val + " illegal");
     }
+    String tridiagonal = "dstemr";
     if (n < mrrrFrom || !tridiagonalMrrr(n, values, off, z)) {
       tridiagonalDivideAndConquer(n, values, off, z);
+      tridiagonal = "dstedc";
     }
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(values[i])) {
@@ -138,6 +163,7 @@ public final class SymmetricEigen {
       }
     }
     factoredOrder = n;
+    return new Factored(z, "dsytrd+" + tridiagonal);
   }
 
   /** T = Z diag(d) Z^T by divide and conquer (dstedc): the fastest, with an n^2 workspace. */

@@ -19,10 +19,12 @@ import org.rfsweep.aggregate.Claim;
 import org.rfsweep.aggregate.ExponentRow;
 import org.rfsweep.aggregate.History;
 import org.rfsweep.aggregate.OptimalPoint;
-import org.rfsweep.io.ParquetTable;
+import org.rfsweep.run.PoolSpectrum;
+import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.theory.ExponentEstimates;
 import org.rfsweep.theory.PowerLawClosedForms;
 
 /** Writes {@code DIR/report/}: every figure as PNG and SVG, and index.html with the figures and key tables. */
@@ -34,7 +36,8 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /** @return the index.html written */
-  public static Path write(Path out, JobSpec spec, Aggregation.Tables tables) {
+  public static Path write(Path out, RunContext context, Aggregation.Tables tables) {
+    JobSpec spec = context.spec();
     System.setProperty("java.awt.headless", "true");
     Path folder = out.resolve(FOLDER);
     try {
@@ -63,13 +66,11 @@ public final class ReportWriter {
       figures.put("theory-vs-experiment", "Theory against experiment");
       save(folder, "theory-vs-experiment", Charts.theoryAgainstExperiment(tables.curves()));
       String spectrumTable = "";
-      if (Files.isDirectory(out.resolve("spectrum")) && Files.isDirectory(out.resolve("spectrum_exponents"))) {
-        ParquetTable spectrum = ParquetTable.read(out.resolve("spectrum"));
-        double[] eigenvalues = spectrum.rows().stream().mapToDouble(r -> (Double) r[1]).toArray();
-        double[] power = spectrum.rows().stream().mapToDouble(r -> (Double) r[2]).toArray();
+      if (context.measuredPool().isPresent()) {
+        PoolSpectrum pool = context.measuredPool().get();
         figures.put("spectrum", "Measured spectrum of the pool (eigenvalues and target power per mode)");
-        save(folder, "spectrum", Charts.spectrum(eigenvalues, power));
-        spectrumTable = exponentsHtml(ParquetTable.read(out.resolve("spectrum_exponents")));
+        save(folder, "spectrum", Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
+        spectrumTable = exponentsHtml(pool.exponents());
       }
       Path index = folder.resolve("index.html");
       Files.writeString(index, html(out, spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
@@ -102,14 +103,14 @@ public final class ReportWriter {
   }
 
   /** The measured exponents with their intervals and windows. */
-  private static String exponentsHtml(ParquetTable exponents) {
+  private static String exponentsHtml(List<ExponentEstimates.Estimate> exponents) {
     StringBuilder html = new StringBuilder("<h2>Measured exponents of the pool</h2>\n<table><tr><th>exponent</th>"
         + "<th>value</th><th>95% interval</th><th>method</th><th>window</th></tr>\n");
-    for (Object[] row : exponents.rows()) {
-      html.append("<tr><td class=\"text\">").append(row[0]).append("</td><td>").append(num((Double) row[2]))
-          .append("</td><td>[").append(num((Double) row[3])).append(", ").append(num((Double) row[4]))
-          .append("]</td><td class=\"text\">").append(escape(String.valueOf(row[1]))).append("</td><td>")
-          .append(num((Double) row[5])).append(" .. ").append(num((Double) row[6])).append("</td></tr>\n");
+    for (ExponentEstimates.Estimate e : exponents) {
+      html.append("<tr><td class=\"text\">").append(e.exponent()).append("</td><td>").append(num(e.value()))
+          .append("</td><td>[").append(num(e.low())).append(", ").append(num(e.high()))
+          .append("]</td><td class=\"text\">").append(escape(e.method())).append("</td><td>")
+          .append(num(e.from())).append(" .. ").append(num(e.to())).append("</td></tr>\n");
     }
     return html.append("</table>\n").toString();
   }

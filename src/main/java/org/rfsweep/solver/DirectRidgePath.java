@@ -1,5 +1,6 @@
 package org.rfsweep.solver;
 
+import java.util.Arrays;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
@@ -17,19 +18,21 @@ public final class DirectRidgePath implements RidgePath {
   private final LAPACK lapack = NativeLinalg.lapack();
 
   @Override
-  public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
-      RidgeSolution out) {
+  public PathTimings fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs,
+      double[] ridges, RidgeSolution out) {
+    long start = System.nanoTime();
     if (ld != samples) {
       phi = compact(phi, ld, samples, width);
     }
     out.reset(width, outputs, ridges.length);
-    java.util.Arrays.fill(out.looMse(), Double.NaN); // a reference for coefficients, not for cross-validation
-    java.util.Arrays.fill(out.gcvMse(), Double.NaN);
+    Arrays.fill(out.looMse(), Double.NaN); // a reference for coefficients, not for cross-validation
+    Arrays.fill(out.gcvMse(), Double.NaN);
     double[] phiTy = new double[width * outputs];
     blas.dgemm("T", "N", width, outputs, samples, 1.0, phi, samples, labels, samples, 0.0, phiTy, width);
     // The Gram matrix is formed once; each ridge refactors a copy of it, as a per-ridge solver must.
     double[] phiTphi = new double[width * width];
     blas.dsyrk("U", "T", width, samples, 1.0, phi, samples, 0.0, phiTphi, width);
+    long formed = System.nanoTime();
     double[] gram = new double[width * width];
     double[] solution = new double[width * outputs];
     for (int r = 0; r < ridges.length; r++) {
@@ -50,6 +53,7 @@ public final class DirectRidgePath implements RidgePath {
       System.arraycopy(solution, 0, out.coefficients(), r * width * outputs, width * outputs);
       out.trainMse()[r] = trainMse(phi, samples, width, labels, outputs, solution);
     }
+    return new PathTimings((formed - start) * 1e-9, (System.nanoTime() - formed) * 1e-9, "dpotrf+dpotrs/dgelsd");
   }
 
   private static double[] compact(double[] phi, int ld, int samples, int width) {

@@ -41,14 +41,18 @@ public final class EigenRidgePath implements RidgePath {
   private final Workspace projected = new Workspace();
   private final Workspace fitted = new Workspace();
   private final Workspace leverage = new Workspace();
-  private final Workspace tridiagonalVectors = new Workspace();
   private final Workspace rotation = new Workspace();
   private final boolean leaveOneOut;
-  /** This fit keeps the eigenvectors factored as U = Q Z (see {@link SymmetricEigen#factor}). */
-  private boolean factored;
-  private double[] z;
-  private double gramSeconds;
-  private double eigenSeconds;
+
+  /**
+   * The eigenbasis of one fit: U itself in {@code u}, or (without leave-one-out) U = Q Z kept factored, with Q's
+   * reflectors in {@code u} and Z in {@code z} (see {@link SymmetricEigen#factor}).
+   */
+  private record Basis(double[] u, double[] z, PathTimings timings) {
+    boolean factored() {
+      return z != null;
+    }
+  }
 
   /** A path that also computes leave-one-out estimates. */
   public EigenRidgePath() {
@@ -60,37 +64,20 @@ public final class EigenRidgePath implements RidgePath {
     this.leaveOneOut = leaveOneOut;
   }
 
-  /** Seconds the last fit spent forming the Gram matrix. */
-  public double gramSeconds() {
-    return gramSeconds;
-  }
-
-  /** Seconds the last fit spent in the eigendecomposition. */
-  public double eigenSeconds() {
-    return eigenSeconds;
-  }
-
   @Override
-  public void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
-      RidgeSolution out) {
+  public PathTimings fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs,
+      double[] ridges, RidgeSolution out) {
     out.reset(width, outputs, ridges.length);
-    try {
-      if (width < samples) {
-        fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out);
-      } else {
-        fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
-      }
-    } finally {
-      z = null; // a large Z was allocated for this fit alone (see decompose)
-    }
+    return width < samples ? fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out)
+        : fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
   }
 
-  private void fitPrimal(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
+  private PathTimings fitPrimal(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
       RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] v = gram.get((long) w * w);
     double[] s = eigenvalues.get(w);
-    decompose(false, phi, ld, n, w, v, s);
+    Basis basis = decompose(false, phi, ld, n, w, v, s);
     double[] f = filters(s, w, cutoff(s, w, n, w), ridges);
 
     // B = V^T Phi^T Y, through P = Phi V when the leverages need P anyway.
@@ -103,7 +90,7 @@ public final class EigenRidgePath implements RidgePath {
     } else {
       double[] phiTy = projected.get((long) w * k);
       blas.dgemm("T", "N", w, k, n, 1.0, phi, ld, y, n, 0.0, phiTy, w);
-      toEigenbasis(v, w, phiTy, w, k, b);
+      toEigenbasis(basis, w, phiTy, w, k, b);
     }
 
     double[] c = scaled.get((long) w * k * ridgeCount);
@@ -115,7 +102,7 @@ public final class EigenRidgePath implements RidgePath {
         }
       }
     }
-    fromEigenbasis(v, w, c, k * ridgeCount, out.coefficients());
+    fromEigenbasis(basis, w, c, k * ridgeCount, out.coefficients());
 
     // Residuals Y - Phi A = Y - P C for every ridge at once, then the leverages from P^2.
     double[] residual = fitted.get((long) n * k * ridgeCount);
@@ -150,6 +137,7 @@ public final class EigenRidgePath implements RidgePath {
       }
       record(out, r, rss, h != null ? loo : Double.NaN, degreesOfFreedom(s, f, r, w), n);
     }
+    return basis.timings();
   }
 
   /**
@@ -157,7 +145,7 @@ public final class EigenRidgePath implements RidgePath {
    * Without leave-one-out nothing needs U itself, only U and U^T applied to a few columns, so the eigenvectors
    * stay factored as U = Q Z: about 30% less time than forming them below order 4096.
    */
-  private void decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
+  private Basis decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
     int order = dual ? n : w;
     long start = System.nanoTime();
     if (dual) {
@@ -166,54 +154,53 @@ public final class EigenRidgePath implements RidgePath {
       blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, gramMatrix, w);
     }
     long formed = System.nanoTime();
-    factored = !leaveOneOut;
-    if (factored) {
-      // Kept for the next fit below dsyevr's range; above it, allocated per fit and dropped, as dsyevr's vectors
-      // are, so a large cell does not hold a third n x n matrix after its decomposition (allocating costs well
-      // under 1% of a decomposition of that order).
-      z = order >= SymmetricEigen.MRRR_FROM ? new double[Math.multiplyExact(order, order)]
-          : tridiagonalVectors.get((long) order * order);
-      eigen.factor(order, gramMatrix, s, z);
+    double[] z = null;
+    String routine;
+    if (leaveOneOut) {
+      routine = eigen.decompose(order, gramMatrix, s);
     } else {
-      eigen.decompose(order, gramMatrix, s);
+      SymmetricEigen.Factored factored = eigen.factor(order, gramMatrix, s);
+      z = factored.z();
+      routine = factored.routine();
     }
-    gramSeconds = (formed - start) * 1e-9;
-    eigenSeconds = (System.nanoTime() - formed) * 1e-9;
+    long done = System.nanoTime();
+    return new Basis(gramMatrix, z, new PathTimings((formed - start) * 1e-9, (done - formed) * 1e-9, routine));
   }
 
   /** out = U^T x for x of {@code order} rows (leading dimension ldx) and {@code columns} columns; out has ld order. */
-  private void toEigenbasis(double[] u, int order, double[] x, int ldx, int columns, double[] out) {
-    if (!factored) {
-      blas.dgemm("T", "N", order, columns, order, 1.0, u, order, x, ldx, 0.0, out, order);
+  private void toEigenbasis(Basis basis, int order, double[] x, int ldx, int columns, double[] out) {
+    if (!basis.factored()) {
+      blas.dgemm("T", "N", order, columns, order, 1.0, basis.u(), order, x, ldx, 0.0, out, order);
       return;
     }
     double[] qx = rotation.get((long) order * columns);
     for (int c = 0; c < columns; c++) {
       System.arraycopy(x, c * ldx, qx, c * order, order);
     }
-    eigen.applyQ(order, u, true, qx, columns);
-    blas.dgemm("T", "N", order, columns, order, 1.0, z, order, qx, order, 0.0, out, order);
+    eigen.applyQ(order, basis.u(), true, qx, columns);
+    blas.dgemm("T", "N", order, columns, order, 1.0, basis.z(), order, qx, order, 0.0, out, order);
   }
 
   /** out = U c for c of {@code order} x {@code columns}; both with leading dimension order. */
-  private void fromEigenbasis(double[] u, int order, double[] c, int columns, double[] out) {
-    if (!factored) {
-      blas.dgemm("N", "N", order, columns, order, 1.0, u, order, c, order, 0.0, out, order);
+  private void fromEigenbasis(Basis basis, int order, double[] c, int columns, double[] out) {
+    if (!basis.factored()) {
+      blas.dgemm("N", "N", order, columns, order, 1.0, basis.u(), order, c, order, 0.0, out, order);
       return;
     }
-    blas.dgemm("N", "N", order, columns, order, 1.0, z, order, c, order, 0.0, out, order);
-    eigen.applyQ(order, u, false, out, columns);
+    blas.dgemm("N", "N", order, columns, order, 1.0, basis.z(), order, c, order, 0.0, out, order);
+    eigen.applyQ(order, basis.u(), false, out, columns);
   }
 
-  private void fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
+  private PathTimings fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
+      RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
-    decompose(true, phi, ld, n, w, u, s);
+    Basis basis = decompose(true, phi, ld, n, w, u, s);
     double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
     double[] cy = rotated.get((long) n * k);
-    toEigenbasis(u, n, y, n, k, cy);
+    toEigenbasis(basis, n, y, n, k, cy);
     double[] d = scaled.get((long) n * k * ridgeCount);
     double[] rss = new double[ridgeCount];
     for (int r = 0; r < ridgeCount; r++) {
@@ -229,14 +216,14 @@ public final class EigenRidgePath implements RidgePath {
       }
     }
     double[] alpha = fitted.get((long) n * k * ridgeCount);
-    fromEigenbasis(u, n, d, k * ridgeCount, alpha);
+    fromEigenbasis(basis, n, d, k * ridgeCount, alpha);
     blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
 
     if (!leaveOneOut) {
       for (int r = 0; r < ridgeCount; r++) {
         record(out, r, rss[r], Double.NaN, degreesOfFreedom(s, f, r, n), n);
       }
-      return;
+      return basis.timings();
     }
     // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks of
     // eigenvectors so U squared never needs a second n x n matrix.
@@ -262,6 +249,7 @@ public final class EigenRidgePath implements RidgePath {
       }
       record(out, r, rss[r], loo, degreesOfFreedom(s, f, r, n), n);
     }
+    return basis.timings();
   }
 
   private static void record(RidgeSolution out, int r, double rss, double loo, double df, int n) {

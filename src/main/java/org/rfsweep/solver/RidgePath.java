@@ -10,9 +10,9 @@ package org.rfsweep.solver;
 public interface RidgePath {
 
   /** Fits every ridge of a feature matrix stored with leading dimension {@code samples}. */
-  default void fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
+  default PathTimings fit(double[] phi, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out) {
-    fit(phi, samples, samples, width, labels, outputs, ridges, out);
+    return fit(phi, samples, samples, width, labels, outputs, ridges, out);
   }
 
   /**
@@ -27,7 +27,8 @@ public interface RidgePath {
    * @param outputs label columns (1 for a scalar target, the class count for one-hot targets)
    * @param ridges  ridges, each finite and >= 0
    * @param out     modified: receives the coefficients and training errors of every ridge
+   * @return where the fit's time went
    */
-  void fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
+  PathTimings fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs, double[] ridges,
       RidgeSolution out);
 }

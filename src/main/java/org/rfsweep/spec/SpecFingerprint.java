@@ -93,6 +93,23 @@ public final class SpecFingerprint {
     }
   }
 
+  /**
+   * What a dataset pool's measured spectrum depends on: the task (files, target, pool size), the job seed that
+   * draws the pool, and the feature map whose kernel is measured.
+   */
+  public static String spectrumKey(JobSpec spec) {
+    Map<String, Object> resolved = resolved(spec);
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("task", resolved.get("task"));
+    key.put("seed", resolved.get("seed"));
+    key.put("features", resolved.get("features"));
+    try {
+      return sha256(JSON.writeValueAsString(key));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the resolved spec", e);
+    }
+  }
+
   /** The content key of one (cell, seed): compatibility hash, code version and coordinates. */
   public static String cellKey(String compatibilityHash, String codeVersion, int width, int samples, int seed) {
     return sha256(compatibilityHash + "|" + codeVersion + "|" + width + "|" + samples + "|" + seed);

@@ -11,10 +11,11 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.NumericalException;
-import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.EigenRidgePath;
+import org.rfsweep.solver.PathTimings;
 import org.rfsweep.solver.RidgeSolution;
+import org.rfsweep.spec.FeatureKind;
 
 /**
  * Fits every cell of a work unit at every ridge. The seed's feature bank, training features and test set are
@@ -40,15 +41,9 @@ public final class UnitRunner {
   // once projected, and holding it would add to the memory of every fit.
   private final Workspace testSpace = new Workspace();
   private final List<Workspace> stripSpace = new ArrayList<>();
-  private CellTimings lastCell;
 
-  /**
-   * Seconds of the phases of one cell's fit. Setup (drawing the bank and the samples, projecting them) is per
-   * work unit and shared by its cells.
-   *
-   * @param ridgePath the whole ridge path: Gram, eigendecomposition, then every ridge with its estimates
-   */
-  public record CellTimings(double setup, double gram, double eigen, double ridgePath, double testRisk) {}
+  /** How one cell's fit went: the ridge path's timings and the test risk's seconds. */
+  private record CellFit(PathTimings path, double testRiskSeconds) {}
 
   /** A runner that computes leave-one-out estimates. */
   public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints) {
@@ -81,27 +76,23 @@ public final class UnitRunner {
     for (Cell cell : unit.cells()) {
       long start = System.nanoTime();
       try {
-        fit(setup.train(), cell, setup.testRisk(), testMse, setupSeconds);
+        CellFit fit = fit(setup.train(), cell, setup.testRisk(), testMse);
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
           results.add(new FitResult(cell.width(), cell.samples(), ridges[r], unit.seedIndex(),
               solution.trainMse()[r], testMse[r], solution.looMse()[r], solution.gcvMse()[r], FitResult.OK, "",
-              seconds, setupSeconds, backend));
+              seconds, setupSeconds, fit.path(), fit.testRiskSeconds(), backend));
         }
       } catch (NumericalException e) {
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (double ridge : ridges) {
           results.add(new FitResult(cell.width(), cell.samples(), ridge, unit.seedIndex(), Double.NaN,
-              Double.NaN, Double.NaN, Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, backend));
+              Double.NaN, Double.NaN, Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, null,
+              Double.NaN, backend));
         }
       }
     }
     return results;
-  }
-
-  /** Timings of the last cell fitted (for the benchmark); null before the first. */
-  public CellTimings lastCell() {
-    return lastCell;
   }
 
   private record Setup(SharedFeatures train, TestRisk testRisk) {}
@@ -119,21 +110,21 @@ public final class UnitRunner {
     return new Setup(train, testRisk(unit, projector, bank, bankWidth));
   }
 
-  private void fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse, double setupSeconds) {
-    long start = System.nanoTime();
+  private CellFit fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse) {
     int n = cell.samples();
     int width = cell.width();
     int outputs = source.outputs();
     double[] y = labels.get((long) n * outputs);
     train.labels(n, y);
     double[] raw = train.view(n, width);
+    PathTimings timings;
     if (raw != null) {
       // Fit the raw features H in place instead of copying Phi = H / sqrt(N): ridge delta on Phi is ridge
       // delta N on H, and the coefficients on Phi are sqrt(N) times those on H (same predictions and errors).
       for (int r = 0; r < ridges.length; r++) {
         rawRidges[r] = ridges[r] * width;
       }
-      path.fit(raw, train.firstStripRows(), n, width, y, outputs, rawRidges, solution);
+      timings = path.fit(raw, train.firstStripRows(), n, width, y, outputs, rawRidges, solution);
       double[] coefficients = solution.coefficients();
       double scale = Math.sqrt(width);
       for (int i = 0; i < width * outputs * ridges.length; i++) {
@@ -142,17 +133,17 @@ public final class UnitRunner {
     } else {
       double[] features = phi.get((long) n * width);
       train.assemble(n, width, features);
-      path.fit(features, n, width, y, outputs, ridges, solution);
+      timings = path.fit(features, n, width, y, outputs, ridges, solution);
     }
     long fitted = System.nanoTime();
     testRisk.evaluate(solution, testMse);
-    lastCell = new CellTimings(setupSeconds, path.gramSeconds(), path.eigenSeconds(), (fitted - start) * 1e-9,
-        (System.nanoTime() - fitted) * 1e-9);
+    double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
     for (int r = 0; r < ridges.length; r++) {
       if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
         throw new NumericalException("non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
       }
     }
+    return new CellFit(timings, testRiskSeconds);
   }
 
   private double[] strip(int k, long length) {
@@ -163,14 +154,11 @@ public final class UnitRunner {
   }
 
   private TestRisk testRisk(WorkUnit unit, Projector projector, double[] bank, int bankWidth) {
-    if (map.kind() == org.rfsweep.spec.FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
+    if (map.kind() == FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
       return new ExactLinearRisk(blas, gaussian, bank);
     }
-    if (unit.cells().size() == 1) {
-      Cell cell = unit.cells().get(0);
-      if (Math.min(cell.width(), cell.samples()) >= SymmetricEigen.MRRR_FROM) {
-        return new StreamedTestRisk(blas, source, map, jobSeed, unit.seedIndex(), testPoints);
-      }
+    if (unit.streamsTestPoints()) {
+      return new StreamedTestRisk(blas, source, map, jobSeed, unit.seedIndex(), testPoints);
     }
     int outputs = source.outputs();
     double[] features = testSpace.get((long) testPoints * bankWidth);

@@ -13,7 +13,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.rfsweep.io.FitsSchema;
+import org.rfsweep.io.RunLabel;
+import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.JobColumns;
+import org.rfsweep.run.RowStamp;
+import org.rfsweep.run.TheoryValues;
+import org.rfsweep.solver.PathTimings;
 import org.rfsweep.task.FitResult;
 import org.rfsweep.testing.SharedSpark;
 
@@ -24,13 +29,13 @@ import org.rfsweep.testing.SharedSpark;
 @Tag("spark")
 @ExtendWith(SharedSpark.class)
 class AggregationSparkTest {
-  private static final FitsSchema.JobColumns JOB = new FitsSchema.JobColumns("hand", "0000", "compat", "powerlaw", 1.5, 1.5,
-      0.1, 100, 10, "linear", "test");
+  private static final RowStamp STAMP = new RowStamp(new RunLabel("hand", "0000"),
+      new JobColumns("powerlaw", 1.5, 1.5, 0.1, 100, 10, "linear"), "compat", "test");
 
   /** test risk per seed and LOO estimate per seed for (width, ridge), at samples 5. */
   private static Row row(int width, double ridge, int seed, double test, double train, double loo) {
-    return FitsSchema.toRow(JOB, new FitResult(width, 5, ridge, seed, train, test, loo, Double.NaN, FitResult.OK, "",
-        0.1, 0.2, "native:test"), new double[] {1.0, 0.5, 0.01, 0.02});
+    return STAMP.row(new FitResult(width, 5, ridge, seed, train, test, loo, Double.NaN, FitResult.OK, "", 0.1, 0.2,
+        new PathTimings(0.01, 0.02, "dsyevd"), 0.03, "native:test"), new TheoryValues(1.0, 0.5, 0.01, 0.02));
   }
 
   private static Dataset<Row> fits(SparkSession spark, double wideSmallRidgeOffset, int partitions) {
@@ -46,7 +51,7 @@ class AggregationSparkTest {
       rows.add(row(20, 0.1, s, wideSmall[s] + wideSmallRidgeOffset, 0.7, 1.0));
       rows.add(row(20, 1.0, s, wideLarge[s], 1.2, 2.0));
     }
-    return spark.createDataFrame(rows, FitsSchema.SCHEMA).repartition(partitions);
+    return spark.createDataFrame(rows, FitsRow.TABLE.schema()).repartition(partitions);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.grid.GridPlan;
-import org.rfsweep.io.FitsSchema;
+import org.rfsweep.run.FitsRow;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.JobSpec;
@@ -45,8 +45,8 @@ class SweepDriverSparkTest {
     assertEquals(0, outcome.tasksFailed());
 
     Dataset<Row> fits = spark.read().parquet(out.resolve("fits").toString());
-    assertEquals(FitsSchema.SCHEMA.fieldNames().length, fits.schema().fields().length);
-    for (var field : FitsSchema.SCHEMA.fields()) {
+    assertEquals(FitsRow.TABLE.schema().fieldNames().length, fits.schema().fields().length);
+    for (var field : FitsRow.TABLE.schema().fields()) {
       var read = fits.schema().apply(field.name());
       assertEquals(field.dataType(), read.dataType(), field.name());
     }
@@ -86,7 +86,7 @@ class SweepDriverSparkTest {
 
     // The Spark-free reader used by `show` sees the same table.
     ParquetTable table = ParquetTable.read(out.resolve("fits"));
-    assertEquals(FitsSchema.columns(), table.columns());
+    assertEquals(FitsRow.TABLE.columnNames(), table.columns());
     assertEquals(plan.fits(), table.rows().size());
 
     // Re-running the same spec computes nothing and changes no row.

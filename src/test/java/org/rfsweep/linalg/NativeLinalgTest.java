@@ -95,8 +95,7 @@ class NativeLinalgTest {
     eigen.decompose(n, formed, values);
     double[] reflectors = a.clone();
     double[] factoredValues = new double[n];
-    double[] z = new double[n * n];
-    eigen.factor(n, reflectors, factoredValues, z);
+    double[] z = eigen.factor(n, reflectors, factoredValues).z();
     assertArrayEquals(values, factoredValues, 1e-12 * values[n - 1], "same eigenvalues");
     // U = Q Z column by column, against dsyevd's U up to each column's sign.
     double[] u = z.clone();

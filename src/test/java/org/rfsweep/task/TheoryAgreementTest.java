@@ -1,5 +1,7 @@
 package org.rfsweep.task;
 
+import org.rfsweep.run.CellTheory;
+import org.rfsweep.run.TheoryValues;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ class TheoryAgreementTest {
             .add(fit);
       }
     }
-    TheoryColumns theory = TheoryColumns.compute(Spectrum.powerLaw(TASK.alpha(), TASK.beta(), TASK.modes()),
+    CellTheory theory = CellTheory.compute(Spectrum.powerLaw(TASK.alpha(), TASK.beta(), TASK.modes()),
         TASK.noise(), cells, ridges);
     int checked = 0;
     for (List<FitResult> fits : byPoint.values()) {
@@ -49,9 +51,9 @@ class TheoryAgreementTest {
       if (first.width() == first.samples() && first.ridge() == 0) {
         continue; // the double-descent peak: infinite in theory, heavy-tailed in simulation
       }
-      double[] predicted = theory.lookup(first.width(), first.samples(), first.ridge());
-      check("test", fits.stream().mapToDouble(FitResult::testMse).toArray(), predicted[0], first);
-      check("train", fits.stream().mapToDouble(FitResult::trainMse).toArray(), predicted[1], first);
+      TheoryValues predicted = theory.lookup(first.width(), first.samples(), first.ridge());
+      check("test", fits.stream().mapToDouble(FitResult::testMse).toArray(), predicted.theoryTestMse(), first);
+      check("train", fits.stream().mapToDouble(FitResult::trainMse).toArray(), predicted.theoryTrainMse(), first);
       checked++;
     }
     assertTrue(checked == cells.size() * ridges.length - 1);

@@ -1,0 +1,191 @@
+package org.rfsweep.driver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.grid.CostModel;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.Manifest;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.PoolSpectrum;
+import org.rfsweep.run.RunContext;
+import org.rfsweep.run.RunManifest;
+import org.rfsweep.run.SpectrumTables;
+import org.rfsweep.spec.DatasetTaskSpec;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
+
+/**
+ * One sweep, holding its folder's lock: the manifest, the pool spectrum, the fits still missing, the tables and
+ * the report, and the manifest again. Each step is one method; {@link #execute} reads top to bottom.
+ */
+final class SweepRun {
+  /** A sweep is committed in about this many chunks (at least two units per task slot each). */
+  static final int CHUNKS = 10;
+  /** Sweeps estimated to take less than this on all slots are committed as one chunk. */
+  static final double ONE_CHUNK_SECONDS = 120;
+  /** A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here). */
+  static final double SUSTAINED_FLOPS_PER_SLOT = 30e9;
+
+  private final SparkSession spark;
+  private final SweepDriver.Options options;
+  private final Consumer<String> report;
+  private final GridPlan plan;
+  private final long start = System.nanoTime();
+  /** The latest manifest written: each step records its part, so a failure leaves what was done. */
+  private RunManifest manifest;
+
+  SweepRun(SparkSession spark, JobSpec spec, SweepDriver.Options options, Consumer<String> report) {
+    this.spark = spark;
+    this.options = options;
+    this.report = report;
+    this.plan = GridPlan.of(spec);
+  }
+
+  SweepDriver.Outcome execute(RunContext context) {
+    record(RunManifest.started(provenance(context), context.blasBackend()));
+    try {
+      RunContext run = withPoolSpectrum(context);
+      fit(run, remainingWork(run));
+      Counts counts = countFits(run);
+      tablesAndReport(run);
+      double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
+      record(manifest.complete(Instant.now().toString(), seconds,
+          new RunManifest.Counts(counts.ok(), counts.failed(), counts.rows()), counts.backends()));
+      return new SweepDriver.Outcome(counts.ok(), counts.failed(), counts.rows(), counts.backends(), seconds);
+    } catch (RuntimeException e) {
+      // Whatever failed (fits, tables or report), the manifest says so; committed chunks stay for a re-run.
+      record(manifest.failed(Instant.now().toString(), String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+
+  /** A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here. */
+  private RunContext withPoolSpectrum(RunContext context) {
+    JobSpec spec = context.spec();
+    if (!(spec.task() instanceof DatasetTaskSpec dataset)) {
+      return context;
+    }
+    var known = SpectrumTables.read(options.out(), spec);
+    if (known.isPresent()) {
+      return context.withSpectrum(known.get());
+    }
+    report.accept("measuring the pool's kernel spectrum (" + dataset.pool() + " points) for the theory columns");
+    // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per task.
+    NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
+    PoolSpectrum measured;
+    try {
+      measured = PoolSpectrum.measure(spec);
+    } finally {
+      NativeLinalg.initialise(taskCpus());
+    }
+    SpectrumTables.write(options.out(), context.label(), spec, measured);
+    record(manifest.withSpectrumSeconds(measured.seconds()));
+    return context.withSpectrum(measured);
+  }
+
+  /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */
+  private List<WorkUnit> remainingWork(RunContext context) {
+    FitsFolder.discardUncommitted(FitsRow.TABLE.in(options.out()), report);
+    List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamp(), options.out());
+    long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
+    if (doneCells > 0) {
+      report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in "
+          + FitsRow.TABLE.in(options.out()));
+    }
+    return units;
+  }
+
+  private void fit(RunContext context, List<WorkUnit> units) {
+    long fitsStart = System.nanoTime();
+    if (!units.isEmpty()) {
+      FitsJob.run(spark, context, FitsJob.theory(context, plan), units, chunkSize(context.spec(), units), options,
+          report);
+    }
+    record(manifest.withFits((System.nanoTime() - fitsStart) * 1e-9, units.size()));
+  }
+
+  /** How the current grid's fits ended, and which BLAS computed them. */
+  private record Counts(long ok, long failed, long rows, List<String> backends) {}
+
+  private Counts countFits(RunContext context) {
+    Dataset<Row> fits = Aggregation.current(spark, context, plan, options.out());
+    Row counts = fits.agg(count(lit(1)), countDistinct(col("width"), col("samples"), col("seed")),
+        countDistinct(when(col("status").equalTo("FAILED"), struct(col("width"), col("samples"), col("seed")))))
+        .first();
+    List<String> backends = fits.select("blas_backend").distinct().as(Encoders.STRING()).collectAsList();
+    long failed = counts.getLong(2);
+    return new Counts(counts.getLong(1) - failed, failed, counts.getLong(0), backends);
+  }
+
+  private void tablesAndReport(RunContext context) {
+    report.accept("aggregating curves, optimal ridges, exponents and claims");
+    long aggregateStart = System.nanoTime();
+    Path index = ReportBuilder.build(spark, context, options.out(), true);
+    record(manifest.withAggregateSeconds((System.nanoTime() - aggregateStart) * 1e-9));
+    report.accept("report: " + index);
+  }
+
+  /**
+   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few minutes is one
+   * chunk (each extra Spark job costs a fraction of a second, and losing it all costs little); longer ones about
+   * ten chunks of at least two units per slot.
+   */
+  private int chunkSize(JobSpec spec, List<WorkUnit> units) {
+    if (options.chunkUnits() > 0) {
+      return options.chunkUnits();
+    }
+    int slots = spark.sparkContext().defaultParallelism();
+    double flops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
+    if (flops / (slots * SUSTAINED_FLOPS_PER_SLOT) < ONE_CHUNK_SECONDS) {
+      return Math.max(1, units.size());
+    }
+    return Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
+  }
+
+  private int taskCpus() {
+    return spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
+  }
+
+  private RunManifest.Provenance provenance(RunContext context) {
+    JobSpec spec = context.spec();
+    SparkConf conf = spark.sparkContext().getConf();
+    return new RunManifest.Provenance(spec.name(), context.specHash(), context.compatibilityHash(),
+        context.codeVersion(), SpecFingerprint.resolved(spec),
+        new RunManifest.Grid(plan.cells().size(), spec.grid().seeds(), spec.grid().ridges().size(), plan.tasks(),
+            plan.fits(), plan.units().size()),
+        new RunManifest.Versions(System.getProperty("java.version"), spark.version(),
+            scala.util.Properties.versionNumberString()),
+        new RunManifest.Spark(spark.sparkContext().master(), spark.sparkContext().applicationId(),
+            spark.sparkContext().defaultParallelism(), taskCpus(), conf.get("spark.executor.memory", "default")),
+        Instant.now().toString());
+  }
+
+  private void record(RunManifest next) {
+    manifest = next;
+    try {
+      Manifest.write(options.out(), next);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + options.out().resolve(Manifest.FILE) + ": " + e.getMessage(),
+          e);
+    }
+  }
+}

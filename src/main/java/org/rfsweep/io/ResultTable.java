@@ -1,0 +1,91 @@
+package org.rfsweep.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A results table of an output folder: {@code DIR/<name>}, whose rows are a {@link RunLabel} followed by the
+ * columns of the record {@code R}. Writers and readers both go through it, so the record is the table's only
+ * definition. Immutable.
+ *
+ * @param <R> the row record
+ */
+public final class ResultTable<R extends Record> {
+  private static final RecordColumns<RunLabel> LABEL = RecordColumns.of(RunLabel.class);
+  private final String name;
+  private final RecordColumns<R> columns;
+  private final StructType schema;
+
+  private ResultTable(String name, Class<R> type) {
+    this.name = name;
+    this.columns = RecordColumns.of(type);
+    List<StructField> fields = new ArrayList<>(List.of(LABEL.schema().fields()));
+    fields.addAll(List.of(columns.schema().fields()));
+    this.schema = new StructType(fields.toArray(StructField[]::new));
+  }
+
+  public static <R extends Record> ResultTable<R> of(String name, Class<R> type) {
+    return new ResultTable<>(name, type);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The table's folder in an output folder. */
+  public Path in(Path out) {
+    return out.resolve(name);
+  }
+
+  /** The label's columns, then the record's. */
+  public StructType schema() {
+    return schema;
+  }
+
+  /** The Parquet schema, for the writer without Spark. */
+  public MessageType parquetSchema() {
+    Types.MessageTypeBuilder builder = Types.buildMessage();
+    LABEL.addTo(builder);
+    columns.addTo(builder);
+    return builder.named("rfsweep");
+  }
+
+  public List<String> columnNames() {
+    return List.of(schema.fieldNames());
+  }
+
+  /** The label's values, then the record's, in column order (NaN as null). */
+  public Object[] values(RunLabel label, R row) {
+    Object[] values = columns.values(row);
+    Object[] all = new Object[values.length + 2];
+    all[0] = label.jobName();
+    all[1] = label.specHash();
+    System.arraycopy(values, 0, all, 2, values.length);
+    return all;
+  }
+
+  public Row toRow(RunLabel label, R row) {
+    return RowFactory.create(values(label, row));
+  }
+
+  public List<Row> toRows(RunLabel label, List<R> rows) {
+    return rows.stream().map(r -> toRow(label, r)).toList();
+  }
+
+  /** The record of a Spark row of this table (its label is not part of the record). */
+  public R fromRow(Row row) {
+    return columns.fromRow(row);
+  }
+
+  /** The records of a table read without Spark. */
+  public List<R> fromTable(ParquetTable table) {
+    return table.rows().stream().map(values -> columns.fromValues(table.columns(), values)).toList();
+  }
+}

@@ -1,0 +1,53 @@
+package org.rfsweep.run;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.theory.RiskEstimate;
+import org.rfsweep.theory.Spectrum;
+import org.rfsweep.theory.TheorySweep;
+
+/**
+ * The theory values of every (cell, ridge) of a sweep, computed once on the driver (they do not depend on the
+ * seed) and broadcast to the executors that write the rows. Small: four doubles per (cell, ridge). Immutable.
+ */
+public final class CellTheory implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final double[] ridges;
+  private final Map<Long, TheoryValues[]> values; // (width, samples) -> one per ridge
+
+  private CellTheory(double[] ridges, Map<Long, TheoryValues[]> values) {
+    this.ridges = ridges;
+    this.values = values;
+  }
+
+  public static CellTheory compute(Spectrum spectrum, double noise, List<Cell> cells, double[] ridges) {
+    double[] widths = cells.stream().mapToDouble(Cell::width).toArray();
+    double[] samples = cells.stream().mapToDouble(Cell::samples).toArray();
+    RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, widths, samples, ridges);
+    Map<Long, TheoryValues[]> values = new HashMap<>();
+    for (int c = 0; c < cells.size(); c++) {
+      TheoryValues[] row = new TheoryValues[ridges.length];
+      for (int r = 0; r < ridges.length; r++) {
+        RiskEstimate e = estimates[c][r];
+        row[r] = new TheoryValues(e.testMse(), e.trainMse(), e.gamma(), e.kappa());
+      }
+      values.put(key(cells.get(c).width(), cells.get(c).samples()), row);
+    }
+    return new CellTheory(ridges.clone(), Map.copyOf(values));
+  }
+
+  /** The theory of a fit, or null if its (cell, ridge) is not in the sweep. */
+  public TheoryValues lookup(int width, int samples, double ridge) {
+    TheoryValues[] row = values.get(key(width, samples));
+    int r = Arrays.binarySearch(ridges, ridge);
+    return row == null || r < 0 ? null : row[r];
+  }
+
+  private static long key(int width, int samples) {
+    return ((long) width << 32) | samples;
+  }
+}

@@ -1,0 +1,26 @@
+package org.rfsweep.run;
+
+import java.io.Serializable;
+import org.apache.spark.sql.Row;
+import org.rfsweep.io.RunLabel;
+import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.task.FitResult;
+
+/**
+ * What every {@code fits} row of a run carries besides its fit: small, serialisable, sent to the executors that
+ * turn fits into rows.
+ */
+public record RowStamp(RunLabel label, JobColumns job, String compatibilityHash, String codeVersion)
+    implements Serializable {
+
+  /** The content key of a (cell, seed): what a resumed run checks to skip work already done. */
+  public String cellKey(int width, int samples, int seed) {
+    return SpecFingerprint.cellKey(compatibilityHash, codeVersion, width, samples, seed);
+  }
+
+  /** The Spark row of a fit, with its theory values or null. */
+  public Row row(FitResult fit, TheoryValues theory) {
+    FitsRow row = new FitsRow(cellKey(fit.width(), fit.samples(), fit.seed()), job, fit, theory, codeVersion);
+    return FitsRow.TABLE.toRow(label, row);
+  }
+}
