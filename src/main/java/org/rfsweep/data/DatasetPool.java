@@ -15,11 +15,18 @@ import org.rfsweep.spec.DatasetTaskSpec;
  * @param targets column-major {@code size x outputs}
  */
 public record DatasetPool(int dimension, int size, int outputs, double[] inputs, double[] targets) {
-  private static final Map<String, DatasetPool> LOADED = new ConcurrentHashMap<>();
+  /**
+   * Pools loaded in this JVM, by what they are drawn from. The one piece of static state outside linalg, on
+   * purpose: an executor reads its pool once from the files and every task in that JVM shares it; a pool never
+   * changes once loaded, so the map only memoises.
+   */
+  private static final Map<Key, DatasetPool> LOADED = new ConcurrentHashMap<>();
+
+  private record Key(DatasetTaskSpec spec, long jobSeed) {}
 
   /** The pool of a spec under a job seed, loaded and validated on first use in this JVM. */
   public static DatasetPool of(DatasetTaskSpec spec, long jobSeed) {
-    return LOADED.computeIfAbsent(spec + "#" + jobSeed, key -> load(spec, jobSeed));
+    return LOADED.computeIfAbsent(new Key(spec, jobSeed), key -> load(spec, jobSeed));
   }
 
   private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {

@@ -19,7 +19,9 @@ public interface FeatureMap {
 
   /**
    * Applies the activation of feature {@code feature} (its index in the bank) in place to its raw projections
-   * w . x at {@code data[offset .. offset+length-1]}.
+   * w . x at {@code data[offset .. offset+length-1]}. A map may keep per-feature draws besides the weights (the
+   * rff phases): activation uses those of the bank this instance drew last, so one instance serves one seed at
+   * a time.
    */
   void activate(int feature, double[] data, int offset, int length);
 }

@@ -32,6 +32,14 @@ public record DatasetTaskSpec(String format, String images, String labels, Strin
   public DatasetTaskSpec {
     featureColumns = List.copyOf(featureColumns);
     positive = List.copyOf(positive);
+    Invariants.check(List.of("idx", "csv", "parquet").contains(format), "task.source.format",
+        "must be idx, csv or parquet", format);
+    Invariants.check(List.of(ONEHOT, BINARY, NUMERIC).contains(target), "task.target",
+        "must be onehot, binary or numeric", target);
+    Invariants.check(!target.equals(BINARY) || !positive.isEmpty(), "task.target.binary",
+        "needs the positive classes", positive);
+    Invariants.check(pool >= 1, "task.pool", "must be >= 1", pool);
+    Invariants.check(testSamples >= 1, "task.test_samples", "must be >= 1", testSamples);
   }
 
   /** An IDX dataset. */

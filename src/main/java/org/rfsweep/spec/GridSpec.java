@@ -15,6 +15,25 @@ public record GridSpec(List<Sweep> sweeps, List<Double> ridges, int seeds) imple
   public GridSpec {
     sweeps = List.copyOf(sweeps);
     ridges = List.copyOf(ridges);
+    if (sweeps.isEmpty()) {
+      throw new SpecException("grid: needs widths and samples (or sweeps)");
+    }
+    if (ridges.isEmpty()) {
+      throw new SpecException("grid.ridges: needs at least one ridge");
+    }
+    for (int i = 0; i < ridges.size(); i++) {
+      double ridge = ridges.get(i);
+      if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+        throw new SpecException("grid.ridges[" + i + "]: must be finite and >= 0, found " + ridge);
+      }
+      if (i > 0 && !(ridge > ridges.get(i - 1))) {
+        throw new SpecException("grid.ridges[" + i + "]: ridges must be distinct and ascending, found " + ridge
+            + " after " + ridges.get(i - 1));
+      }
+    }
+    if (seeds < 1) {
+      throw new SpecException("grid.seeds: must be >= 1, found " + seeds);
+    }
   }
 
   /** The ridges as a primitive array, in order. */

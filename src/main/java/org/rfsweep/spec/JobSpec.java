@@ -14,6 +14,15 @@ import java.io.Serializable;
  */
 public record JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid, FitSpec fit)
     implements Serializable {
+  public JobSpec {
+    if (name == null || name.isBlank()) {
+      throw new SpecException("name: must not be empty");
+    }
+    if (task == null || features == null || grid == null || fit == null) {
+      throw new SpecException("job " + name + ": task, features, grid and fit are all required");
+    }
+  }
+
   /** A job with the default fit options. */
   public JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid) {
     this(name, seed, task, features, grid, FitSpec.DEFAULT);

@@ -12,6 +12,14 @@ package org.rfsweep.spec;
  */
 public record PowerLawTaskSpec(double alpha, double beta, double noise, int modes, int testSamples)
     implements TaskSpec {
+  public PowerLawTaskSpec {
+    Invariants.check(alpha > 1 && Double.isFinite(alpha), "task.alpha", "must be finite and > 1", alpha);
+    Invariants.check(beta > 0 && Double.isFinite(beta), "task.beta", "must be finite and > 0", beta);
+    Invariants.check(noise >= 0 && Double.isFinite(noise), "task.noise", "must be finite and >= 0", noise);
+    Invariants.check(modes >= 1, "task.modes", "must be >= 1", modes);
+    Invariants.check(testSamples >= 1, "task.test_samples", "must be >= 1", testSamples);
+  }
+
 
   @Override
   public String type() {

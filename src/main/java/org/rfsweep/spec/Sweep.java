@@ -13,5 +13,7 @@ public record Sweep(List<Integer> widths, List<Integer> samples) implements Seri
   public Sweep {
     widths = List.copyOf(widths);
     samples = List.copyOf(samples);
+    Invariants.ascendingPositive("grid.widths", widths);
+    Invariants.ascendingPositive("grid.samples", samples);
   }
 }

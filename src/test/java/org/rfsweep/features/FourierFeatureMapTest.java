@@ -3,9 +3,23 @@ package org.rfsweep.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.rfsweep.spec.FeatureKind;
+import org.rfsweep.spec.FeatureSpec;
 
 /** Random Fourier features estimate the Gaussian kernel: phi(x).phi(x') -> exp(-|x - x'|^2 / (2 l^2)). */
-class FourierFeatureMapTest {
+class FourierFeatureMapTest implements FeatureMapContract {
+  private static final double LENGTH = 2.0;
+
+  @Override
+  public FeatureMap map() {
+    return new FourierFeatureMap(DIMENSION, LENGTH);
+  }
+
+  @Override
+  public FeatureSpec spec() {
+    return new FeatureSpec(FeatureKind.RFF, LENGTH);
+  }
+
   @Test
   void innerProductsEstimateTheGaussianKernel() {
     int dimension = 5;

@@ -1,6 +1,5 @@
 package org.rfsweep.testing;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** What a JVM started by a test needs to run Spark on Java 17 from the tests' class path. */
@@ -17,15 +16,12 @@ public final class ChildJvm {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
-  /** The flags Spark's own build uses on Java 17 (STACK.md). */
+  /** The flags Spark needs on Java 17: the pom's {@code java17.flags}, which surefire passes to the tests. */
   public static List<String> sparkFlags() {
-    List<String> flags = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions",
-        "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
-    for (String pkg : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
-        "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
-        "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar"}) {
-      flags.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+    String flags = System.getProperty("rfsweep.java17.flags");
+    if (flags == null || flags.isBlank()) {
+      throw new IllegalStateException("rfsweep.java17.flags is not set: run the tests through Maven (pom.xml)");
     }
-    return flags;
+    return List.of(flags.trim().split("\\s+"));
   }
 }
