@@ -29,25 +29,31 @@ import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.TheorySweep;
 
 /**
- * Builds every scaling-law table from {@code DIR/fits} without refitting anything: {@code curves} and the LOO/GCV
- * picks in Spark, then {@code optimal}, {@code exponents} and {@code claims} on the driver from the small collected
- * tables. Each table is written to {@code DIR/<table>} in Parquet.
+ * Builds every scaling-law table from {@code DIR/fits} without refitting anything: {@code curves}
+ * and the LOO/GCV picks in Spark, then {@code optimal}, {@code exponents} and {@code claims} on the
+ * driver from the small collected tables. Each table is written to {@code DIR/<table>} in Parquet.
  */
 public final class Aggregation {
   public static final int BOOTSTRAP_COUNT = 200;
   public static final long BOOTSTRAP_SEED = 20240101L;
 
   /** Everything the report draws. */
-  public record Tables(List<CurvePoint> curves, List<OptimalPoint> optimal, List<ExponentRow> exponents,
-      List<Claim> claims, double closedFormRStar) {}
+  public record Tables(
+      List<CurvePoint> curves,
+      List<OptimalPoint> optimal,
+      List<ExponentRow> exponents,
+      List<Claim> claims,
+      double closedFormRStar) {}
 
   private Aggregation() {}
 
   /**
-   * The rows of {@code DIR/fits} that belong to this run's grid: the folder may also hold cells of an earlier,
-   * compatible spec (one with other widths, samples or seeds), which the tables leave out.
+   * The rows of {@code DIR/fits} that belong to this run's grid: the folder may also hold cells of
+   * an earlier, compatible spec (one with other widths, samples or seeds), which the tables leave
+   * out.
    */
-  public static Dataset<Row> current(SparkSession spark, RunContext context, GridPlan plan, Path out) {
+  public static Dataset<Row> current(
+      SparkSession spark, RunContext context, GridPlan plan, Path out) {
     RowStamp stamp = context.stamp();
     List<String> keys = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
@@ -57,7 +63,10 @@ public final class Aggregation {
     }
     Dataset<Row> wanted = spark.createDataset(keys, Encoders.STRING()).toDF("cell_key");
     StructType schema = FitsRow.TABLE.schema();
-    return spark.read().schema(schema).parquet(FitsRow.TABLE.in(out).toString())
+    return spark
+        .read()
+        .schema(schema)
+        .parquet(FitsRow.TABLE.in(out).toString())
         .join(functions.broadcast(wanted), "cell_key")
         .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
   }
@@ -68,7 +77,11 @@ public final class Aggregation {
     Dataset<Row> fits = current(spark, context, GridPlan.of(spec), out).cache();
     try {
       Dataset<Row> curvesFrame = CurvesTable.compute(fits);
-      curvesFrame.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.resolve(CurvesTable.TABLE).toString());
+      curvesFrame
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(out.resolve(CurvesTable.TABLE).toString());
       List<CurvePoint> curves = CurvesTable.collect(curvesFrame);
       List<CellPick> picks = SeedPicks.compute(fits);
       Map<Long, OptimalTable.TheoryOptimum> theory = theoryOptima(context, curves);
@@ -76,13 +89,22 @@ public final class Aggregation {
       List<OptimalPoint> optimal = OptimalTable.compute(curves, picks, theory);
       write(spark, out, OptimalPoint.TABLE, label, optimal);
 
-      List<SeedRisk> seeds = fits.filter("status = 'OK'")
-          .select(SeedRisk.COLUMNS.names().stream().map(functions::col).toArray(Column[]::new)).collectAsList()
-          .stream().map(SeedRisk.COLUMNS::fromRow).toList();
-      List<ExponentRow> exponents = ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
+      List<SeedRisk> seeds =
+          fits
+              .filter("status = 'OK'")
+              .select(SeedRisk.COLUMNS.names().stream().map(functions::col).toArray(Column[]::new))
+              .collectAsList()
+              .stream()
+              .map(SeedRisk.COLUMNS::fromRow)
+              .toList();
+      List<ExponentRow> exponents =
+          ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
       write(spark, out, ExponentRow.TABLE, label, exponents);
 
-      double rStar = spec.task() instanceof PowerLawTaskSpec ? closedFormRStar(spec, curves) : measuredRStar(context);
+      double rStar =
+          spec.task() instanceof PowerLawTaskSpec
+              ? closedFormRStar(spec, curves)
+              : measuredRStar(context);
       List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar);
       write(spark, out, Claim.TABLE, label, claims);
       return new Tables(curves, optimal, exponents, claims, rStar);
@@ -91,40 +113,52 @@ public final class Aggregation {
     }
   }
 
-  /** The theory-optimal ridge of every cell, from a continuous search (empty when the spectrum is unknown). */
-  private static Map<Long, OptimalTable.TheoryOptimum> theoryOptima(RunContext context, List<CurvePoint> curves) {
+  /**
+   * The theory-optimal ridge of every cell, from a continuous search (empty when the spectrum is
+   * unknown).
+   */
+  private static Map<Long, OptimalTable.TheoryOptimum> theoryOptima(
+      RunContext context, List<CurvePoint> curves) {
     Map<Long, OptimalTable.TheoryOptimum> out = new HashMap<>();
     var spectrum = context.theorySpectrum();
     if (spectrum.isEmpty()) {
       return out;
     }
-    List<CurvePoint> cells = curves.stream().filter(c -> c.ridge() == curves.get(0).ridge()).toList();
+    List<CurvePoint> cells =
+        curves.stream().filter(c -> c.ridge() == curves.get(0).ridge()).toList();
     double[] widths = cells.stream().mapToDouble(CurvePoint::width).toArray();
     double[] samples = cells.stream().mapToDouble(CurvePoint::samples).toArray();
-    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum.get(), context.theoryNoise(), widths, samples);
+    OptimalRidge.Result[] results =
+        TheorySweep.optimal(spectrum.get(), context.theoryNoise(), widths, samples);
     for (int i = 0; i < results.length; i++) {
-      out.put(OptimalTable.key(cells.get(i).width(), cells.get(i).samples()),
-          new OptimalTable.TheoryOptimum(results[i].ridge(), results[i].testMse(), results[i].fittingRatio()));
+      out.put(
+          OptimalTable.key(cells.get(i).width(), cells.get(i).samples()),
+          new OptimalTable.TheoryOptimum(
+              results[i].ridge(), results[i].testMse(), results[i].fittingRatio()));
     }
     return out;
   }
 
   /**
-   * The closed-form R* of a power-law task in the kernel limit, with the noise expressed relative to the
-   * noiseless ridgeless risk at the largest sample count; NaN outside the closed forms' range.
+   * The closed-form R* of a power-law task in the kernel limit, with the noise expressed relative
+   * to the noiseless ridgeless risk at the largest sample count; NaN outside the closed forms'
+   * range.
    */
   static double closedFormRStar(JobSpec spec, List<CurvePoint> curves) {
-    if (!(spec.task() instanceof PowerLawTaskSpec task) || !(task.beta() > 1 && task.beta() < 2 * task.alpha() + 1)) {
+    if (!(spec.task() instanceof PowerLawTaskSpec task)
+        || !(task.beta() > 1 && task.beta() < 2 * task.alpha() + 1)) {
       return Double.NaN;
     }
     double samples = curves.stream().mapToInt(CurvePoint::samples).max().orElse(1);
-    double relative = task.noise() / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), samples);
+    double relative =
+        task.noise()
+            / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), samples);
     return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
   }
 
   /**
-   * A dataset's predicted R* from the exponents measured on its pool (the paper's proxies), without added noise;
-   * NaN when they were not measured or fall outside the closed forms' range.
+   * A dataset's predicted R* from the exponents measured on its pool (the paper's proxies), without
+   * added noise; NaN when they were not measured or fall outside the closed forms' range.
    */
   static double measuredRStar(RunContext context) {
     double alpha = context.measuredPool().map(p -> p.proxy("alpha")).orElse(Double.NaN);
@@ -135,9 +169,13 @@ public final class Aggregation {
     return PowerLawClosedForms.optimalFittingRatio(alpha, beta, 0.0);
   }
 
-  private static <R extends Record> void write(SparkSession spark, Path out, ResultTable<R> table, RunLabel label,
-      List<R> rows) {
-    spark.createDataFrame(table.toRows(label, rows), table.schema()).coalesce(1).write().mode(SaveMode.Overwrite)
+  private static <R extends Record> void write(
+      SparkSession spark, Path out, ResultTable<R> table, RunLabel label, List<R> rows) {
+    spark
+        .createDataFrame(table.toRows(label, rows), table.schema())
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
         .parquet(table.in(out).toString());
   }
 }

@@ -19,22 +19,34 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The {@code curves} table: fits grouped over seeds per (job, features, width, samples, ridge), with counts, means,
- * standard deviations and standard errors. Spark merges these statistics from per-partition partial aggregates
- * (count, mean and second central moment), so the result does not depend on how the fits are partitioned, up to
- * floating-point rounding.
+ * The {@code curves} table: fits grouped over seeds per (job, features, width, samples, ridge),
+ * with counts, means, standard deviations and standard errors. Spark merges these statistics from
+ * per-partition partial aggregates (count, mean and second central moment), so the result does not
+ * depend on how the fits are partitioned, up to floating-point rounding.
  */
 public final class CurvesTable {
   public static final String TABLE = "curves";
-  static final List<String> KEYS = List.of("job_name", "spec_hash", "task_type", "alpha", "beta", "noise", "modes",
-      "feature_map", "width", "samples", "ridge");
+  static final List<String> KEYS =
+      List.of(
+          "job_name",
+          "spec_hash",
+          "task_type",
+          "alpha",
+          "beta",
+          "noise",
+          "modes",
+          "feature_map",
+          "width",
+          "samples",
+          "ridge");
 
   private CurvesTable() {}
 
   public static Dataset<Row> compute(Dataset<Row> fits) {
     Column ok = col("status").equalTo("OK");
     Column[] keys = KEYS.stream().map(functions::col).toArray(Column[]::new);
-    return fits.groupBy(keys).agg(
+    return fits.groupBy(keys)
+        .agg(
             sum(when(ok, 1).otherwise(0)).cast("long").as("seeds"),
             sum(when(ok, 0).otherwise(1)).cast("long").as("failed"),
             avg(when(ok, col("test_mse"))).as("test_mse_mean"),
@@ -53,7 +65,10 @@ public final class CurvesTable {
         .orderBy("width", "samples", "ridge");
   }
 
-  /** The task's keys, then {@link CurvePoint}'s columns: the record defines the statistics the table holds. */
+  /**
+   * The task's keys, then {@link CurvePoint}'s columns: the record defines the statistics the table
+   * holds.
+   */
   private static Column[] columns() {
     Set<String> names = new LinkedHashSet<>(KEYS);
     names.addAll(CurvePoint.COLUMNS.names());

@@ -2,6 +2,7 @@ package org.rfsweep.aggregate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -9,34 +10,46 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Power-law fits of the optimal test risk (min over the ridge grid of the mean over seeds) along every sweep with
- * at least {@value #MIN_POINTS} points, and jointly over all cells. Confidence intervals come from a bootstrap over
- * seeds: each replicate redraws the seeds with replacement (the same draw for every cell, keeping curves paired),
- * recomputes the optimal curve and refits; the interval is the 2.5-97.5 percentile range.
+ * Power-law fits of the optimal test risk (min over the ridge grid of the mean over seeds) along
+ * every sweep with at least {@value #MIN_POINTS} points, and jointly over all cells. Confidence
+ * intervals come from a bootstrap over seeds: each replicate redraws the seeds with replacement
+ * (the same draw for every cell, keeping curves paired), recomputes the optimal curve and refits;
+ * the interval is the 2.5-97.5 percentile range.
  */
 public final class ExponentsTable {
   static final int MIN_POINTS = 4;
-  /** Bootstrap replicates search exponents this far around the full data's (a replicate moves them by ~0.01-0.1). */
+
+  /**
+   * Bootstrap replicates search exponents this far around the full data's (a replicate moves them
+   * by ~0.01-0.1).
+   */
   static final double BOOTSTRAP_RADIUS = 0.5;
 
   private ExponentsTable() {}
 
-  public static List<ExponentRow> compute(List<SeedRisk> fits, Map<Long, OptimalTable.TheoryOptimum> theory,
-      int bootstrapCount, long bootstrapSeed) {
+  public static List<ExponentRow> compute(
+      List<SeedRisk> fits,
+      Map<Long, OptimalTable.TheoryOptimum> theory,
+      int bootstrapCount,
+      long bootstrapSeed) {
     Tensor tensor = new Tensor(fits);
     double[] full = tensor.optimalCurve(tensor.unitWeights());
     double[][] replicates = new double[bootstrapCount][];
-    IntStream.range(0, bootstrapCount).parallel().forEach(b -> {
-      Random random = new Random(bootstrapSeed + 0x9E3779B97F4A7C15L * (b + 1));
-      double[] weights = new double[tensor.seeds.length];
-      for (int i = 0; i < weights.length; i++) {
-        weights[random.nextInt(weights.length)] += 1;
-      }
-      replicates[b] = tensor.optimalCurve(weights);
-    });
+    IntStream.range(0, bootstrapCount)
+        .parallel()
+        .forEach(
+            b -> {
+              Random random = new Random(bootstrapSeed + 0x9E3779B97F4A7C15L * (b + 1));
+              double[] weights = new double[tensor.seeds.length];
+              for (int i = 0; i < weights.length; i++) {
+                weights[random.nextInt(weights.length)] += 1;
+              }
+              replicates[b] = tensor.optimalCurve(weights);
+            });
     double[] theoryCurve = new double[tensor.cells.length];
     for (int c = 0; c < theoryCurve.length; c++) {
-      OptimalTable.TheoryOptimum t = theory.get(OptimalTable.key(tensor.cells[c][0], tensor.cells[c][1]));
+      OptimalTable.TheoryOptimum t =
+          theory.get(OptimalTable.key(tensor.cells[c][0], tensor.cells[c][1]));
       theoryCurve[c] = t == null ? Double.NaN : t.testMse();
     }
 
@@ -50,15 +63,29 @@ public final class ExponentsTable {
         fixedValues.add(cell[other]);
       }
       for (int fixed : fixedValues) {
-        int[] slice = IntStream.range(0, tensor.cells.length).filter(c -> tensor.cells[c][other] == fixed)
-            .filter(c -> usable(full[c])).toArray();
+        int[] slice =
+            IntStream.range(0, tensor.cells.length)
+                .filter(c -> tensor.cells[c][other] == fixed)
+                .filter(c -> usable(full[c]))
+                .toArray();
         if (slice.length < MIN_POINTS) {
           continue;
         }
         double[] x = Arrays.stream(slice).mapToDouble(c -> tensor.cells[c][axis]).toArray();
         for (String model : new String[] {"offset", "pure"}) {
-          rows.add(sliceRow(axis == 0 ? "width" : "samples", model, axis == 0 ? "samples" : "width", fixed, x,
-              slice, full, replicates, theoryCurve, bootstrapCount, bootstrapSeed));
+          rows.add(
+              sliceRow(
+                  axis == 0 ? "width" : "samples",
+                  model,
+                  axis == 0 ? "samples" : "width",
+                  fixed,
+                  x,
+                  slice,
+                  full,
+                  replicates,
+                  theoryCurve,
+                  bootstrapCount,
+                  bootstrapSeed));
         }
       }
     }
@@ -71,40 +98,113 @@ public final class ExponentsTable {
     return rows;
   }
 
-  private static ExponentRow sliceRow(String sweep, String model, String fixedAxis, int fixed, double[] x,
-      int[] slice, double[] full, double[][] replicates, double[] theoryCurve, int count, long seed) {
+  private static ExponentRow sliceRow(
+      String sweep,
+      String model,
+      String fixedAxis,
+      int fixed,
+      double[] x,
+      int[] slice,
+      double[] full,
+      double[][] replicates,
+      double[] theoryCurve,
+      int count,
+      long seed) {
     PowerLawFit.Fit fit = fit(model, x, pick(full, slice));
-    double[] exponents = Arrays.stream(replicates).parallel()
-        .mapToDouble(r -> allUsable(r, slice) ? refit(model, x, pick(r, slice), fit.exponent()) : Double.NaN)
-        .filter(e -> !Double.isNaN(e)).sorted().toArray();
-    double theoryExponent = allUsable(theoryCurve, slice) ? fit(model, x, pick(theoryCurve, slice)).exponent()
-        : Double.NaN;
-    return new ExponentRow(sweep, model, fixedAxis, fixed, slice.length, fit.exponent(), percentile(exponents, 0.025),
-        percentile(exponents, 0.975), Double.NaN, Double.NaN, Double.NaN, fit.offset(), fit.amplitude(), Double.NaN,
-        fit.loss(), theoryExponent, Double.NaN, count, seed);
+    double[] exponents =
+        Arrays.stream(replicates)
+            .parallel()
+            .mapToDouble(
+                r ->
+                    allUsable(r, slice)
+                        ? refit(model, x, pick(r, slice), fit.exponent())
+                        : Double.NaN)
+            .filter(e -> !Double.isNaN(e))
+            .sorted()
+            .toArray();
+    double theoryExponent =
+        allUsable(theoryCurve, slice)
+            ? fit(model, x, pick(theoryCurve, slice)).exponent()
+            : Double.NaN;
+    return new ExponentRow(
+        sweep,
+        model,
+        fixedAxis,
+        fixed,
+        slice.length,
+        fit.exponent(),
+        percentile(exponents, 0.025),
+        percentile(exponents, 0.975),
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        fit.offset(),
+        fit.amplitude(),
+        Double.NaN,
+        fit.loss(),
+        theoryExponent,
+        Double.NaN,
+        count,
+        seed);
   }
 
-  private static ExponentRow jointRow(Tensor tensor, int[] all, double[] full, double[][] replicates,
-      double[] theoryCurve, int count, long seed) {
+  private static ExponentRow jointRow(
+      Tensor tensor,
+      int[] all,
+      double[] full,
+      double[][] replicates,
+      double[] theoryCurve,
+      int count,
+      long seed) {
     double[] widths = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][0]).toArray();
     double[] samples = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][1]).toArray();
     PowerLawFit.JointFit fit = PowerLawFit.joint(widths, samples, pick(full, all));
-    List<PowerLawFit.JointFit> boot = Arrays.stream(replicates).parallel().filter(r -> allUsable(r, all))
-        .map(r -> PowerLawFit.jointNear(widths, samples, pick(r, all), fit.exponentWidth(), fit.exponentSamples(),
-            BOOTSTRAP_RADIUS)).toList();
+    List<PowerLawFit.JointFit> boot =
+        Arrays.stream(replicates)
+            .parallel()
+            .filter(r -> allUsable(r, all))
+            .map(
+                r ->
+                    PowerLawFit.jointNear(
+                        widths,
+                        samples,
+                        pick(r, all),
+                        fit.exponentWidth(),
+                        fit.exponentSamples(),
+                        BOOTSTRAP_RADIUS))
+            .toList();
     double[] a = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentWidth).sorted().toArray();
-    double[] b = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
-    PowerLawFit.JointFit theory = allUsable(theoryCurve, all)
-        ? PowerLawFit.joint(widths, samples, pick(theoryCurve, all)) : null;
-    return new ExponentRow("joint", "joint", "", 0, all.length, fit.exponentWidth(), percentile(a, 0.025),
-        percentile(a, 0.975), fit.exponentSamples(), percentile(b, 0.025), percentile(b, 0.975), fit.offset(),
-        fit.amplitudeWidth(), fit.amplitudeSamples(), fit.loss(),
-        theory == null ? Double.NaN : theory.exponentWidth(), theory == null ? Double.NaN : theory.exponentSamples(),
-        count, seed);
+    double[] b =
+        boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
+    PowerLawFit.JointFit theory =
+        allUsable(theoryCurve, all)
+            ? PowerLawFit.joint(widths, samples, pick(theoryCurve, all))
+            : null;
+    return new ExponentRow(
+        "joint",
+        "joint",
+        "",
+        0,
+        all.length,
+        fit.exponentWidth(),
+        percentile(a, 0.025),
+        percentile(a, 0.975),
+        fit.exponentSamples(),
+        percentile(b, 0.025),
+        percentile(b, 0.975),
+        fit.offset(),
+        fit.amplitudeWidth(),
+        fit.amplitudeSamples(),
+        fit.loss(),
+        theory == null ? Double.NaN : theory.exponentWidth(),
+        theory == null ? Double.NaN : theory.exponentSamples(),
+        count,
+        seed);
   }
 
   private static double refit(String model, double[] x, double[] y, double exponent) {
-    return model.equals("pure") ? PowerLawFit.pure(x, y).exponent()
+    return model.equals("pure")
+        ? PowerLawFit.pure(x, y).exponent()
         : PowerLawFit.offsetNear(x, y, exponent, BOOTSTRAP_RADIUS).exponent();
   }
 
@@ -151,10 +251,13 @@ public final class ExponentsTable {
         ridgeSet.add(f.ridge());
         seedSet.add(f.seed());
       }
-      cells = cellKeys.stream().map(k -> new int[] {(int) (k >>> 32), (int) (long) k}).toArray(int[][]::new);
+      cells =
+          cellKeys.stream()
+              .map(k -> new int[] {(int) (k >>> 32), (int) (long) k})
+              .toArray(int[][]::new);
       ridges = ridgeSet.stream().mapToDouble(Double::doubleValue).toArray();
       seeds = seedSet.stream().mapToInt(Integer::intValue).toArray();
-      java.util.Map<Long, Integer> cellIndex = new java.util.HashMap<>();
+      Map<Long, Integer> cellIndex = new HashMap<>();
       for (long key : cellKeys) {
         cellIndex.put(key, cellIndex.size());
       }
@@ -166,7 +269,8 @@ public final class ExponentsTable {
       }
       for (SeedRisk f : fits) {
         int c = cellIndex.get(OptimalTable.key(f.width(), f.samples()));
-        test[c][Arrays.binarySearch(ridges, f.ridge())][Arrays.binarySearch(seeds, f.seed())] = f.testMse();
+        test[c][Arrays.binarySearch(ridges, f.ridge())][Arrays.binarySearch(seeds, f.seed())] =
+            f.testMse();
       }
     }
 

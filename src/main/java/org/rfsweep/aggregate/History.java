@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code DIR/history.jsonl}: one line per completed run (when, spec, code version, exponents with intervals, claim
- * verdicts), so a nightly sweep can say what changed against the night before: exponents that moved beyond their
- * intervals, claims that flipped.
+ * {@code DIR/history.jsonl}: one line per completed run (when, spec, code version, exponents with
+ * intervals, claim verdicts), so a nightly sweep can say what changed against the night before:
+ * exponents that moved beyond their intervals, claims that flipped.
  */
 public final class History {
   public static final String FILE = "history.jsonl";
@@ -27,7 +27,8 @@ public final class History {
   private History() {}
 
   /** Appends this run's record. */
-  public static void append(Path out, String specHash, String codeVersion, Aggregation.Tables tables) {
+  public static void append(
+      Path out, String specHash, String codeVersion, Aggregation.Tables tables) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("finished_at", Instant.now().toString());
     record.put("spec_hash", specHash);
@@ -49,16 +50,22 @@ public final class History {
     tables.claims().forEach(c -> claims.put(c.claim(), c.verdict()));
     record.put("claims", claims);
     try {
-      Files.writeString(out.resolve(FILE), JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          out.resolve(FILE),
+          JSON.writeValueAsString(record) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + out.resolve(FILE) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot append to " + out.resolve(FILE) + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * What changed between the last two records: an exponent whose new value lies outside the previous interval
-   * (or the previous value outside the new one), a claim whose verdict changed. Empty when there is no earlier run.
+   * What changed between the last two records: an exponent whose new value lies outside the
+   * previous interval (or the previous value outside the new one), a claim whose verdict changed.
+   * Empty when there is no earlier run.
    */
   public static List<String> changes(Path out) {
     List<JsonNode> records = read(out);
@@ -75,17 +82,42 @@ public final class History {
       if (old == null) {
         continue;
       }
-      moved(changes, e.path("fit").asText(), "exponent", old.path("exponent"), old.path("low"), old.path("high"),
-          e.path("exponent"), e.path("low"), e.path("high"));
-      moved(changes, e.path("fit").asText(), "samples exponent", old.path("exponent2"), old.path("low2"),
-          old.path("high2"), e.path("exponent2"), e.path("low2"), e.path("high2"));
+      moved(
+          changes,
+          e.path("fit").asText(),
+          "exponent",
+          old.path("exponent"),
+          old.path("low"),
+          old.path("high"),
+          e.path("exponent"),
+          e.path("low"),
+          e.path("high"));
+      moved(
+          changes,
+          e.path("fit").asText(),
+          "samples exponent",
+          old.path("exponent2"),
+          old.path("low2"),
+          old.path("high2"),
+          e.path("exponent2"),
+          e.path("low2"),
+          e.path("high2"));
     }
-    now.path("claims").fields().forEachRemaining(entry -> {
-      String was = before.path("claims").path(entry.getKey()).asText("");
-      if (!was.isEmpty() && !was.equals(entry.getValue().asText())) {
-        changes.add("claim " + entry.getKey() + " flipped: " + was + " -> " + entry.getValue().asText());
-      }
-    });
+    now.path("claims")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String was = before.path("claims").path(entry.getKey()).asText("");
+              if (!was.isEmpty() && !was.equals(entry.getValue().asText())) {
+                changes.add(
+                    "claim "
+                        + entry.getKey()
+                        + " flipped: "
+                        + was
+                        + " -> "
+                        + entry.getValue().asText());
+              }
+            });
     return changes;
   }
 
@@ -94,18 +126,39 @@ public final class History {
     return read(out).size();
   }
 
-  private static void moved(List<String> changes, String fit, String what, JsonNode oldValue, JsonNode oldLow,
-      JsonNode oldHigh, JsonNode newValue, JsonNode newLow, JsonNode newHigh) {
+  private static void moved(
+      List<String> changes,
+      String fit,
+      String what,
+      JsonNode oldValue,
+      JsonNode oldLow,
+      JsonNode oldHigh,
+      JsonNode newValue,
+      JsonNode newLow,
+      JsonNode newHigh) {
     if (!oldValue.isNumber() || !newValue.isNumber() || !oldLow.isNumber() || !newLow.isNumber()) {
       return;
     }
     double value = newValue.asDouble();
     double previous = oldValue.asDouble();
-    boolean outside = value < oldLow.asDouble() || value > oldHigh.asDouble()
-        || previous < newLow.asDouble() || previous > newHigh.asDouble();
+    boolean outside =
+        value < oldLow.asDouble()
+            || value > oldHigh.asDouble()
+            || previous < newLow.asDouble()
+            || previous > newHigh.asDouble();
     if (outside) {
-      changes.add(String.format(Locale.ROOT, "%s %s moved beyond its interval: %.4f [%.4f, %.4f] -> %.4f [%.4f, %.4f]",
-          fit, what, previous, oldLow.asDouble(), oldHigh.asDouble(), value, newLow.asDouble(), newHigh.asDouble()));
+      changes.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s moved beyond its interval: %.4f [%.4f, %.4f] -> %.4f [%.4f, %.4f]",
+              fit,
+              what,
+              previous,
+              oldLow.asDouble(),
+              oldHigh.asDouble(),
+              value,
+              newLow.asDouble(),
+              newHigh.asDouble()));
     }
   }
 
@@ -128,7 +181,10 @@ public final class History {
   }
 
   private static String fitName(ExponentRow e) {
-    return e.sweep() + "/" + e.model() + (e.fixedAxis().isEmpty() ? "" : "/" + e.fixedAxis() + "=" + e.fixedValue());
+    return e.sweep()
+        + "/"
+        + e.model()
+        + (e.fixedAxis().isEmpty() ? "" : "/" + e.fixedAxis() + "=" + e.fixedValue());
   }
 
   private static Double finite(double value) {

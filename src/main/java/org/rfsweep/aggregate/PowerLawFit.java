@@ -1,33 +1,53 @@
 package org.rfsweep.aggregate;
 
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
+
 /**
  * Power-law fits of a risk curve y(x): pure A x^-a, with an offset E + A x^-a, and the joint law
- * L(N, n) = E + A N^-a + B n^-b. The loss is robust (Huber, on log residuals, so every decade weighs the same
- * and a stray cell cannot drag the exponent). Exponents are found by variable projection: for fixed exponents
- * the amplitudes are a small non-negative least-squares problem, solved by iteratively reweighted relative least
- * squares; the exponents themselves by a coarse scan and golden-section refinement.
+ * L(N, n) = E + A N^-a + B n^-b. The loss is robust (Huber, on log residuals, so every decade
+ * weighs the same and a stray cell cannot drag the exponent). Exponents are found by variable
+ * projection: for fixed exponents the amplitudes are a small non-negative least-squares problem,
+ * solved by iteratively reweighted relative least squares; the exponents themselves by a coarse
+ * scan and golden-section refinement.
  */
 public final class PowerLawFit {
   /** Log residuals beyond 5% count linearly, not quadratically. */
   static final double HUBER = 0.05;
+
   private static final double MIN_EXPONENT = 0.005;
   private static final double MAX_EXPONENT = 4.0;
   private static final int SCAN = 80;
   private static final int JOINT_SCAN = 24;
   private static final int LOCAL_SCAN = 6;
-  /** Bootstrap replicates only feed percentiles of intervals ~0.05 wide: 1e-4 in the exponent is plenty. */
+
+  /**
+   * Bootstrap replicates only feed percentiles of intervals ~0.05 wide: 1e-4 in the exponent is
+   * plenty.
+   */
   private static final double LOCAL_TOLERANCE = 1e-4;
+
   private static final int REWEIGHTINGS = 12;
   private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
   private PowerLawFit() {}
 
-  /** y = offset + amplitude x^-exponent (offset 0 for the pure law), with the robust loss at the optimum. */
+  /**
+   * y = offset + amplitude x^-exponent (offset 0 for the pure law), with the robust loss at the
+   * optimum.
+   */
   public record Fit(double exponent, double amplitude, double offset, double loss, int points) {}
 
   /** y = offset + amplitudeWidth N^-exponentWidth + amplitudeSamples n^-exponentSamples. */
-  public record JointFit(double offset, double amplitudeWidth, double exponentWidth, double amplitudeSamples,
-      double exponentSamples, double loss, int points) {}
+  public record JointFit(
+      double offset,
+      double amplitudeWidth,
+      double exponentWidth,
+      double amplitudeSamples,
+      double exponentSamples,
+      double loss,
+      int points) {}
 
   /** A x^-a: robust linear regression of log y on log x. */
   public static Fit pure(double[] x, double[] y) {
@@ -39,7 +59,7 @@ public final class PowerLawFit {
       ly[i] = Math.log(y[i]);
     }
     double[] w = new double[n];
-    java.util.Arrays.fill(w, 1.0);
+    Arrays.fill(w, 1.0);
     double slope = 0;
     double intercept = 0;
     for (int iteration = 0; iteration < 4 * REWEIGHTINGS; iteration++) {
@@ -77,13 +97,15 @@ public final class PowerLawFit {
   /** The offset fit searching the exponent within {@code radius} of a0. */
   public static Fit offsetNear(double[] x, double[] y, double a0, double radius) {
     double[][] basis = new double[2][x.length];
-    java.util.function.DoubleUnaryOperator loss = a -> {
-      fillBasis(basis, x, a);
-      return amplitudes(basis, y).loss;
-    };
+    DoubleUnaryOperator loss =
+        a -> {
+          fillBasis(basis, x, a);
+          return amplitudes(basis, y).loss;
+        };
     double lo = Math.max(MIN_EXPONENT, a0 - radius);
     double hi = Math.min(MAX_EXPONENT, a0 + radius);
-    double a = minimise(loss, lo, hi, (int) Math.max(8, SCAN * (hi - lo) / (MAX_EXPONENT - MIN_EXPONENT)));
+    double a =
+        minimise(loss, lo, hi, (int) Math.max(8, SCAN * (hi - lo) / (MAX_EXPONENT - MIN_EXPONENT)));
     fillBasis(basis, x, a);
     Amplitudes best = amplitudes(basis, y);
     return new Fit(a, best.theta[1], best.theta[0], best.loss, x.length);
@@ -92,20 +114,28 @@ public final class PowerLawFit {
   /** L(N, n) = E + A N^-a + B n^-b with E, A, B >= 0, scanning the whole exponent range. */
   public static JointFit joint(double[] widths, double[] samples, double[] y) {
     double half = (MAX_EXPONENT - MIN_EXPONENT) / 2;
-    return search(widths, samples, y, MIN_EXPONENT + half, MIN_EXPONENT + half, half, JOINT_SCAN, 1e-7);
+    return search(
+        widths, samples, y, MIN_EXPONENT + half, MIN_EXPONENT + half, half, JOINT_SCAN, 1e-7);
   }
 
   /**
-   * The joint fit searching exponents within {@code radius} of (a0, b0): bootstrap replicates start from the full
-   * data's exponents, so they need only a local scan.
+   * The joint fit searching exponents within {@code radius} of (a0, b0): bootstrap replicates start
+   * from the full data's exponents, so they need only a local scan.
    */
-  public static JointFit jointNear(double[] widths, double[] samples, double[] y, double a0, double b0,
-      double radius) {
+  public static JointFit jointNear(
+      double[] widths, double[] samples, double[] y, double a0, double b0, double radius) {
     return search(widths, samples, y, a0, b0, radius, LOCAL_SCAN, LOCAL_TOLERANCE);
   }
 
-  private static JointFit search(double[] widths, double[] samples, double[] y, double a0, double b0,
-      double radius, int scan, double tolerance) {
+  private static JointFit search(
+      double[] widths,
+      double[] samples,
+      double[] y,
+      double a0,
+      double b0,
+      double radius,
+      int scan,
+      double tolerance) {
     int n = y.length;
     double[][] basis = new double[3][n];
     double loA = Math.max(MIN_EXPONENT, a0 - radius);
@@ -131,11 +161,19 @@ public final class PowerLawFit {
     double b = bestB;
     for (int round = 0; round < 4; round++) {
       double fixedB = b;
-      a = golden(e -> jointLoss(basis, widths, samples, y, e, fixedB), Math.max(MIN_EXPONENT, a - step),
-          Math.min(MAX_EXPONENT, a + step), tolerance);
+      a =
+          golden(
+              e -> jointLoss(basis, widths, samples, y, e, fixedB),
+              Math.max(MIN_EXPONENT, a - step),
+              Math.min(MAX_EXPONENT, a + step),
+              tolerance);
       double fixedA = a;
-      b = golden(e -> jointLoss(basis, widths, samples, y, fixedA, e), Math.max(MIN_EXPONENT, b - step),
-          Math.min(MAX_EXPONENT, b + step), tolerance);
+      b =
+          golden(
+              e -> jointLoss(basis, widths, samples, y, fixedA, e),
+              Math.max(MIN_EXPONENT, b - step),
+              Math.min(MAX_EXPONENT, b + step),
+              tolerance);
       step /= 2;
     }
     fillJointBasis(basis, widths, samples, a, b);
@@ -143,8 +181,8 @@ public final class PowerLawFit {
     return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
   }
 
-  private static double jointLoss(double[][] basis, double[] widths, double[] samples, double[] y, double a,
-      double b) {
+  private static double jointLoss(
+      double[][] basis, double[] widths, double[] samples, double[] y, double a, double b) {
     fillJointBasis(basis, widths, samples, a, b);
     return amplitudes(basis, y).loss;
   }
@@ -156,7 +194,8 @@ public final class PowerLawFit {
     }
   }
 
-  private static void fillJointBasis(double[][] basis, double[] widths, double[] samples, double a, double b) {
+  private static void fillJointBasis(
+      double[][] basis, double[] widths, double[] samples, double a, double b) {
     for (int i = 0; i < widths.length; i++) {
       basis[0][i] = 1;
       basis[1][i] = Double.isInfinite(widths[i]) ? 0 : Math.pow(widths[i], -a);
@@ -167,15 +206,15 @@ public final class PowerLawFit {
   private record Amplitudes(double[] theta, double loss) {}
 
   /**
-   * Non-negative amplitudes minimising the robust log loss for a fixed basis: reweighted least squares on
-   * relative residuals (y - f)/y, which equal the log residuals to first order, over every subset of active
-   * amplitudes (at most 3, so 7 subsets).
+   * Non-negative amplitudes minimising the robust log loss for a fixed basis: reweighted least
+   * squares on relative residuals (y - f)/y, which equal the log residuals to first order, over
+   * every subset of active amplitudes (at most 3, so 7 subsets).
    */
   private static Amplitudes amplitudes(double[][] basis, double[] y) {
     int p = basis.length;
     int n = y.length;
     double[] w = new double[n];
-    java.util.Arrays.fill(w, 1.0);
+    Arrays.fill(w, 1.0);
     double[] theta = new double[p];
     for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
       theta = nonNegativeLeastSquares(basis, y, w);
@@ -198,14 +237,17 @@ public final class PowerLawFit {
     return f > 0 ? Math.log(y[i] / f) : 1e3;
   }
 
-  /** min sum_i w_i ((y_i - sum_j theta_j basis_j,i) / y_i)^2 over theta >= 0, by enumerating active sets. */
+  /**
+   * min sum_i w_i ((y_i - sum_j theta_j basis_j,i) / y_i)^2 over theta >= 0, by enumerating active
+   * sets.
+   */
   private static double[] nonNegativeLeastSquares(double[][] basis, double[] y, double[] w) {
     int p = basis.length;
     double[] best = new double[p];
     double bestError = Double.POSITIVE_INFINITY;
     for (int subset = 1; subset < (1 << p); subset++) {
       int mask = subset;
-      int[] active = java.util.stream.IntStream.range(0, p).filter(j -> (mask & (1 << j)) != 0).toArray();
+      int[] active = IntStream.range(0, p).filter(j -> (mask & (1 << j)) != 0).toArray();
       int q = active.length;
       double[][] normal = new double[q][q + 1];
       for (int i = 0; i < y.length; i++) {
@@ -249,7 +291,9 @@ public final class PowerLawFit {
     return best;
   }
 
-  /** Gaussian elimination with partial pivoting on an augmented q x (q+1) system; null if singular. */
+  /**
+   * Gaussian elimination with partial pivoting on an augmented q x (q+1) system; null if singular.
+   */
   private static double[] solve(double[][] m) {
     int q = m.length;
     for (int col = 0; col < q; col++) {
@@ -281,7 +325,7 @@ public final class PowerLawFit {
     return x;
   }
 
-  private static double minimise(java.util.function.DoubleUnaryOperator f, double lo, double hi, int points) {
+  private static double minimise(DoubleUnaryOperator f, double lo, double hi, int points) {
     double step = (hi - lo) / points;
     double best = lo;
     double bestValue = Double.POSITIVE_INFINITY;
@@ -295,7 +339,7 @@ public final class PowerLawFit {
     return golden(f, Math.max(lo, best - step), Math.min(hi, best + step), 1e-7);
   }
 
-  private static double golden(java.util.function.DoubleUnaryOperator f, double lo, double hi, double tolerance) {
+  private static double golden(DoubleUnaryOperator f, double lo, double hi, double tolerance) {
     double a = lo;
     double b = hi;
     double c = b - GOLDEN * (b - a);

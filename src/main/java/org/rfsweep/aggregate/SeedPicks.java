@@ -16,8 +16,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Ridge selection from training data alone: per (cell, seed), the ridge with the smallest LOO (or GCV) estimate,
- * and the true test risk that fit then has. Aggregated over seeds per cell.
+ * Ridge selection from training data alone: per (cell, seed), the ridge with the smallest LOO (or
+ * GCV) estimate, and the true test risk that fit then has. Aggregated over seeds per cell.
  */
 public final class SeedPicks {
   private SeedPicks() {}
@@ -26,18 +26,33 @@ public final class SeedPicks {
     List<CellPick> picks = new ArrayList<>();
     for (String rule : new String[] {"loo", "gcv"}) {
       String estimate = rule + "_test_mse";
-      WindowSpec perSeed = Window.partitionBy("width", "samples", "seed").orderBy(col(estimate).asc(),
-          col("ridge").asc());
-      Dataset<Row> chosen = fits.filter(col("status").equalTo("OK").and(col(estimate).isNotNull()))
-          .withColumn("rank", row_number().over(perSeed)).filter(col("rank").equalTo(1));
-      for (Row r : chosen.groupBy("width", "samples").agg(
-          percentile_approx(col("ridge"), lit(0.5), lit(10000)).as("ridge"),
-          avg("test_mse").as("mean"), stddev_samp("test_mse").as("sd"), count(lit(1)).as("seeds"))
-          .collectAsList()) {
+      WindowSpec perSeed =
+          Window.partitionBy("width", "samples", "seed")
+              .orderBy(col(estimate).asc(), col("ridge").asc());
+      Dataset<Row> chosen =
+          fits.filter(col("status").equalTo("OK").and(col(estimate).isNotNull()))
+              .withColumn("rank", row_number().over(perSeed))
+              .filter(col("rank").equalTo(1));
+      for (Row r :
+          chosen
+              .groupBy("width", "samples")
+              .agg(
+                  percentile_approx(col("ridge"), lit(0.5), lit(10000)).as("ridge"),
+                  avg("test_mse").as("mean"),
+                  stddev_samp("test_mse").as("sd"),
+                  count(lit(1)).as("seeds"))
+              .collectAsList()) {
         long seeds = r.<Long>getAs("seeds");
         double sd = r.isNullAt(r.fieldIndex("sd")) ? Double.NaN : r.<Double>getAs("sd");
-        picks.add(new CellPick(r.<Integer>getAs("width"), r.<Integer>getAs("samples"), rule, r.<Double>getAs("ridge"),
-            r.<Double>getAs("mean"), sd / Math.sqrt(seeds), seeds));
+        picks.add(
+            new CellPick(
+                r.<Integer>getAs("width"),
+                r.<Integer>getAs("samples"),
+                rule,
+                r.<Double>getAs("ridge"),
+                r.<Double>getAs("mean"),
+                sd / Math.sqrt(seeds),
+                seeds));
       }
     }
     return picks;

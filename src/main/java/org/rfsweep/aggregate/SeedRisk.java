@@ -3,6 +3,7 @@ package org.rfsweep.aggregate;
 import org.rfsweep.io.RecordColumns;
 
 /** One fit's test risk, as the bootstrap over seeds resamples it. */
-public record SeedRisk(int width, int samples, double ridge, int seed, double testMse, double trainMse) {
+public record SeedRisk(
+    int width, int samples, double ridge, int seed, double testMse, double trainMse) {
   static final RecordColumns<SeedRisk> COLUMNS = RecordColumns.of(SeedRisk.class);
 }

@@ -1,14 +1,15 @@
 package org.rfsweep.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
@@ -32,42 +33,49 @@ import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
+import org.rfsweep.run.CellTheory;
+import org.rfsweep.run.RunContext;
 import org.rfsweep.solver.DirectRidgePath;
 import org.rfsweep.solver.EigenRidgePath;
 import org.rfsweep.solver.RidgeSolution;
-import org.rfsweep.run.CellTheory;
-import org.rfsweep.run.RunContext;
-import org.rfsweep.spec.FeatureKind;
-import org.rfsweep.spec.FeatureSpec;
-import org.rfsweep.spec.FitSpec;
-import org.rfsweep.spec.GridSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecLoader;
-import org.rfsweep.spec.Sweep;
-import org.rfsweep.task.SparkUnitTask;
 
 /**
- * The benchmark: every figure measured in this run, on this machine, with one BLAS thread per fit (what a Spark
- * task with one core gets) unless a figure says otherwise.
+ * The benchmark: every figure measured in this run, on this machine, with one BLAS thread per fit
+ * (what a Spark task with one core gets) unless a figure says otherwise.
  */
 public final class Benchmark {
-  /** The fit-kernel task: ReLU features of a power-law Gaussian task in this many dimensions (a 28x28 image). */
+  /**
+   * The fit-kernel task: ReLU features of a power-law Gaussian task in this many dimensions (a
+   * 28x28 image).
+   */
   static final int INPUT_DIMENSION = 784;
+
   static final int TEST_POINTS = 1000;
   static final int RIDGES = 31;
 
   /** The fit-kernel shapes of the issue: (width, samples). */
-  public static final List<int[]> SIZES = List.of(new int[] {1024, 1024}, new int[] {2048, 4096},
-      new int[] {4096, 2048}, new int[] {4096, 4096});
+  public static final List<int[]> SIZES =
+      List.of(
+          new int[] {1024, 1024},
+          new int[] {2048, 4096},
+          new int[] {4096, 2048},
+          new int[] {4096, 4096});
 
   /**
    * @param quick small sizes only, to check the benchmark itself in seconds
    * @param sizes fit-kernel shapes (width, samples); null for {@link #SIZES}
    * @param parts which parts to run: any of peak, fit, spark, memory
    */
-  public record Options(boolean quick, boolean mllibAllSizes, Path csv, Path quickstart, List<int[]> sizes,
-      java.util.Set<String> parts) {}
+  public record Options(
+      boolean quick,
+      boolean mllibAllSizes,
+      Path csv,
+      Path quickstart,
+      List<int[]> sizes,
+      Set<String> parts) {}
 
   private final Options options;
   private final BenchTable table;
@@ -85,10 +93,13 @@ public final class Benchmark {
 
   public void run(SparkSession spark) {
     BlasBackend backend = NativeLinalg.initialise(1);
-    table.add("backend", backend.label(), backend.isNative() ? 1 : 0, "native", backend.blasClass());
+    table.add(
+        "backend", backend.label(), backend.isNative() ? 1 : 0, "native", backend.blasClass());
     peak(); // always: the fit kernel's floor is measured against it
-    List<int[]> sizes = options.quick() ? List.of(new int[] {256, 256}, new int[] {512, 256})
-        : options.sizes() == null ? SIZES : options.sizes();
+    List<int[]> sizes =
+        options.quick()
+            ? List.of(new int[] {256, 256}, new int[] {512, 256})
+            : options.sizes() == null ? SIZES : options.sizes();
     if (options.parts().contains("fit")) {
       for (int[] size : sizes) {
         fitKernel(spark, size[0], size[1]);
@@ -120,7 +131,11 @@ public final class Benchmark {
         NativeLinalg.blas().dgemm("N", "N", n, n, n, 1.0, a, n, b, n, 0.0, c, n);
         double seconds = (System.nanoTime() - start) * 1e-9;
         double gflops = 2.0 * n * n * n / seconds / 1e9;
-        table.add("peak", "dgemm " + n + ", " + threads + " thread" + (threads > 1 ? "s" : ""), gflops, "GFLOP/s",
+        table.add(
+            "peak",
+            "dgemm " + n + ", " + threads + " thread" + (threads > 1 ? "s" : ""),
+            gflops,
+            "GFLOP/s",
             "");
         if (threads == 1) {
           peakGflops = Math.max(peakGflops, gflops);
@@ -136,14 +151,16 @@ public final class Benchmark {
     PowerLawTaskSpec task = new PowerLawTaskSpec(1.5, 1.3, 0.1, INPUT_DIMENSION, TEST_POINTS);
     PowerLawSource source = new PowerLawSource(task);
     ReluFeatureMap map = new ReluFeatureMap(INPUT_DIMENSION, source.meanSquaredNorm());
-    // Fits under 3 s run three times and report the fastest: single runs of the eigensolver vary by ~10%.
+    // Fits under 3 s run three times and report the fastest: single runs of the eigensolver vary by
+    // ~10%.
     double estimate = 10 * Math.pow(Math.min(width, samples), 3) / (peakGflops * 1e9);
     int runs = estimate < 3.0 ? 3 : 1;
-    FitKernelTimer.Phases phases = FitKernelTimer.time(source, map, width, samples, ridges, TEST_POINTS, 7, false,
-        runs);
+    FitKernelTimer.Phases phases =
+        FitKernelTimer.time(source, map, width, samples, ridges, TEST_POINTS, 7, false, runs);
     double[] phi = phases.cell().phi();
 
-    // LAPACK alone, same shape, same run: the Gram matrix of the smaller side and its eigendecomposition.
+    // LAPACK alone, same shape, same run: the Gram matrix of the smaller side and its
+    // eigendecomposition.
     int side = Math.min(width, samples);
     double[] gram = new double[side * side];
     double[] values = new double[side];
@@ -169,23 +186,47 @@ public final class Benchmark {
     String section = "fit " + cell;
     double total = phases.total();
     boolean streamed = new WorkUnit(0, List.of(new Cell(width, samples))).streamsTestPoints();
-    table.add(section, "feature generation (draw, project, ReLU; train + test)", phases.features(), "s",
-        streamed ? "test points streamed after the fit: their projection is in the test predictions" : "");
+    table.add(
+        section,
+        "feature generation (draw, project, ReLU; train + test)",
+        phases.features(),
+        "s",
+        streamed
+            ? "test points streamed after the fit: their projection is in the test predictions"
+            : "");
     table.add(section, "Gram (dsyrk), inside the fit", phases.gram(), "s", "");
     table.add(section, "eigendecomposition, inside the fit", phases.eigen(), "s", "");
     table.add(section, "ridge path: 31 ridges, residuals, GCV", phases.ridges(), "s", "");
     table.add(section, "test predictions, 1000 points x 31 ridges", phases.testRisk(), "s", "");
     table.add(section, "LAPACK alone: dsyrk (Gram)", gramSeconds, "s", "");
-    table.add(section, "LAPACK alone: eigendecomposition", eigenSeconds, "s", SymmetricEigen.routine(side)
-        + (runs > 1 ? "; fastest of " + runs + " runs, as for the fit" : ""));
-    table.addAgainst(section, "everything else / (Gram + eig alone)", (total - reference) / reference, "ratio",
-        0.25, "total " + BenchTable.format(total) + " s");
+    table.add(
+        section,
+        "LAPACK alone: eigendecomposition",
+        eigenSeconds,
+        "s",
+        SymmetricEigen.routine(side)
+            + (runs > 1 ? "; fastest of " + runs + " runs, as for the fit" : ""));
+    table.addAgainst(
+        section,
+        "everything else / (Gram + eig alone)",
+        (total - reference) / reference,
+        "ratio",
+        0.25,
+        "total " + BenchTable.format(total) + " s");
     table.add(section, "  of which feature generation", phases.features() / reference, "ratio", "");
-    table.add(section, "  of which the rest (Gram/eig gap, 31 ridges, tests)",
-        (total - phases.features() - reference) / reference, "ratio", "");
+    table.add(
+        section,
+        "  of which the rest (Gram/eig gap, 31 ridges, tests)",
+        (total - phases.features() - reference) / reference,
+        "ratio",
+        "");
     double projectionFlops = 2.0 * (samples + TEST_POINTS) * width * INPUT_DIMENSION;
-    table.add(section, "  floor: projection flops at peak dgemm", projectionFlops / (peakGflops * 1e9) / reference,
-        "ratio", "2 (n + 1000) N d, d = " + INPUT_DIMENSION + ": paid by any implementation of this task");
+    table.add(
+        section,
+        "  floor: projection flops at peak dgemm",
+        projectionFlops / (peakGflops * 1e9) / reference,
+        "ratio",
+        "2 (n + 1000) N d, d = " + INPUT_DIMENSION + ": paid by any implementation of this task");
 
     // The cost of one more ridge (31 ridges against 1), and of leave-one-out estimates.
     RidgeSolution solution = new RidgeSolution();
@@ -196,22 +237,38 @@ public final class Benchmark {
     start = System.nanoTime();
     path.fit(phi, samples, width, phases.cell().labels(), 1, ridges, solution);
     double all = (System.nanoTime() - start) * 1e-9;
-    table.addAgainst(section, "extra ridge / eigendecomposition", Math.max(0, all - one) / (RIDGES - 1)
-        / eigenSeconds, "ratio", 0.01, "");
+    table.addAgainst(
+        section,
+        "extra ridge / eigendecomposition",
+        Math.max(0, all - one) / (RIDGES - 1) / eigenSeconds,
+        "ratio",
+        0.01,
+        "");
     start = System.nanoTime();
-    new EigenRidgePath(true).fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
+    new EigenRidgePath(true)
+        .fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
     double withLoo = (System.nanoTime() - start) * 1e-9;
-    table.add(section, "leave-one-out estimates (fit.loo: true) / (Gram + eig)",
+    table.add(
+        section,
+        "leave-one-out estimates (fit.loo: true) / (Gram + eig)",
         Math.max(0, withLoo - all) / reference,
-        "ratio", "forms U (dsyevd's back-transformation)" + (width < samples ? " and P = Phi V, 2 n N^2 flops"
-            : ", then U^2 times the filters"));
+        "ratio",
+        "forms U (dsyevd's back-transformation)"
+            + (width < samples ? " and P = Phi V, 2 n N^2 flops" : ", then U^2 times the filters"));
 
     // The usual way: one Cholesky per ridge.
     start = System.nanoTime();
-    new DirectRidgePath().fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
+    new DirectRidgePath()
+        .fit(phi, samples, width, phases.cell().labels(), 1, ridges, new RidgeSolution());
     double cholesky = (System.nanoTime() - start) * 1e-9;
-    table.add(section, "one Cholesky per ridge, 31 ridges", cholesky, "s", "Gram once, dpotrf+dpotrs each");
-    table.add(section, "speed-up over Cholesky per ridge", cholesky / all, "x", "ridge path vs Cholesky");
+    table.add(
+        section,
+        "one Cholesky per ridge, 31 ridges",
+        cholesky,
+        "s",
+        "Gram once, dpotrf+dpotrs each");
+    table.add(
+        section, "speed-up over Cholesky per ridge", cholesky / all, "x", "ridge path vs Cholesky");
 
     boolean mllib = options.quick() || options.mllibAllSizes() || width <= 2048;
     if (mllib && width <= 4096) {
@@ -220,13 +277,21 @@ public final class Benchmark {
   }
 
   /**
-   * Spark MLlib's LinearRegression, normal solver, no intercept or feature standardisation. Its normal solver always
-   * standardises the label, minimising (1/2n) |X a - y|^2 + (regParam / (2 sd(y))) |a|^2 with sd the population
-   * standard deviation of y, so the same ridge is regParam = ridge sd(y) / n. A few ridges are timed and the mean
-   * scaled to 31; the coefficients are compared with ours.
+   * Spark MLlib's LinearRegression, normal solver, no intercept or feature standardisation. Its
+   * normal solver always standardises the label, minimising (1/2n) |X a - y|^2 + (regParam / (2
+   * sd(y))) |a|^2 with sd the population standard deviation of y, so the same ridge is regParam =
+   * ridge sd(y) / n. A few ridges are timed and the mean scaled to 31; the coefficients are
+   * compared with ours.
    */
-  private void mllib(SparkSession spark, String cell, double[] phi, double[] y, int samples, int width,
-      double eigenPathSeconds, RidgeSolution ours) {
+  private void mllib(
+      SparkSession spark,
+      String cell,
+      double[] phi,
+      double[] y,
+      int samples,
+      int width,
+      double eigenPathSeconds,
+      RidgeSolution ours) {
     List<Row> rows = new ArrayList<>(samples);
     for (int i = 0; i < samples; i++) {
       double[] x = new double[width];
@@ -235,8 +300,10 @@ public final class Benchmark {
       }
       rows.add(RowFactory.create(Vectors.dense(x), y[i]));
     }
-    StructType schema = new StructType().add("features", new VectorUDT(), false)
-        .add("label", DataTypes.DoubleType, false);
+    StructType schema =
+        new StructType()
+            .add("features", new VectorUDT(), false)
+            .add("label", DataTypes.DoubleType, false);
     Dataset<Row> data = spark.createDataFrame(rows, schema).cache();
     data.count();
     double mean = 0;
@@ -251,8 +318,13 @@ public final class Benchmark {
     double worstGap = 0;
     for (int k = 0; k < timed; k++) {
       int r = RIDGES / 2 + k * 5; // ridges around 0.1 - 10: well-posed for both solvers
-      LinearRegression regression = new LinearRegression().setSolver("normal").setFitIntercept(false)
-          .setStandardization(false).setElasticNetParam(0.0).setRegParam(ridges[r] * labelSd / samples);
+      LinearRegression regression =
+          new LinearRegression()
+              .setSolver("normal")
+              .setFitIntercept(false)
+              .setStandardization(false)
+              .setElasticNetParam(0.0)
+              .setRegParam(ridges[r] * labelSd / samples);
       long start = System.nanoTime();
       LinearRegressionModel model = regression.fit(data);
       seconds += (System.nanoTime() - start) * 1e-9;
@@ -268,25 +340,35 @@ public final class Benchmark {
     }
     data.unpersist();
     double projected = seconds / timed * RIDGES;
-    table.add("fit " + cell, "MLlib LinearRegression, 31 ridges (projected)", projected, "s",
-        timed + " fits timed; coefficients differ from ours by " + BenchTable.format(worstGap) + " relative");
+    table.add(
+        "fit " + cell,
+        "MLlib LinearRegression, 31 ridges (projected)",
+        projected,
+        "s",
+        timed
+            + " fits timed; coefficients differ from ours by "
+            + BenchTable.format(worstGap)
+            + " relative");
     table.add("fit " + cell, "speed-up over MLlib", projected / eigenPathSeconds, "x", "");
   }
 
   /**
-   * Wall seconds of the sweep's Spark jobs alone, as a run calls them (one chunk), on a session already up; the
-   * theory columns are computed before the jobs start, as in a run.
+   * Wall seconds of the sweep's Spark jobs alone, as a run calls them (one chunk), on a session
+   * already up; the theory columns are computed before the jobs start, as in a run.
    */
   private static double fitAll(SparkSession spark, JobSpec spec, GridPlan plan, Path out) {
-    RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), NativeLinalg.backend().label());
+    RunContext context =
+        RunContext.of(spec, BuildInfo.codeVersion(), NativeLinalg.backend().label());
     SweepDriver.Options options = new SweepDriver.Options(out, 0, false);
     CellTheory theory = FitsJob.theory(context, plan);
     long start = System.nanoTime();
-    FitsJob.run(spark, context, theory, plan.units(), plan.units().size(), options, line -> { });
+    FitsJob.run(spark, context, theory, plan.units(), plan.units().size(), options, line -> {});
     return (System.nanoTime() - start) * 1e-9;
   }
 
-  /** Spark's share of the quickstart sweep: wall time against the sum of its tasks' compute times. */
+  /**
+   * Spark's share of the quickstart sweep: wall time against the sum of its tasks' compute times.
+   */
   private void sparkShare(SparkSession spark) {
     try {
       JobSpec spec = options.quick() ? small() : SpecLoader.load(options.quickstart());
@@ -300,52 +382,89 @@ public final class Benchmark {
       int seed = fits.columns().indexOf("seed");
       int fit = fits.columns().indexOf("fit_seconds");
       int setup = fits.columns().indexOf("setup_seconds");
-      java.util.Map<String, Double> perCell = new java.util.HashMap<>();
-      java.util.Map<Integer, Double> perUnit = new java.util.HashMap<>();
+      Map<String, Double> perCell = new HashMap<>();
+      Map<Integer, Double> perUnit = new HashMap<>();
       for (Object[] row : fits.rows()) {
         perCell.put(row[width] + "," + row[samples] + "," + row[seed], (Double) row[fit]);
         perUnit.put((Integer) row[seed], (Double) row[setup]);
       }
-      double compute = perCell.values().stream().mapToDouble(Double::doubleValue).sum()
-          + perUnit.values().stream().mapToDouble(Double::doubleValue).sum();
+      double compute =
+          perCell.values().stream().mapToDouble(Double::doubleValue).sum()
+              + perUnit.values().stream().mapToDouble(Double::doubleValue).sum();
       int slots = spark.sparkContext().defaultParallelism();
-      table.add("spark", spec.name() + " sweep wall time", wall, "s", slots + " task slots; session already up; "
-          + "the Spark job alone (theory columns are computed before it)");
-      table.add("spark", "sum of task compute times", compute, "s", "seed setup + every cell's fit");
-      table.addAgainst("spark", "Spark's share of wall time", 1 - compute / (wall * slots), "ratio", 0.15,
+      table.add(
+          "spark",
+          spec.name() + " sweep wall time",
+          wall,
+          "s",
+          slots
+              + " task slots; session already up; "
+              + "the Spark job alone (theory columns are computed before it)");
+      table.add(
+          "spark", "sum of task compute times", compute, "s", "seed setup + every cell's fit");
+      table.addAgainst(
+          "spark",
+          "Spark's share of wall time",
+          1 - compute / (wall * slots),
+          "ratio",
+          0.15,
           "1 - compute / (wall x slots)");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  /** Memory of one task holding a single (N, n) cell, each in its own JVM, against its largest matrix. */
+  /**
+   * Memory of one task holding a single (N, n) cell, each in its own JVM, against its largest
+   * matrix.
+   */
   private void memory(int[] sizes, boolean leaveOneOut) {
     String variant = leaveOneOut ? "" : ", fit.loo false";
     for (int size : sizes) {
       MemoryProbe.Result result = MemoryProbe.inChildJvm(size, leaveOneOut);
       double largest = 8.0 * size * size;
       String task = "task " + size + " x " + size + variant;
-      table.add("memory", "peak live heap, " + task, result.live() / (double) (1 << 20), "MiB",
-          BenchTable.format(result.seconds()) + " s with 2 BLAS threads, own JVM; collected and read every 100 ms");
-      table.add("memory", "peak heap in use, " + task, result.used() / (double) (1 << 20), "MiB",
-          "uncollected garbage included (" + BenchTable.format(result.used() / largest) + " matrices)");
-      // Phi, the Gram matrix and the eigenvectors (or Z) are three matrices during the decomposition; the issue's
-      // "about three" leaves room for the labels, a projection block and G1's region rounding, not a fourth.
-      table.addAbout("memory", "peak live / largest matrix, " + task, result.live() / largest, "matrices", 3.0,
-          0.25, "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
+      table.add(
+          "memory",
+          "peak live heap, " + task,
+          result.live() / (double) (1 << 20),
+          "MiB",
+          BenchTable.format(result.seconds())
+              + " s with 2 BLAS threads, own JVM; collected and read every 100 ms");
+      table.add(
+          "memory",
+          "peak heap in use, " + task,
+          result.used() / (double) (1 << 20),
+          "MiB",
+          "uncollected garbage included ("
+              + BenchTable.format(result.used() / largest)
+              + " matrices)");
+      // Phi, the Gram matrix and the eigenvectors (or Z) are three matrices during the
+      // decomposition; the issue's
+      // "about three" leaves room for the labels, a projection block and G1's region rounding, not
+      // a fourth.
+      table.addAbout(
+          "memory",
+          "peak live / largest matrix, " + task,
+          result.live() / largest,
+          "matrices",
+          3.0,
+          0.25,
+          "largest matrix " + BenchTable.format(largest / (1 << 20)) + " MiB");
     }
   }
 
   /** A tiny sweep for --quick. */
   private static JobSpec small() {
-    return SpecLoader.parse("""
+    return SpecLoader.parse(
+        """
         name: bench-small
         seed: 1
         task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.1, modes: 200}
         features: linear
         grid: {widths: [16, 64], samples: [32, 128], ridges: [0, 1], seeds: 4}
-        """, "bench-small");
+        """,
+        "bench-small");
   }
 
   private static double[] random(int length, long seed) {

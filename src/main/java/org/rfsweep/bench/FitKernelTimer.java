@@ -10,22 +10,30 @@ import org.rfsweep.task.FitResult;
 import org.rfsweep.task.UnitRunner;
 
 /**
- * Times one cell's fit by running it through {@link UnitRunner}, the code a sweep runs, on a work unit of that
- * single cell; the phases are the timings every {@code fits} row records. The feature matrix and labels are
- * rebuilt afterwards, untimed, for the comparisons.
+ * Times one cell's fit by running it through {@link UnitRunner}, the code a sweep runs, on a work
+ * unit of that single cell; the phases are the timings every {@code fits} row records. The feature
+ * matrix and labels are rebuilt afterwards, untimed, for the comparisons.
  */
 final class FitKernelTimer {
   /**
    * Wall seconds of each phase of one cell.
    *
-   * @param features  drawing the bank, the samples and the test points, and projecting them (the unit's setup)
-   * @param gram      forming the Gram matrix of the smaller side
-   * @param eigen     its eigendecomposition
-   * @param ridges    the rest of the ridge path: every ridge's coefficients, residuals, estimates, copies
-   * @param testRisk  test predictions at every ridge
-   * @param cell      the cell's feature matrix Phi and its labels
+   * @param features drawing the bank, the samples and the test points, and projecting them (the
+   *     unit's setup)
+   * @param gram forming the Gram matrix of the smaller side
+   * @param eigen its eigendecomposition
+   * @param ridges the rest of the ridge path: every ridge's coefficients, residuals, estimates,
+   *     copies
+   * @param testRisk test predictions at every ridge
+   * @param cell the cell's feature matrix Phi and its labels
    */
-  record Phases(double features, double gram, double eigen, double ridges, double testRisk, CellFeatures cell) {
+  record Phases(
+      double features,
+      double gram,
+      double eigen,
+      double ridges,
+      double testRisk,
+      CellFeatures cell) {
     double total() {
       return features + gram + eigen + ridges + testRisk;
     }
@@ -34,13 +42,21 @@ final class FitKernelTimer {
   private FitKernelTimer() {}
 
   /**
-   * Runs the cell once to warm up (JIT, workspaces sized as across a sweep's cells), then {@code runs} times, and
-   * reports the fastest run: the least disturbed by the rest of the machine.
+   * Runs the cell once to warm up (JIT, workspaces sized as across a sweep's cells), then {@code
+   * runs} times, and reports the fastest run: the least disturbed by the rest of the machine.
    *
    * @param leaveOneOut whether the fit computes leave-one-out estimates
    */
-  static Phases time(TaskSource source, FeatureMap map, int width, int samples, double[] ridges, int testPoints,
-      long seed, boolean leaveOneOut, int runs) {
+  static Phases time(
+      TaskSource source,
+      FeatureMap map,
+      int width,
+      int samples,
+      double[] ridges,
+      int testPoints,
+      long seed,
+      boolean leaveOneOut,
+      int runs) {
     UnitRunner runner = new UnitRunner(source, map, seed, ridges, testPoints, leaveOneOut);
     WorkUnit unit = new WorkUnit(0, List.of(new Cell(width, samples)));
     runner.run(unit);
@@ -51,14 +67,20 @@ final class FitKernelTimer {
       if (!FitResult.OK.equals(fit.status())) {
         throw new IllegalStateException("the benchmark cell failed: " + fit.error());
       }
-      if (best == null || fit.setupSeconds() + fit.fitSeconds() < best.setupSeconds() + best.fitSeconds()) {
+      if (best == null
+          || fit.setupSeconds() + fit.fitSeconds() < best.setupSeconds() + best.fitSeconds()) {
         best = fit;
       }
     }
     double gram = best.path().gramSeconds();
     double eigen = best.path().eigenSeconds();
     double ridgePath = best.fitSeconds() - best.testRiskSeconds() - gram - eigen;
-    return new Phases(best.setupSeconds(), gram, eigen, ridgePath, best.testRiskSeconds(),
+    return new Phases(
+        best.setupSeconds(),
+        gram,
+        eigen,
+        ridgePath,
+        best.testRiskSeconds(),
         CellFeatures.of(source, map, seed, width, samples));
   }
 }

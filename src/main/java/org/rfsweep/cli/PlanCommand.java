@@ -1,16 +1,21 @@
 package org.rfsweep.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
-import org.rfsweep.linalg.NativeLinalg;
-import org.rfsweep.spec.SpecException;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
@@ -19,25 +24,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Validates a spec and prints its grid and cost, without starting Spark. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Validate SPEC and print the grid: cells, tasks, fits, total flops, the time they take at this "
-        + "machine's measured BLAS speed, and the largest task's memory against what a task slot has (refused when "
-        + "it does not fit). Starts no Spark job and writes nothing.")
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Validate SPEC and print the grid: cells, tasks, fits, total flops, the time they take at this "
+            + "machine's measured BLAS speed, and the largest task's memory against what a task slot has (refused when "
+            + "it does not fit). Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
   /**
-   * Share of single-thread dgemm speed a sweep sustains over features, Gram, eigendecomposition and ridges
-   * (measured here: 0.4 on the Fig. 1 sweep, 0.5 on the quickstart).
+   * Share of single-thread dgemm speed a sweep sustains over features, Gram, eigendecomposition and
+   * ridges (measured here: 0.4 on the Fig. 1 sweep, 0.5 on the quickstart).
    */
   static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
+
   /** JVM and Spark overhead per executor, not available to tasks. */
   static final long EXECUTOR_OVERHEAD_BYTES = 1L << 30;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "a cluster-configs/*.properties file: check the largest task against its executors' memory "
-          + "and estimate the time on its cores")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "a cluster-configs/*.properties file: check the largest task against its executors' memory "
+              + "and estimate the time on its cores")
   Path config;
 
   @Override
@@ -49,20 +61,32 @@ final class PlanCommand implements Callable<Integer> {
     }
     System.out.printf("job         %s (spec hash %s)%n", job.name(), SpecFingerprint.hash(job));
     if (job.task() instanceof PowerLawTaskSpec task) {
-      System.out.printf("task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n", task.alpha(),
-          task.beta(), task.noise(), task.modes(), task.testSamples());
+      System.out.printf(
+          "task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n",
+          task.alpha(), task.beta(), task.noise(), task.modes(), task.testSamples());
     } else if (job.task() instanceof DatasetTaskSpec task) {
-      System.out.printf("task        dataset %s, target %s%s, pool %d, test_samples %d%n", task.dataFile(),
-          task.target(), task.positive().isEmpty() ? "" : " " + task.positive(), task.pool(), task.testSamples());
+      System.out.printf(
+          "task        dataset %s, target %s%s, pool %d, test_samples %d%n",
+          task.dataFile(),
+          task.target(),
+          task.positive().isEmpty() ? "" : " " + task.positive(),
+          task.pool(),
+          task.testSamples());
     }
     System.out.printf("features    %s%n", job.features().kind().word());
     for (Sweep sweep : job.grid().sweeps()) {
       System.out.printf("sweep       widths %s x samples %s%n", sweep.widths(), sweep.samples());
     }
-    System.out.printf("ridges      %s%n", job.grid().ridges().stream()
-        .map(r -> String.format(java.util.Locale.ROOT, "%.4g", r)).toList());
-    System.out.printf("grid        %d cells x %d seeds = %d tasks; x %d ridges = %d fits; %d work units%n",
-        plan.cells().size(), job.grid().seeds(), plan.tasks(), job.grid().ridges().size(), plan.fits(),
+    System.out.printf(
+        "ridges      %s%n",
+        job.grid().ridges().stream().map(r -> String.format(Locale.ROOT, "%.4g", r)).toList());
+    System.out.printf(
+        "grid        %d cells x %d seeds = %d tasks; x %d ridges = %d fits; %d work units%n",
+        plan.cells().size(),
+        job.grid().seeds(),
+        plan.tasks(),
+        job.grid().ridges().size(),
+        plan.fits(),
         plan.units().size());
     double flops = 0;
     CostModel.UnitCost largest = null;
@@ -76,18 +100,30 @@ final class PlanCommand implements Callable<Integer> {
     ExecutorBudget budget = ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
-    // Units run whole on one slot: more slots than units do not help, and the largest unit bounds the time.
+    // Units run whole on one slot: more slots than units do not help, and the largest unit bounds
+    // the time.
     int slots = Math.min(budget.slots(), plan.units().size());
-    double largestUnit = plan.units().stream().mapToDouble(u -> CostModel.of(job, u).flops()).max().orElse(0);
+    double largestUnit =
+        plan.units().stream().mapToDouble(u -> CostModel.of(job, u).flops()).max().orElse(0);
     double seconds = Math.max(flops / (rate * slots), largestUnit / rate);
-    System.out.printf("work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
-        + "thread, %.0f%% sustained)%n", flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
-    System.out.printf("memory      largest task holds about %s at once; each task slot has %s (%s)%n",
+    System.out.printf(
+        "work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
+            + "thread, %.0f%% sustained)%n",
+        flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+    System.out.printf(
+        "memory      largest task holds about %s at once; each task slot has %s (%s)%n",
         bytes(largest.peakBytes()), bytes(budget.bytesPerTask()), budget.source());
     if (largest.peakBytes() > budget.bytesPerTask()) {
-      throw new SpecException("grid: the largest task needs about " + bytes(largest.peakBytes()) + " but a task "
-          + "slot has " + bytes(budget.bytesPerTask()) + " (" + budget.source() + "); give executors more memory, "
-          + "fewer cores each, or shrink the largest cell");
+      throw new SpecException(
+          "grid: the largest task needs about "
+              + bytes(largest.peakBytes())
+              + " but a task "
+              + "slot has "
+              + bytes(budget.bytesPerTask())
+              + " ("
+              + budget.source()
+              + "); give executors more memory, "
+              + "fewer cores each, or shrink the largest cell");
     }
     return 0;
   }
@@ -97,7 +133,7 @@ final class PlanCommand implements Callable<Integer> {
     NativeLinalg.initialise(1);
     int n = 768;
     double[] a = new double[n * n];
-    java.util.Arrays.fill(a, 1.0 / n);
+    Arrays.fill(a, 1.0 / n);
     double[] c = new double[n * n];
     double best = Double.POSITIVE_INFINITY;
     for (int rep = 0; rep < 3; rep++) {
@@ -114,39 +150,61 @@ final class PlanCommand implements Callable<Integer> {
       int cores = Runtime.getRuntime().availableProcessors();
       if (config == null) {
         long heap = Runtime.getRuntime().maxMemory();
-        return new ExecutorBudget(cores, heap / cores, "this JVM's heap " + bytes(heap) + " over " + cores
-            + " local task slots");
+        return new ExecutorBudget(
+            cores,
+            heap / cores,
+            "this JVM's heap " + bytes(heap) + " over " + cores + " local task slots");
       }
-      java.util.Properties properties = new java.util.Properties();
-      try (var in = java.nio.file.Files.newBufferedReader(config)) {
+      Properties properties = new Properties();
+      try (var in = Files.newBufferedReader(config)) {
         properties.load(in);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new SpecException("--config " + config + ": cannot read (" + e.getMessage() + ")");
       }
       String master = properties.getProperty("spark.master", "local[*]").trim();
       int taskCpus = Integer.parseInt(properties.getProperty("spark.task.cpus", "1").trim());
       if (master.startsWith("local")) {
-        long memory = memory(properties.getProperty("spark.driver.memory", "1g"), config, "spark.driver.memory");
+        long memory =
+            memory(
+                properties.getProperty("spark.driver.memory", "1g"), config, "spark.driver.memory");
         int slots = Math.max(1, cores / taskCpus);
-        return new ExecutorBudget(slots, (memory - EXECUTOR_OVERHEAD_BYTES) / slots, config + ": driver memory "
-            + bytes(memory) + " less 1 GiB over " + slots + " slots");
+        return new ExecutorBudget(
+            slots,
+            (memory - EXECUTOR_OVERHEAD_BYTES) / slots,
+            config + ": driver memory " + bytes(memory) + " less 1 GiB over " + slots + " slots");
       }
-      long memory = memory(properties.getProperty("spark.executor.memory", "1g"), config, "spark.executor.memory");
-      int executorCores = Integer.parseInt(properties.getProperty("spark.executor.cores", "1").trim());
-      int instances = Integer.parseInt(properties.getProperty("spark.executor.instances", "1").trim());
+      long memory =
+          memory(
+              properties.getProperty("spark.executor.memory", "1g"),
+              config,
+              "spark.executor.memory");
+      int executorCores =
+          Integer.parseInt(properties.getProperty("spark.executor.cores", "1").trim());
+      int instances =
+          Integer.parseInt(properties.getProperty("spark.executor.instances", "1").trim());
       int slotsPerExecutor = Math.max(1, executorCores / taskCpus);
-      return new ExecutorBudget(slotsPerExecutor * instances, (memory - EXECUTOR_OVERHEAD_BYTES) / slotsPerExecutor,
-          config + ": executor memory " + bytes(memory) + " less 1 GiB over " + slotsPerExecutor + " slots, "
-              + instances + " executors");
+      return new ExecutorBudget(
+          slotsPerExecutor * instances,
+          (memory - EXECUTOR_OVERHEAD_BYTES) / slotsPerExecutor,
+          config
+              + ": executor memory "
+              + bytes(memory)
+              + " less 1 GiB over "
+              + slotsPerExecutor
+              + " slots, "
+              + instances
+              + " executors");
     }
 
     private static long memory(String text, Path config, String key) {
-      String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-      long unit = t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
+      String t = text.trim().toLowerCase(Locale.ROOT);
+      long unit =
+          t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
       try {
         return (long) (Double.parseDouble(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit);
       } catch (NumberFormatException e) {
-        throw new SpecException("--config " + config + ": " + key + " must be a size like 6g, found '" + text + "'");
+        throw new SpecException(
+            "--config " + config + ": " + key + " must be a size like 6g, found '" + text + "'");
       }
     }
   }

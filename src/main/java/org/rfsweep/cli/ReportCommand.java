@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Regenerates the tables and the report of a finished run from its fits. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Rebuild DIR's tables (curves, optimal, exponents, claims) and DIR/report/index.html from "
-        + "DIR/fits, without refitting.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Rebuild DIR's tables (curves, optimal, exponents, claims) and DIR/report/index.html from "
+            + "DIR/fits, without refitting.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "output folder of a run")
   Path folder;

@@ -14,30 +14,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Runs a sweep and writes its tables. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run the sweep SPEC on Spark and write DIR/fits (Parquet) and DIR/manifest.json.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<job name>)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output folder (default: out/<job name>)")
   Path out;
 
-  @Option(names = "--master", paramLabel = "URL",
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
       description = "Spark master (default: the one spark-submit set, else local[*])")
   String master;
 
-  @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
-      description = "Spark tasks for the work units, each a balanced bin of units (default: one per unit, up to "
-          + "two per task slot)")
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      defaultValue = "0",
+      description =
+          "Spark tasks for the work units, each a balanced bin of units (default: one per unit, up to "
+              + "two per task slot)")
   int partitions;
 
-  @Option(names = "--chunk-units", paramLabel = "U", defaultValue = "0",
-      description = "work units per atomically committed chunk (default: one chunk for a sweep of a few minutes, "
-          + "else about ten)")
+  @Option(
+      names = "--chunk-units",
+      paramLabel = "U",
+      defaultValue = "0",
+      description =
+          "work units per atomically committed chunk (default: one chunk for a sweep of a few minutes, "
+              + "else about ten)")
   int chunkUnits;
 
-  @Option(names = "--allow-java-blas",
+  @Option(
+      names = "--allow-java-blas",
       description = "run even if native BLAS/LAPACK did not load (10-40x slower)")
   boolean allowJavaBlas;
 
@@ -46,17 +62,24 @@ final class RunCommand implements Callable<Integer> {
     JobSpec job = SpecLoader.load(spec);
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());
-    SweepDriver.Options options = new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits);
+    SweepDriver.Options options =
+        new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits);
     // Everything that can refuse the run does so before a session starts.
     RunContext context = SweepDriver.preflight(job, options, 1);
-    System.out.printf("rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n", job.name(),
-        plan.tasks(), plan.fits(), plan.units().size(), folder, context.blasBackend());
+    System.out.printf(
+        "rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n",
+        job.name(), plan.tasks(), plan.fits(), plan.units().size(), folder, context.blasBackend());
     SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master);
     try {
-      SweepDriver.Outcome outcome = SweepDriver.run(spark, context, options,
-          line -> System.out.println("rfsweep: " + line));
-      System.out.printf("rfsweep: done in %.1f s: %d rows in %s; tasks ok %d, failed %d; BLAS %s%n",
-          outcome.seconds(), outcome.rows(), folder.resolve("fits"), outcome.tasksOk(), outcome.tasksFailed(),
+      SweepDriver.Outcome outcome =
+          SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));
+      System.out.printf(
+          "rfsweep: done in %.1f s: %d rows in %s; tasks ok %d, failed %d; BLAS %s%n",
+          outcome.seconds(),
+          outcome.rows(),
+          folder.resolve("fits"),
+          outcome.tasksOk(),
+          outcome.tasksFailed(),
           outcome.blasBackends());
       return outcome.tasksFailed() == 0 ? 0 : 3;
     } finally {

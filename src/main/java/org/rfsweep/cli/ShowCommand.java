@@ -11,14 +11,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints a results table without Spark or Python. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Print a results table of DIR as aligned text, or as CSV with --csv. Reads Parquet directly, "
-        + "without Spark.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print a results table of DIR as aligned text, or as CSV with --csv. Reads Parquet directly, "
+            + "without Spark.")
 final class ShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "output folder of a run")
   Path folder;
 
-  @Parameters(index = "1", paramLabel = "TABLE", defaultValue = "fits", description = "table (default: fits)")
+  @Parameters(
+      index = "1",
+      paramLabel = "TABLE",
+      defaultValue = "fits",
+      description = "table (default: fits)")
   String table;
 
   @Option(names = "--csv", description = "print CSV with full precision")
@@ -32,7 +39,8 @@ final class ShowCommand implements Callable<Integer> {
     }
     List<String> tables = ParquetTable.tablesIn(folder);
     if (!tables.contains(table)) {
-      System.err.println("rfsweep: TABLE '" + table + "': not in " + folder + "; tables there: " + tables);
+      System.err.println(
+          "rfsweep: TABLE '" + table + "': not in " + folder + "; tables there: " + tables);
       return Main.USER_ERROR;
     }
     ParquetTable data = ParquetTable.read(folder.resolve(table));

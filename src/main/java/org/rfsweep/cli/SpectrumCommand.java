@@ -3,55 +3,80 @@ package org.rfsweep.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rfsweep.io.RunLabel;
 import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.PoolSpectrum;
+import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
-import org.rfsweep.spec.SpecLoader;
-import org.rfsweep.io.RunLabel;
-import org.rfsweep.run.PoolSpectrum;
-import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.theory.ExponentEstimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Measures a dataset task's kernel eigenstructure on its pool, without Spark. */
-@Command(name = "spectrum", mixinStandardHelpOptions = true,
-    description = {"Compute the pool's kernel matrix for SPEC's feature map (native BLAS), eigendecompose it, and "
-        + "write DIR/spectrum (index, eigenvalue, target_power) and DIR/spectrum_exponents: alpha and beta by "
-        + "direct log-log fits and by the paper's proxies, each with a 95% interval.",
-        "Cost: about P^2 d flops for the kernel and 10 P^3 for the eigendecomposition; P = 10,000 takes a few "
-            + "minutes and 2.4 GB here."})
+@Command(
+    name = "spectrum",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compute the pool's kernel matrix for SPEC's feature map (native BLAS), eigendecompose it, and "
+          + "write DIR/spectrum (index, eigenvalue, target_power) and DIR/spectrum_exponents: alpha and beta by "
+          + "direct log-log fits and by the paper's proxies, each with a 95% interval.",
+      "Cost: about P^2 d flops for the kernel and 10 P^3 for the eigendecomposition; P = 10,000 takes a few "
+          + "minutes and 2.4 GB here."
+    })
 final class SpectrumCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML) with a dataset task")
   Path spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<job name>)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output folder (default: out/<job name>)")
   Path out;
 
-  @Option(names = "--threads", defaultValue = "0", description = "BLAS threads (default: all cores)")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "BLAS threads (default: all cores)")
   int threads;
 
   @Override
   public Integer call() {
     JobSpec job = SpecLoader.load(spec);
     if (!(job.task() instanceof DatasetTaskSpec task)) {
-      throw new SpecException("task.type: spectrum needs a dataset task; the power-law task's spectrum is known");
+      throw new SpecException(
+          "task.type: spectrum needs a dataset task; the power-law task's spectrum is known");
     }
     NativeLinalg.initialise(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     Path folder = out != null ? out : Path.of("out", job.name());
-    System.out.printf("rfsweep: measuring the %s kernel spectrum of a %d-point pool%n",
+    System.out.printf(
+        "rfsweep: measuring the %s kernel spectrum of a %d-point pool%n",
         job.features().kind().word(), task.pool());
     PoolSpectrum result = PoolSpectrum.measure(job);
     SpectrumTables.write(folder, new RunLabel(job.name(), SpecFingerprint.hash(job)), job, result);
     for (ExponentEstimates.Estimate e : result.exponents()) {
-      System.out.printf(Locale.ROOT, "%-5s %6.3f  [%6.3f, %6.3f]  %s, window %.0f..%.0f (%d points)%n",
-          e.exponent(), e.value(), e.low(), e.high(), e.method(), e.from(), e.to(), e.points());
+      System.out.printf(
+          Locale.ROOT,
+          "%-5s %6.3f  [%6.3f, %6.3f]  %s, window %.0f..%.0f (%d points)%n",
+          e.exponent(),
+          e.value(),
+          e.low(),
+          e.high(),
+          e.method(),
+          e.from(),
+          e.to(),
+          e.points());
     }
-    System.out.printf(Locale.ROOT, "rfsweep: done in %.1f s: %s, %s%n", result.seconds(),
-        SpectrumTables.Mode.TABLE.in(folder), SpectrumTables.Estimate.TABLE.in(folder));
+    System.out.printf(
+        Locale.ROOT,
+        "rfsweep: done in %.1f s: %s, %s%n",
+        result.seconds(),
+        SpectrumTables.Mode.TABLE.in(folder),
+        SpectrumTables.Estimate.TABLE.in(folder));
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.rfsweep.data;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,18 +8,19 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.DatasetTaskSpec;
 
 /**
- * The standardised pool of a dataset task, loaded once per JVM (driver or executor) and shared by every work unit
- * there: executors read the files themselves instead of receiving the data inside a closure from the driver.
+ * The standardised pool of a dataset task, loaded once per JVM (driver or executor) and shared by
+ * every work unit there: executors read the files themselves instead of receiving the data inside a
+ * closure from the driver.
  *
- * @param inputs  column-major {@code dimension x size}: point p in column p, standardised so that the pool's mean
- *                input is 0 and its mean squared norm is exactly the dimension
+ * @param inputs column-major {@code dimension x size}: point p in column p, standardised so that
+ *     the pool's mean input is 0 and its mean squared norm is exactly the dimension
  * @param targets column-major {@code size x outputs}
  */
 public record DatasetPool(int dimension, int size, int outputs, double[] inputs, double[] targets) {
   /**
-   * Pools loaded in this JVM, by what they are drawn from. The one piece of static state outside linalg, on
-   * purpose: an executor reads its pool once from the files and every task in that JVM shares it; a pool never
-   * changes once loaded, so the map only memoises.
+   * Pools loaded in this JVM, by what they are drawn from. The one piece of static state outside
+   * linalg, on purpose: an executor reads its pool once from the files and every task in that JVM
+   * shares it; a pool never changes once loaded, so the map only memoises.
    */
   private static final Map<Key, DatasetPool> LOADED = new ConcurrentHashMap<>();
 
@@ -32,8 +34,13 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
   private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {
     RawDataset data = spec.format().equals("idx") ? idx(spec) : TableDatasets.read(spec);
     if (spec.pool() > data.count()) {
-      throw new DatasetException("task.pool: " + spec.pool() + " points requested, " + spec.dataFile() + " holds "
-          + data.count());
+      throw new DatasetException(
+          "task.pool: "
+              + spec.pool()
+              + " points requested, "
+              + spec.dataFile()
+              + " holds "
+              + data.count());
     }
     int dimension = data.dimension();
     int size = spec.pool();
@@ -46,8 +53,11 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
         throw new DatasetException(spec.dataFile() + ": labels must be finite, found " + label);
       }
       if (!numeric && (label < 0 || label != Math.rint(label))) {
-        throw new DatasetException(spec.dataFile() + ": class labels must be integers >= 0, found " + label
-            + " (use target: numeric for a numeric label)");
+        throw new DatasetException(
+            spec.dataFile()
+                + ": class labels must be integers >= 0, found "
+                + label
+                + " (use target: numeric for a numeric label)");
       }
       classes = numeric ? 0 : Math.max(classes, (int) label + 1);
     }
@@ -74,19 +84,28 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
     IdxFile images = IdxFile.read(spec.images());
     IdxFile labels = IdxFile.read(spec.labels());
     if (images.count() != labels.count()) {
-      throw new DatasetException(spec.images() + " holds " + images.count() + " images but " + spec.labels()
-          + " holds " + labels.count() + " labels");
+      throw new DatasetException(
+          spec.images()
+              + " holds "
+              + images.count()
+              + " images but "
+              + spec.labels()
+              + " holds "
+              + labels.count()
+              + " labels");
     }
     if (labels.itemSize() != 1) {
-      throw new DatasetException(spec.labels() + ": labels must be one number per item, found items of "
-          + labels.itemSize());
+      throw new DatasetException(
+          spec.labels()
+              + ": labels must be one number per item, found items of "
+              + labels.itemSize());
     }
     return new RawDataset(images.count(), images.itemSize(), images.values(), labels.values());
   }
 
   /**
-   * Subtracts the mean input and divides by one global standard deviation (THEORY.md section 4): per-pixel
-   * scaling would blow up nearly blank pixels.
+   * Subtracts the mean input and divides by one global standard deviation (THEORY.md section 4):
+   * per-pixel scaling would blow up nearly blank pixels.
    */
   private static void standardise(double[] inputs, int dimension, int size) {
     double[] mean = new double[dimension];
@@ -109,7 +128,9 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
     }
   }
 
-  /** The first {@code size} of a seeded permutation of {@code count} items (partial Fisher-Yates). */
+  /**
+   * The first {@code size} of a seeded permutation of {@code count} items (partial Fisher-Yates).
+   */
   private static int[] sample(int count, int size, long jobSeed) {
     int[] order = new int[count];
     for (int i = 0; i < count; i++) {
@@ -122,6 +143,6 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
       order[i] = order[j];
       order[j] = swap;
     }
-    return java.util.Arrays.copyOf(order, size);
+    return Arrays.copyOf(order, size);
   }
 }

@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 import org.rfsweep.grid.RandomStreams;
 
 /**
- * Training and test points drawn uniformly, with replacement, from a dataset's pool: the pool is the population,
- * so the theory with the pool's measured spectrum describes the sweep exactly. Sample i of a stream is the pool
- * point its own derived generator picks, so samples nest like those of the synthetic task.
+ * Training and test points drawn uniformly, with replacement, from a dataset's pool: the pool is
+ * the population, so the theory with the pool's measured spectrum describes the sweep exactly.
+ * Sample i of a stream is the pool point its own derived generator picks, so samples nest like
+ * those of the synthetic task.
  */
 public final class DatasetSource implements TaskSource {
   private final DatasetPool pool;
@@ -32,8 +33,15 @@ public final class DatasetSource implements TaskSource {
   }
 
   @Override
-  public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
-      double[] labels, int labelRows) {
+  public void draw(
+      String stream,
+      long jobSeed,
+      int seedIndex,
+      int from,
+      int count,
+      double[] inputs,
+      double[] labels,
+      int labelRows) {
     int dimension = pool.dimension();
     int size = pool.size();
     for (int j = 0; j < count; j++) {

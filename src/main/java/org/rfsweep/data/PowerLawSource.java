@@ -5,8 +5,8 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.PowerLawTaskSpec;
 
 /**
- * The synthetic power-law Gaussian task: lambda_i = i^-alpha, v_i = i^(-beta/2) for i = 1..M, inputs
- * z = Lambda^{1/2} x with x ~ N(0, I_M), labels y = v . x + sqrt(noise) * eps.
+ * The synthetic power-law Gaussian task: lambda_i = i^-alpha, v_i = i^(-beta/2) for i = 1..M,
+ * inputs z = Lambda^{1/2} x with x ~ N(0, I_M), labels y = v . x + sqrt(noise) * eps.
  */
 public final class PowerLawSource implements GaussianLinearTask {
   private final double[] sqrtEigenvalues;
@@ -60,8 +60,15 @@ public final class PowerLawSource implements GaussianLinearTask {
   }
 
   @Override
-  public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
-      double[] labels, int labelRows) {
+  public void draw(
+      String stream,
+      long jobSeed,
+      int seedIndex,
+      int from,
+      int count,
+      double[] inputs,
+      double[] labels,
+      int labelRows) {
     int modes = sqrtEigenvalues.length;
     double noiseStd = Math.sqrt(noiseVariance);
     for (int j = 0; j < count; j++) {

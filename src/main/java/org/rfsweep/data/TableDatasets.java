@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,9 +20,10 @@ import org.apache.parquet.schema.Type;
 import org.rfsweep.spec.DatasetTaskSpec;
 
 /**
- * CSV and Parquet datasets, read through Hadoop's FileSystem so any path Hadoop knows works (local, hdfs://,
- * s3a:// with its configuration). A path may be a file or a folder of part files. Inputs are either named
- * numeric columns or, in Parquet, a Spark ML vector column as VectorAssembler writes it.
+ * CSV and Parquet datasets, read through Hadoop's FileSystem so any path Hadoop knows works (local,
+ * hdfs://, s3a:// with its configuration). A path may be a file or a folder of part files. Inputs
+ * are either named numeric columns or, in Parquet, a Spark ML vector column as VectorAssembler
+ * writes it.
  */
 final class TableDatasets {
   private TableDatasets() {}
@@ -47,7 +49,10 @@ final class TableDatasets {
     List<Path> parts = new ArrayList<>();
     for (FileStatus status : fs.listStatus(path)) {
       String name = status.getPath().getName();
-      if (status.isFile() && name.endsWith(suffix) && !name.startsWith(".") && !name.startsWith("_")) {
+      if (status.isFile()
+          && name.endsWith(suffix)
+          && !name.startsWith(".")
+          && !name.startsWith("_")) {
         parts.add(status.getPath());
       }
     }
@@ -65,7 +70,8 @@ final class TableDatasets {
     int labelIndex = -1;
     for (Path part : parts) {
       FileSystem fs = part.getFileSystem(new Configuration());
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(part), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(fs.open(part), StandardCharsets.UTF_8))) {
         String headerLine = reader.readLine();
         if (headerLine == null) {
           throw new DatasetException(part + ": empty file (no header)");
@@ -73,8 +79,13 @@ final class TableDatasets {
         List<String> header = Arrays.stream(headerLine.split(",", -1)).map(String::trim).toList();
         labelIndex = header.indexOf(spec.labelColumn());
         if (labelIndex < 0) {
-          throw new DatasetException(part + ": no column '" + spec.labelColumn() + "' (task.source.label); columns "
-              + "are " + header);
+          throw new DatasetException(
+              part
+                  + ": no column '"
+                  + spec.labelColumn()
+                  + "' (task.source.label); columns "
+                  + "are "
+                  + header);
         }
         featureIndex = featureIndices(spec, header, labelIndex, part.toString());
         int line = 1;
@@ -85,8 +96,14 @@ final class TableDatasets {
           }
           String[] fields = text.split(",", -1);
           if (fields.length != header.size()) {
-            throw new DatasetException(part + ": line " + line + " has " + fields.length + " fields, the header has "
-                + header.size());
+            throw new DatasetException(
+                part
+                    + ": line "
+                    + line
+                    + " has "
+                    + fields.length
+                    + " fields, the header has "
+                    + header.size());
           }
           double[] row = new double[featureIndex.length];
           for (int c = 0; c < row.length; c++) {
@@ -100,16 +117,22 @@ final class TableDatasets {
     return assemble(rows, labels, spec.path());
   }
 
-  private static int[] featureIndices(DatasetTaskSpec spec, List<String> header, int labelIndex, String file) {
+  private static int[] featureIndices(
+      DatasetTaskSpec spec, List<String> header, int labelIndex, String file) {
     if (spec.featureColumns().isEmpty()) {
-      return java.util.stream.IntStream.range(0, header.size()).filter(i -> i != labelIndex).toArray();
+      return IntStream.range(0, header.size()).filter(i -> i != labelIndex).toArray();
     }
     int[] indices = new int[spec.featureColumns().size()];
     for (int i = 0; i < indices.length; i++) {
       indices[i] = header.indexOf(spec.featureColumns().get(i));
       if (indices[i] < 0) {
-        throw new DatasetException(file + ": no column '" + spec.featureColumns().get(i) + "' (task.source.features);"
-            + " columns are " + header);
+        throw new DatasetException(
+            file
+                + ": no column '"
+                + spec.featureColumns().get(i)
+                + "' (task.source.features);"
+                + " columns are "
+                + header);
       }
     }
     return indices;
@@ -119,7 +142,8 @@ final class TableDatasets {
     try {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new DatasetException(part + ": line " + line + ", column " + column + ": not a number: '" + text + "'");
+      throw new DatasetException(
+          part + ": line " + line + ", column " + column + ": not a number: '" + text + "'");
     }
   }
 
@@ -128,12 +152,18 @@ final class TableDatasets {
     List<Double> labels = new ArrayList<>();
     Configuration conf = new Configuration();
     for (Path part : parts) {
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
         for (Group group = read(reader, part); group != null; group = read(reader, part)) {
           GroupType type = group.getType();
           if (!type.containsField(spec.labelColumn())) {
-            throw new DatasetException(part + ": no column '" + spec.labelColumn() + "' (task.source.label); "
-                + "columns are " + type.getFields().stream().map(Type::getName).toList());
+            throw new DatasetException(
+                part
+                    + ": no column '"
+                    + spec.labelColumn()
+                    + "' (task.source.label); "
+                    + "columns are "
+                    + type.getFields().stream().map(Type::getName).toList());
           }
           labels.add(scalar(group, spec.labelColumn(), part));
           rows.add(inputs(spec, group, part));
@@ -157,26 +187,38 @@ final class TableDatasets {
   private static double[] inputs(DatasetTaskSpec spec, Group group, Path part) {
     GroupType type = group.getType();
     List<String> columns = spec.featureColumns();
-    if (columns.isEmpty() && type.containsField("features") && !type.getType("features").isPrimitive()) {
+    if (columns.isEmpty()
+        && type.containsField("features")
+        && !type.getType("features").isPrimitive()) {
       return vector(group.getGroup("features", 0), part);
     }
     if (columns.isEmpty()) {
-      columns = type.getFields().stream().map(Type::getName).filter(n -> !n.equals(spec.labelColumn())).toList();
+      columns =
+          type.getFields().stream()
+              .map(Type::getName)
+              .filter(n -> !n.equals(spec.labelColumn()))
+              .toList();
     }
-    if (columns.size() == 1 && type.containsField(columns.get(0)) && !type.getType(columns.get(0)).isPrimitive()) {
+    if (columns.size() == 1
+        && type.containsField(columns.get(0))
+        && !type.getType(columns.get(0)).isPrimitive()) {
       return vector(group.getGroup(columns.get(0), 0), part);
     }
     double[] row = new double[columns.size()];
     for (int c = 0; c < row.length; c++) {
       if (!type.containsField(columns.get(c))) {
-        throw new DatasetException(part + ": no column '" + columns.get(c) + "' (task.source.features)");
+        throw new DatasetException(
+            part + ": no column '" + columns.get(c) + "' (task.source.features)");
       }
       row[c] = scalar(group, columns.get(c), part);
     }
     return row;
   }
 
-  /** A Spark ML vector: struct {type: 0 sparse / 1 dense, size, indices: list<int>, values: list<double>}. */
+  /**
+   * A Spark ML vector: struct {type: 0 sparse / 1 dense, size, indices: list<int>, values:
+   * list<double>}.
+   */
   private static double[] vector(Group vector, Path part) {
     double[] values = list(vector, "values");
     if (vector.getInteger("type", 0) == 1) {
@@ -200,8 +242,11 @@ final class TableDatasets {
     double[] out = new double[count];
     for (int i = 0; i < count; i++) {
       Group element = list.getGroup(0, i);
-      out[i] = element.getType().getType(0).asPrimitiveType().getPrimitiveTypeName().javaType == int.class
-          ? element.getInteger(0, 0) : element.getDouble(0, 0);
+      out[i] =
+          element.getType().getType(0).asPrimitiveType().getPrimitiveTypeName().javaType
+                  == int.class
+              ? element.getInteger(0, 0)
+              : element.getDouble(0, 0);
     }
     return out;
   }
@@ -231,11 +276,19 @@ final class TableDatasets {
     double[] inputs = new double[Math.multiplyExact(dimension, rows.size())];
     for (int p = 0; p < rows.size(); p++) {
       if (rows.get(p).length != dimension) {
-        throw new DatasetException(path + ": row " + (p + 1) + " has " + rows.get(p).length + " inputs, the first "
-            + "has " + dimension);
+        throw new DatasetException(
+            path
+                + ": row "
+                + (p + 1)
+                + " has "
+                + rows.get(p).length
+                + " inputs, the first "
+                + "has "
+                + dimension);
       }
       System.arraycopy(rows.get(p), 0, inputs, p * dimension, dimension);
     }
-    return new RawDataset(rows.size(), dimension, inputs, labels.stream().mapToDouble(Double::doubleValue).toArray());
+    return new RawDataset(
+        rows.size(), dimension, inputs, labels.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

@@ -1,7 +1,8 @@
 package org.rfsweep.data;
 
 /**
- * Inputs and labels of a task, drawn deterministically from (job seed, seed index, stream, sample index).
+ * Inputs and labels of a task, drawn deterministically from (job seed, seed index, stream, sample
+ * index).
  */
 public interface TaskSource {
 
@@ -17,12 +18,20 @@ public interface TaskSource {
   /**
    * Draws samples {@code from .. from+count-1} of a stream.
    *
-   * @param stream    {@link org.rfsweep.grid.RandomStreams#TRAIN} or {@link org.rfsweep.grid.RandomStreams#TEST}
-   * @param inputs    modified: column-major {@code inputDimension x count}, sample j in column j
-   * @param labels    modified: rows {@code from .. from+count-1} of a column-major {@code labelRows x outputs}
-   *                  matrix
+   * @param stream {@link org.rfsweep.grid.RandomStreams#TRAIN} or {@link
+   *     org.rfsweep.grid.RandomStreams#TEST}
+   * @param inputs modified: column-major {@code inputDimension x count}, sample j in column j
+   * @param labels modified: rows {@code from .. from+count-1} of a column-major {@code labelRows x
+   *     outputs} matrix
    * @param labelRows leading dimension of {@code labels}
    */
-  void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs, double[] labels,
+  void draw(
+      String stream,
+      long jobSeed,
+      int seedIndex,
+      int from,
+      int count,
+      double[] inputs,
+      double[] labels,
       int labelRows);
 }

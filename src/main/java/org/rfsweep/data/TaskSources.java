@@ -17,6 +17,8 @@ public final class TaskSources {
 
   /** Fresh test points per seed the spec asks for. */
   public static int testSamples(TaskSpec spec) {
-    return spec instanceof PowerLawTaskSpec p ? p.testSamples() : ((DatasetTaskSpec) spec).testSamples();
+    return spec instanceof PowerLawTaskSpec p
+        ? p.testSamples()
+        : ((DatasetTaskSpec) spec).testSamples();
   }
 }

@@ -20,39 +20,54 @@ import org.rfsweep.io.ParquetTable;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RowStamp;
 
-/** What an output folder's {@code fits} already holds: the work a resumed or extended run still has to do. */
+/**
+ * What an output folder's {@code fits} already holds: the work a resumed or extended run still has
+ * to do.
+ */
 final class FitsFolder {
   private FitsFolder() {}
 
   /**
-   * The work still to do: for each seed, the cells whose content key has no rows in {@code DIR/fits} yet, largest
-   * units first. Cells of an earlier, compatible spec are reused; a resumed run only adds what is missing.
+   * The work still to do: for each seed, the cells whose content key has no rows in {@code
+   * DIR/fits} yet, largest units first. Cells of an earlier, compatible spec are reused; a resumed
+   * run only adds what is missing.
    */
   static List<WorkUnit> remaining(SparkSession spark, GridPlan plan, RowStamp stamp, Path out) {
     Set<String> done = new HashSet<>();
     Path fits = FitsRow.TABLE.in(out);
     if (Files.isDirectory(fits) && ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
-      done.addAll(spark.read().schema(FitsRow.TABLE.schema()).parquet(fits.toString()).select("cell_key")
-          .distinct().as(Encoders.STRING()).collectAsList());
+      done.addAll(
+          spark
+              .read()
+              .schema(FitsRow.TABLE.schema())
+              .parquet(fits.toString())
+              .select("cell_key")
+              .distinct()
+              .as(Encoders.STRING())
+              .collectAsList());
     }
     List<WorkUnit> units = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
-      List<Cell> missing = unit.cells().stream()
-          .filter(c -> !done.contains(stamp.cellKey(c.width(), c.samples(), unit.seedIndex()))).toList();
+      List<Cell> missing =
+          unit.cells().stream()
+              .filter(c -> !done.contains(stamp.cellKey(c.width(), c.samples(), unit.seedIndex())))
+              .toList();
       if (!missing.isEmpty()) {
         units.add(new WorkUnit(unit.seedIndex(), missing));
       }
     }
-    // Largest units first, so a big one does not run last and alone (results do not depend on the order).
+    // Largest units first, so a big one does not run last and alone (results do not depend on the
+    // order).
     units.sort(Comparator.comparingDouble((WorkUnit u) -> -CostModel.of(plan.spec(), u).flops()));
     return units;
   }
 
   /**
-   * Deletes what a killed run left in {@code fits/_temporary}. Spark's committer moves every task output found
-   * there into the table when a job commits, so leftovers of a run killed during its commit would be appended a
-   * second time by the next job, beside the same units recomputed. Holding the output lock, nothing else writes
-   * here: anything in _temporary belongs to a dead run.
+   * Deletes what a killed run left in {@code fits/_temporary}. Spark's committer moves every task
+   * output found there into the table when a job commits, so leftovers of a run killed during its
+   * commit would be appended a second time by the next job, beside the same units recomputed.
+   * Holding the output lock, nothing else writes here: anything in _temporary belongs to a dead
+   * run.
    */
   static void discardUncommitted(Path table, Consumer<String> report) {
     Path temporary = table.resolve("_temporary");

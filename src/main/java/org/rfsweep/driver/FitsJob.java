@@ -19,19 +19,28 @@ import org.rfsweep.run.RunContext;
 import org.rfsweep.task.SparkUnitTask;
 
 /**
- * The sweep's Spark jobs: work units fitted on the executors, their rows (with the broadcast theory columns)
- * appended to {@code DIR/fits}, one atomically committed chunk at a time, with progress.
+ * The sweep's Spark jobs: work units fitted on the executors, their rows (with the broadcast theory
+ * columns) appended to {@code DIR/fits}, one atomically committed chunk at a time, with progress.
  */
 public final class FitsJob {
   private FitsJob() {}
 
   /**
-   * The theory values of every (cell, ridge) of the grid, or null when the task's spectrum is unknown. They depend
-   * on the cell and ridge, not the seed: computed once on the driver, broadcast to the row writers.
+   * The theory values of every (cell, ridge) of the grid, or null when the task's spectrum is
+   * unknown. They depend on the cell and ridge, not the seed: computed once on the driver,
+   * broadcast to the row writers.
    */
   public static CellTheory theory(RunContext context, GridPlan plan) {
-    return context.theorySpectrum().map(spectrum -> CellTheory.compute(spectrum, context.theoryNoise(),
-        plan.cells(), context.spec().grid().ridgeArray())).orElse(null);
+    return context
+        .theorySpectrum()
+        .map(
+            spectrum ->
+                CellTheory.compute(
+                    spectrum,
+                    context.theoryNoise(),
+                    plan.cells(),
+                    context.spec().grid().ridgeArray()))
+        .orElse(null);
   }
 
   /**
@@ -39,8 +48,14 @@ public final class FitsJob {
    *
    * @param theory {@link #theory} of the grid
    */
-  public static void run(SparkSession spark, RunContext context, CellTheory theory, List<WorkUnit> units,
-      int chunk, SweepDriver.Options options, Consumer<String> report) {
+  public static void run(
+      SparkSession spark,
+      RunContext context,
+      CellTheory theory,
+      List<WorkUnit> units,
+      int chunk,
+      SweepDriver.Options options,
+      Consumer<String> report) {
     if (units.isEmpty()) {
       return;
     }
@@ -51,8 +66,11 @@ public final class FitsJob {
     try {
       for (int from = 0; from < units.size(); from += chunk) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
-        List<List<WorkUnit>> bins = UnitBins.pack(part, tasks(spark, part.size(), options),
-            u -> CostModel.of(context.spec(), u).flops());
+        List<List<WorkUnit>> bins =
+            UnitBins.pack(
+                part,
+                tasks(spark, part.size(), options),
+                u -> CostModel.of(context.spec(), u).flops());
         progress.queue(bins);
         append(spark, context, broadcast, bins, options);
       }
@@ -64,30 +82,48 @@ public final class FitsJob {
   }
 
   /**
-   * Fits the bins' units and appends their rows to {@code DIR/fits} as one Spark job. Each task's file (whole
-   * units) appears by one rename when the job commits: a run killed before the commit leaves no rows of the job,
-   * one killed during it leaves some tasks' whole units (the next run discards the rest, see {@link
-   * FitsFolder#discardUncommitted}), and one killed after it keeps them all.
+   * Fits the bins' units and appends their rows to {@code DIR/fits} as one Spark job. Each task's
+   * file (whole units) appears by one rename when the job commits: a run killed before the commit
+   * leaves no rows of the job, one killed during it leaves some tasks' whole units (the next run
+   * discards the rest, see {@link FitsFolder#discardUncommitted}), and one killed after it keeps
+   * them all.
    */
-  private static void append(SparkSession spark, RunContext context, Broadcast<CellTheory> theory,
-      List<List<WorkUnit>> bins, SweepDriver.Options options) {
+  private static void append(
+      SparkSession spark,
+      RunContext context,
+      Broadcast<CellTheory> theory,
+      List<List<WorkUnit>> bins,
+      SweepDriver.Options options) {
     JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int units = bins.stream().mapToInt(List::size).sum();
     RowStamp stamp = context.stamp();
-    JavaRDD<Row> rows = sparkContext.parallelize(bins, bins.size())
-        .flatMap(new SparkUnitTask(context.spec(), options.allowJavaBlas()))
-        .map(fit -> stamp.row(fit,
-            theory.value() == null ? null : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
-    sparkContext.setJobGroup(ProgressListener.JOB_GROUP, "sweep " + context.spec().name() + ": " + units
-        + " units in " + bins.size() + " tasks", false);
-    spark.createDataFrame(rows, FitsRow.TABLE.schema()).write().mode(SaveMode.Append)
+    JavaRDD<Row> rows =
+        sparkContext
+            .parallelize(bins, bins.size())
+            .flatMap(new SparkUnitTask(context.spec(), options.allowJavaBlas()))
+            .map(
+                fit ->
+                    stamp.row(
+                        fit,
+                        theory.value() == null
+                            ? null
+                            : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
+    sparkContext.setJobGroup(
+        ProgressListener.JOB_GROUP,
+        "sweep " + context.spec().name() + ": " + units + " units in " + bins.size() + " tasks",
+        false);
+    spark
+        .createDataFrame(rows, FitsRow.TABLE.schema())
+        .write()
+        .mode(SaveMode.Append)
         .parquet(FitsRow.TABLE.in(options.out()).toString());
   }
 
   /**
-   * Tasks for {@code units} units: as asked, else one per unit up to two per task slot. Two per slot, packed by
-   * cost, keep the slots balanced while a task's fixed cost is paid once per several units (quickstart on 2 slots,
-   * paired runs: 4.6-5.5 s wall with 4 tasks, 5.3-7.2 s with 8, 7.0-8.9 s with 16).
+   * Tasks for {@code units} units: as asked, else one per unit up to two per task slot. Two per
+   * slot, packed by cost, keep the slots balanced while a task's fixed cost is paid once per
+   * several units (quickstart on 2 slots, paired runs: 4.6-5.5 s wall with 4 tasks, 5.3-7.2 s with
+   * 8, 7.0-8.9 s with 16).
    */
   private static int tasks(SparkSession spark, int units, SweepDriver.Options options) {
     if (options.partitions() > 0) {

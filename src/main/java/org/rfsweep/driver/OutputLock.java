@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One run at a time per output folder: {@code DIR/.rfsweep.lock} names its owner (host, process, start time) and is
- * created atomically. A lock whose process is gone from this host is stale and taken over; a live one, or one
- * from another host (whose process cannot be checked from here), refuses the run with the owner's name.
+ * One run at a time per output folder: {@code DIR/.rfsweep.lock} names its owner (host, process,
+ * start time) and is created atomically. A lock whose process is gone from this host is stale and
+ * taken over; a live one, or one from another host (whose process cannot be checked from here),
+ * refuses the run with the owner's name.
  */
 public final class OutputLock implements AutoCloseable {
   static final String FILE = ".rfsweep.lock";
@@ -31,14 +32,28 @@ public final class OutputLock implements AutoCloseable {
       Files.createDirectories(folder);
       for (int attempt = 0; attempt < 2; attempt++) {
         try {
-          Files.writeString(Files.createFile(file), JSON.writeValueAsString(Map.of("host", host(),
-              "pid", ProcessHandle.current().pid(), "started_at", Instant.now().toString())));
+          Files.writeString(
+              Files.createFile(file),
+              JSON.writeValueAsString(
+                  Map.of(
+                      "host",
+                      host(),
+                      "pid",
+                      ProcessHandle.current().pid(),
+                      "started_at",
+                      Instant.now().toString())));
           return new OutputLock(file);
         } catch (FileAlreadyExistsException e) {
           JsonNode owner = read(file);
           if (owner == null || !stale(owner)) {
-            throw new OutputConflictException("--out " + folder + ": another run is writing here ("
-                + describe(owner) + "); wait for it, or remove " + file + " if that run is gone");
+            throw new OutputConflictException(
+                "--out "
+                    + folder
+                    + ": another run is writing here ("
+                    + describe(owner)
+                    + "); wait for it, or remove "
+                    + file
+                    + " if that run is gone");
           }
           Files.deleteIfExists(file); // its process is gone from this host: take over
         }
@@ -75,8 +90,13 @@ public final class OutputLock implements AutoCloseable {
   }
 
   private static String describe(JsonNode owner) {
-    return owner == null ? "its lock is being written"
-        : "host " + owner.path("host").asText() + ", process " + owner.path("pid").asText() + ", started "
+    return owner == null
+        ? "its lock is being written"
+        : "host "
+            + owner.path("host").asText()
+            + ", process "
+            + owner.path("pid").asText()
+            + ", started "
             + owner.path("started_at").asText();
   }
 

@@ -21,16 +21,18 @@ import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.spec.JobSpec;
 
 /**
- * Reports cells done of total, the share of the estimated flops done, the rate, the ETA and failures as Spark tasks
- * finish, on the console and in {@code DIR/progress.json} (for dashboards and nightly monitors); registered only
- * while the sweep's jobs run.
+ * Reports cells done of total, the share of the estimated flops done, the rate, the ETA and
+ * failures as Spark tasks finish, on the console and in {@code DIR/progress.json} (for dashboards
+ * and nightly monitors); registered only while the sweep's jobs run.
  *
- * <p>Each chunk is one Spark job whose partition i is the chunk's unit i. Listener events arrive in order but
- * asynchronously, so the chunks are queued here and the next one becomes current when its job starts.
+ * <p>Each chunk is one Spark job whose partition i is the chunk's unit i. Listener events arrive in
+ * order but asynchronously, so the chunks are queued here and the next one becomes current when its
+ * job starts.
  */
 final class ProgressListener extends SparkListener {
   /** The job group every chunk's job runs under. */
   static final String JOB_GROUP = "rfsweep";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JobSpec spec;
   private final long totalCells;
@@ -54,14 +56,18 @@ final class ProgressListener extends SparkListener {
     write();
   }
 
-  /** The bins of units of the next chunk, one per task in partition order; call before submitting its job. */
+  /**
+   * The bins of units of the next chunk, one per task in partition order; call before submitting
+   * its job.
+   */
   synchronized void queue(List<List<WorkUnit>> bins) {
     chunks.add(List.copyOf(bins));
   }
 
   @Override
   public synchronized void onJobStart(SparkListenerJobStart jobStart) {
-    if (JOB_GROUP.equals(jobStart.properties().getProperty("spark.jobGroup.id")) && !chunks.isEmpty()) {
+    if (JOB_GROUP.equals(jobStart.properties().getProperty("spark.jobGroup.id"))
+        && !chunks.isEmpty()) {
       current = chunks.poll();
     }
   }
@@ -70,8 +76,12 @@ final class ProgressListener extends SparkListener {
   public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
     if (!taskEnd.taskInfo().successful()) {
       failures++;
-      report.accept("a Spark task failed (" + taskEnd.reason() + "); Spark retries it (" + failures
-          + " task failures so far)");
+      report.accept(
+          "a Spark task failed ("
+              + taskEnd.reason()
+              + "); Spark retries it ("
+              + failures
+              + " task failures so far)");
       write();
       return;
     }
@@ -85,15 +95,22 @@ final class ProgressListener extends SparkListener {
     write();
     double elapsed = elapsed();
     double share = share();
-    report.accept(String.format("progress: %d/%d cells, %.0f%% of the estimated flops, %.1f cells/min, elapsed %s,"
-        + " ETA %s%s", cellsDone, totalCells, 100 * share, 60 * cellsDone / Math.max(elapsed, 1e-9),
-        format(elapsed), share > 0 ? format(elapsed * (1 - share) / share) : "?",
-        failures > 0 ? ", " + failures + " task failures retried" : ""));
+    report.accept(
+        String.format(
+            "progress: %d/%d cells, %.0f%% of the estimated flops, %.1f cells/min, elapsed %s,"
+                + " ETA %s%s",
+            cellsDone,
+            totalCells,
+            100 * share,
+            60 * cellsDone / Math.max(elapsed, 1e-9),
+            format(elapsed),
+            share > 0 ? format(elapsed * (1 - share) / share) : "?",
+            failures > 0 ? ", " + failures + " task failures retried" : ""));
   }
 
   /**
-   * Records the finished sweep. Events may still be queued when the last job returns; the jobs themselves are the
-   * authority that every cell is done, and nothing counts back afterwards.
+   * Records the finished sweep. Events may still be queued when the last job returns; the jobs
+   * themselves are the authority that every cell is done, and nothing counts back afterwards.
    */
   synchronized void complete() {
     cellsDone = totalCells;
@@ -130,7 +147,8 @@ final class ProgressListener extends SparkListener {
       Files.createDirectories(progressFile.getParent());
       Path temp = progressFile.resolveSibling("progress.json.tmp");
       JSON.writeValue(temp.toFile(), progress);
-      Files.move(temp, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       report.accept("cannot write " + progressFile + ": " + e.getMessage());
     }
@@ -138,7 +156,8 @@ final class ProgressListener extends SparkListener {
 
   private static String format(double seconds) {
     Duration d = Duration.ofSeconds(Math.round(seconds));
-    return d.toHours() > 0 ? String.format("%dh%02dm", d.toHours(), d.toMinutesPart())
+    return d.toHours() > 0
+        ? String.format("%dh%02dm", d.toHours(), d.toMinutesPart())
         : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
   }
 }

@@ -14,13 +14,16 @@ import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 
-/** Aggregates a run's fits into its tables and draws the report; also regenerates both for an existing folder. */
+/**
+ * Aggregates a run's fits into its tables and draws the report; also regenerates both for an
+ * existing folder.
+ */
 public final class ReportBuilder {
   private ReportBuilder() {}
 
   /**
-   * @param recordRun append this run to {@code DIR/history.jsonl} (a finished sweep does; regenerating a report
-   *                  does not)
+   * @param recordRun append this run to {@code DIR/history.jsonl} (a finished sweep does;
+   *     regenerating a report does not)
    * @return the report's index.html
    */
   public static Path build(SparkSession spark, RunContext context, Path out, boolean recordRun) {
@@ -32,21 +35,27 @@ public final class ReportBuilder {
   }
 
   /**
-   * The context of a finished run, from its folder: the spec and code version its manifest recorded, and the
-   * pool spectrum it measured, if any.
+   * The context of a finished run, from its folder: the spec and code version its manifest
+   * recorded, and the pool spectrum it measured, if any.
    */
   public static RunContext contextOf(Path out) {
     try {
       JsonNode manifest = Manifest.read(out);
       if (manifest == null || !manifest.has("spec")) {
-        throw new OutputConflictException(out + ": no " + Manifest.FILE + " with a spec; not an rfsweep output folder");
+        throw new OutputConflictException(
+            out + ": no " + Manifest.FILE + " with a spec; not an rfsweep output folder");
       }
-      JobSpec spec = SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
-      RunContext context = RunContext.of(spec, manifest.path("code_version").asText("unknown"),
-          manifest.path("blas").path("driver").asText("unknown"));
+      JobSpec spec =
+          SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
+      RunContext context =
+          RunContext.of(
+              spec,
+              manifest.path("code_version").asText("unknown"),
+              manifest.path("blas").path("driver").asText("unknown"));
       return SpectrumTables.read(out, spec).map(context::withSpectrum).orElse(context);
     } catch (IOException e) {
-      throw new UncheckedIOException(out + ": cannot read " + Manifest.FILE + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          out + ": cannot read " + Manifest.FILE + ": " + e.getMessage(), e);
     }
   }
 }

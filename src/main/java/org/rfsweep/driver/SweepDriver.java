@@ -13,18 +13,19 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 
 /**
- * Runs a sweep on a Spark session: work units spread over the executors, rows appended to {@code DIR/fits} in
- * Parquet, then the tables and the report, with {@code DIR/manifest.json} written before and after.
+ * Runs a sweep on a Spark session: work units spread over the executors, rows appended to {@code
+ * DIR/fits} in Parquet, then the tables and the report, with {@code DIR/manifest.json} written
+ * before and after.
  */
 public final class SweepDriver {
 
   /**
-   * @param out           output folder
-   * @param partitions    Spark tasks for the units (each a balanced bin of units); 0 chooses one per unit up to two
-   *                      per task slot
+   * @param out output folder
+   * @param partitions Spark tasks for the units (each a balanced bin of units); 0 chooses one per
+   *     unit up to two per task slot
    * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
-   * @param chunkUnits    work units per committed chunk; 0 chooses (one chunk for a sweep of a few minutes, else
-   *                      about ten chunks of at least two units per task slot)
+   * @param chunkUnits work units per committed chunk; 0 chooses (one chunk for a sweep of a few
+   *     minutes, else about ten chunks of at least two units per task slot)
    */
   public record Options(Path out, int partitions, boolean allowJavaBlas, int chunkUnits) {
     public Options {
@@ -46,39 +47,51 @@ public final class SweepDriver {
   }
 
   /** Counts of how a run ended. */
-  public record Outcome(long tasksOk, long tasksFailed, long rows, List<String> blasBackends, double seconds) {}
+  public record Outcome(
+      long tasksOk, long tasksFailed, long rows, List<String> blasBackends, double seconds) {}
 
   private SweepDriver() {}
 
   /**
-   * Checks the driver's BLAS, the output folder and a dataset's files, with no Spark work; call before starting a
-   * session so a bad run stops before anything is started or written.
+   * Checks the driver's BLAS, the output folder and a dataset's files, with no Spark work; call
+   * before starting a session so a bad run stops before anything is started or written.
    *
    * @return the run's context
    */
   public static RunContext preflight(JobSpec spec, Options options, int taskCpus) {
     BlasBackend backend = NativeLinalg.initialise(taskCpus);
     if (!backend.isNative() && !options.allowJavaBlas()) {
-      throw new IllegalStateException("native BLAS/LAPACK did not load (" + backend.label() + "): every fit "
-          + "would be 10-40x slower. Check the bundled OpenBLAS (java.io.tmpdir must allow exec) or set "
-          + "RFSWEEP_BLAS=system with libopenblas0-pthread installed; --allow-java-blas runs anyway");
+      throw new IllegalStateException(
+          "native BLAS/LAPACK did not load ("
+              + backend.label()
+              + "): every fit "
+              + "would be 10-40x slower. Check the bundled OpenBLAS (java.io.tmpdir must allow exec) or set "
+              + "RFSWEEP_BLAS=system with libopenblas0-pthread installed; --allow-java-blas runs anyway");
     }
     RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), backend.label());
     OutputFolder.check(options.out(), context.specHash(), context.compatibilityHash());
     if (spec.task() instanceof DatasetTaskSpec dataset) {
-      DatasetPool.of(dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
+      DatasetPool.of(
+          dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
     }
     return context;
   }
 
-  /** Checks, then runs the sweep (see {@link #run(SparkSession, RunContext, Options, Consumer)}). */
-  public static Outcome run(SparkSession spark, JobSpec spec, Options options, Consumer<String> report) {
+  /**
+   * Checks, then runs the sweep (see {@link #run(SparkSession, RunContext, Options, Consumer)}).
+   */
+  public static Outcome run(
+      SparkSession spark, JobSpec spec, Options options, Consumer<String> report) {
     return run(spark, preflight(spec, options, taskCpus(spark)), options, report);
   }
 
-  /** Runs the sweep of a context that passed {@link #preflight}, holding the output folder's lock. */
-  public static Outcome run(SparkSession spark, RunContext context, Options options, Consumer<String> report) {
-    NativeLinalg.initialise(taskCpus(spark)); // one BLAS thread per task slot's core (a no-op if already so)
+  /**
+   * Runs the sweep of a context that passed {@link #preflight}, holding the output folder's lock.
+   */
+  public static Outcome run(
+      SparkSession spark, RunContext context, Options options, Consumer<String> report) {
+    NativeLinalg.initialise(
+        taskCpus(spark)); // one BLAS thread per task slot's core (a no-op if already so)
     try (OutputLock lock = OutputLock.acquire(options.out())) {
       return new SweepRun(spark, context.spec(), options, report).execute(context);
     }

@@ -32,17 +32,23 @@ import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
+import scala.util.Properties;
 
 /**
- * One sweep, holding its folder's lock: the manifest, the pool spectrum, the fits still missing, the tables and
- * the report, and the manifest again. Each step is one method; {@link #execute} reads top to bottom.
+ * One sweep, holding its folder's lock: the manifest, the pool spectrum, the fits still missing,
+ * the tables and the report, and the manifest again. Each step is one method; {@link #execute}
+ * reads top to bottom.
  */
 final class SweepRun {
   /** A sweep is committed in about this many chunks (at least two units per task slot each). */
   static final int CHUNKS = 10;
+
   /** Sweeps estimated to take less than this on all slots are committed as one chunk. */
   static final double ONE_CHUNK_SECONDS = 120;
-  /** A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here). */
+
+  /**
+   * A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here).
+   */
   static final double SUSTAINED_FLOPS_PER_SLOT = 30e9;
 
   private final SparkSession spark;
@@ -50,6 +56,7 @@ final class SweepRun {
   private final Consumer<String> report;
   private final GridPlan plan;
   private final long start = System.nanoTime();
+
   /** The latest manifest written: each step records its part, so a failure leaves what was done. */
   private RunManifest manifest;
 
@@ -68,17 +75,25 @@ final class SweepRun {
       Counts counts = countFits(run);
       tablesAndReport(run);
       double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
-      record(manifest.complete(Instant.now().toString(), seconds,
-          new RunManifest.Counts(counts.ok(), counts.failed(), counts.rows()), counts.backends()));
-      return new SweepDriver.Outcome(counts.ok(), counts.failed(), counts.rows(), counts.backends(), seconds);
+      record(
+          manifest.complete(
+              Instant.now().toString(),
+              seconds,
+              new RunManifest.Counts(counts.ok(), counts.failed(), counts.rows()),
+              counts.backends()));
+      return new SweepDriver.Outcome(
+          counts.ok(), counts.failed(), counts.rows(), counts.backends(), seconds);
     } catch (RuntimeException e) {
-      // Whatever failed (fits, tables or report), the manifest says so; committed chunks stay for a re-run.
+      // Whatever failed (fits, tables or report), the manifest says so; committed chunks stay for a
+      // re-run.
       record(manifest.failed(Instant.now().toString(), String.valueOf(e.getMessage())));
       throw e;
     }
   }
 
-  /** A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here. */
+  /**
+   * A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here.
+   */
   private RunContext withPoolSpectrum(RunContext context) {
     JobSpec spec = context.spec();
     if (!(spec.task() instanceof DatasetTaskSpec dataset)) {
@@ -88,8 +103,12 @@ final class SweepRun {
     if (known.isPresent()) {
       return context.withSpectrum(known.get());
     }
-    report.accept("measuring the pool's kernel spectrum (" + dataset.pool() + " points) for the theory columns");
-    // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per task.
+    report.accept(
+        "measuring the pool's kernel spectrum ("
+            + dataset.pool()
+            + " points) for the theory columns");
+    // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per
+    // task.
     NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
     PoolSpectrum measured;
     try {
@@ -108,8 +127,13 @@ final class SweepRun {
     List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamp(), options.out());
     long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
     if (doneCells > 0) {
-      report.accept("resuming: " + doneCells + " of " + plan.tasks() + " tasks are already in "
-          + FitsRow.TABLE.in(options.out()));
+      report.accept(
+          "resuming: "
+              + doneCells
+              + " of "
+              + plan.tasks()
+              + " tasks are already in "
+              + FitsRow.TABLE.in(options.out()));
     }
     return units;
   }
@@ -117,7 +141,13 @@ final class SweepRun {
   private void fit(RunContext context, List<WorkUnit> units) {
     long fitsStart = System.nanoTime();
     if (!units.isEmpty()) {
-      FitsJob.run(spark, context, FitsJob.theory(context, plan), units, chunkSize(context.spec(), units), options,
+      FitsJob.run(
+          spark,
+          context,
+          FitsJob.theory(context, plan),
+          units,
+          chunkSize(context.spec(), units),
+          options,
           report);
     }
     record(manifest.withFits((System.nanoTime() - fitsStart) * 1e-9, units.size()));
@@ -128,10 +158,17 @@ final class SweepRun {
 
   private Counts countFits(RunContext context) {
     Dataset<Row> fits = Aggregation.current(spark, context, plan, options.out());
-    Row counts = fits.agg(count(lit(1)), countDistinct(col("width"), col("samples"), col("seed")),
-        countDistinct(when(col("status").equalTo("FAILED"), struct(col("width"), col("samples"), col("seed")))))
-        .first();
-    List<String> backends = fits.select("blas_backend").distinct().as(Encoders.STRING()).collectAsList();
+    Row counts =
+        fits.agg(
+                count(lit(1)),
+                countDistinct(col("width"), col("samples"), col("seed")),
+                countDistinct(
+                    when(
+                        col("status").equalTo("FAILED"),
+                        struct(col("width"), col("samples"), col("seed")))))
+            .first();
+    List<String> backends =
+        fits.select("blas_backend").distinct().as(Encoders.STRING()).collectAsList();
     long failed = counts.getLong(2);
     return new Counts(counts.getLong(1) - failed, failed, counts.getLong(0), backends);
   }
@@ -145,9 +182,9 @@ final class SweepRun {
   }
 
   /**
-   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few minutes is one
-   * chunk (each extra Spark job costs a fraction of a second, and losing it all costs little); longer ones about
-   * ten chunks of at least two units per slot.
+   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few
+   * minutes is one chunk (each extra Spark job costs a fraction of a second, and losing it all
+   * costs little); longer ones about ten chunks of at least two units per slot.
    */
   private int chunkSize(JobSpec spec, List<WorkUnit> units) {
     if (options.chunkUnits() > 0) {
@@ -168,14 +205,27 @@ final class SweepRun {
   private RunManifest.Provenance provenance(RunContext context) {
     JobSpec spec = context.spec();
     SparkConf conf = spark.sparkContext().getConf();
-    return new RunManifest.Provenance(spec.name(), context.specHash(), context.compatibilityHash(),
-        context.codeVersion(), SpecFingerprint.resolved(spec),
-        new RunManifest.Grid(plan.cells().size(), spec.grid().seeds(), spec.grid().ridges().size(), plan.tasks(),
-            plan.fits(), plan.units().size()),
-        new RunManifest.Versions(System.getProperty("java.version"), spark.version(),
-            scala.util.Properties.versionNumberString()),
-        new RunManifest.Spark(spark.sparkContext().master(), spark.sparkContext().applicationId(),
-            spark.sparkContext().defaultParallelism(), taskCpus(), conf.get("spark.executor.memory", "default")),
+    return new RunManifest.Provenance(
+        spec.name(),
+        context.specHash(),
+        context.compatibilityHash(),
+        context.codeVersion(),
+        SpecFingerprint.resolved(spec),
+        new RunManifest.Grid(
+            plan.cells().size(),
+            spec.grid().seeds(),
+            spec.grid().ridges().size(),
+            plan.tasks(),
+            plan.fits(),
+            plan.units().size()),
+        new RunManifest.Versions(
+            System.getProperty("java.version"), spark.version(), Properties.versionNumberString()),
+        new RunManifest.Spark(
+            spark.sparkContext().master(),
+            spark.sparkContext().applicationId(),
+            spark.sparkContext().defaultParallelism(),
+            taskCpus(),
+            conf.get("spark.executor.memory", "default")),
         Instant.now().toString());
   }
 
@@ -184,8 +234,8 @@ final class SweepRun {
     try {
       Manifest.write(options.out(), next);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + options.out().resolve(Manifest.FILE) + ": " + e.getMessage(),
-          e);
+      throw new UncheckedIOException(
+          "cannot write " + options.out().resolve(Manifest.FILE) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,13 +1,14 @@
 package org.rfsweep.features;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.FeatureKind;
 
 /**
- * Random Fourier features g(x) = sqrt(2) cos(w . x + b), w ~ N(0, I / length^2), b ~ U[0, 2 pi): an unbiased
- * estimate of the Gaussian kernel exp(-|x - x'|^2 / (2 length^2)). The phase of feature j comes from its own
- * stream, so it is the same in every bank.
+ * Random Fourier features g(x) = sqrt(2) cos(w . x + b), w ~ N(0, I / length^2), b ~ U[0, 2 pi): an
+ * unbiased estimate of the Gaussian kernel exp(-|x - x'|^2 / (2 length^2)). The phase of feature j
+ * comes from its own stream, so it is the same in every bank.
  *
  * <p>Holds the phases of the bank last drawn: one instance per worker thread.
  */
@@ -32,7 +33,7 @@ public final class FourierFeatureMap implements FeatureMap {
   public void weights(long jobSeed, int seedIndex, int from, int count, double[] out) {
     GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, 1.0 / length, out);
     if (phases.length < from + count) {
-      phases = java.util.Arrays.copyOf(phases, from + count);
+      phases = Arrays.copyOf(phases, from + count);
     }
     for (int j = from; j < from + count; j++) {
       SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, PHASES, j);

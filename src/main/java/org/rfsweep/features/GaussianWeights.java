@@ -3,13 +3,17 @@ package org.rfsweep.features;
 import java.util.SplittableRandom;
 import org.rfsweep.grid.RandomStreams;
 
-/** Gaussian weight vectors, one derived stream per feature, so feature j is the same in every bank. */
+/**
+ * Gaussian weight vectors, one derived stream per feature, so feature j is the same in every bank.
+ */
 final class GaussianWeights {
   private GaussianWeights() {}
 
-  static void fill(long jobSeed, int seedIndex, int from, int count, int dimension, double std, double[] out) {
+  static void fill(
+      long jobSeed, int seedIndex, int from, int count, int dimension, double std, double[] out) {
     for (int j = 0; j < count; j++) {
-      SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, RandomStreams.FEATURES, from + j);
+      SplittableRandom random =
+          RandomStreams.generator(jobSeed, seedIndex, RandomStreams.FEATURES, from + j);
       int column = j * dimension;
       for (int i = 0; i < dimension; i++) {
         out[column + i] = std * random.nextGaussian();

@@ -2,7 +2,10 @@ package org.rfsweep.features;
 
 import org.rfsweep.spec.FeatureKind;
 
-/** Gaussian random features g(x) = w . x with w ~ N(0, I): the kernel is x . x', the inputs' own covariance. */
+/**
+ * Gaussian random features g(x) = w . x with w ~ N(0, I): the kernel is x . x', the inputs' own
+ * covariance.
+ */
 public final class LinearFeatureMap implements FeatureMap {
   private final int dimension;
 

@@ -6,8 +6,8 @@ import java.io.Serializable;
 public record Cell(int width, int samples) implements Serializable, Comparable<Cell> {
   public Cell {
     if (width < 1 || samples < 1) {
-      throw new IllegalArgumentException("a cell needs width and samples >= 1, found (" + width + ", " + samples
-          + ")");
+      throw new IllegalArgumentException(
+          "a cell needs width and samples >= 1, found (" + width + ", " + samples + ")");
     }
   }
 

@@ -7,13 +7,19 @@ import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 
 /**
- * Floating-point work and peak memory of a work unit, from its shape alone. Used by {@code plan} and for
- * scheduling; the constants follow THEORY.md section 5 (Gram ~ n N min(n, N), eigendecomposition ~ 9 min^3).
+ * Floating-point work and peak memory of a work unit, from its shape alone. Used by {@code plan}
+ * and for scheduling; the constants follow THEORY.md section 5 (Gram ~ n N min(n, N),
+ * eigendecomposition ~ 9 min^3).
  */
 public final class CostModel {
-  /** Flop-equivalents of drawing one Gaussian number (about 5 ns against ~20 GFLOP/s of mixed BLAS work). */
+  /**
+   * Flop-equivalents of drawing one Gaussian number (about 5 ns against ~20 GFLOP/s of mixed BLAS
+   * work).
+   */
   private static final double FLOPS_PER_NORMAL = 100;
+
   private static final double EIGEN_FLOPS_PER_CUBE = 9;
+
   /** Input dimension assumed for a dataset before its files are read (a 28 x 28 image). */
   private static final long DATASET_DIMENSION_GUESS = 784;
 
@@ -23,7 +29,8 @@ public final class CostModel {
   public record UnitCost(double flops, long peakBytes) {}
 
   public static UnitCost of(JobSpec spec, WorkUnit unit) {
-    boolean exactRisk = spec.task() instanceof PowerLawTaskSpec && spec.features().kind() == FeatureKind.LINEAR;
+    boolean exactRisk =
+        spec.task() instanceof PowerLawTaskSpec && spec.features().kind() == FeatureKind.LINEAR;
     long dimension;
     long testPoints;
     int outputs = 1;
@@ -42,8 +49,9 @@ public final class CostModel {
     long maxSamples = staircase.maxSamples();
 
     // Shared per seed: drawing the bank, samples and test points, and projecting them.
-    double flops = FLOPS_PER_NORMAL * dimension * (bankWidth + maxSamples + testPoints)
-        + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
+    double flops =
+        FLOPS_PER_NORMAL * dimension * (bankWidth + maxSamples + testPoints)
+            + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
     boolean loo = spec.fit().leaveOneOut();
     long perCell = 0;
     for (Cell cell : unit.cells()) {
@@ -52,22 +60,35 @@ public final class CostModel {
       double m = Math.min(n, w);
       double evaluation = 2.0 * w * ridges * (exactRisk ? dimension : testPoints);
       double leverages = loo && w < n ? 2.0 * n * w * w : 0;
-      flops += n * w * m + EIGEN_FLOPS_PER_CUBE * m * m * m + 2.0 * m * (w + n) * ridges + evaluation + leverages;
-      perCell = Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? dimension : testPoints));
+      flops +=
+          n * w * m
+              + EIGEN_FLOPS_PER_CUBE * m * m * m
+              + 2.0 * m * (w + n) * ridges
+              + evaluation
+              + leverages;
+      perCell =
+          Math.max(
+              perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? dimension : testPoints));
     }
     int blockRows = ProjectionBlock.rows((int) dimension);
     long heldTestFeatures = unit.streamsTestPoints() ? 0 : testPoints * bankWidth;
-    long shared = dimension * bankWidth + staircase.entries() + maxSamples + heldTestFeatures
-        + dimension * blockRows + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
+    long shared =
+        dimension * bankWidth
+            + staircase.entries()
+            + maxSamples
+            + heldTestFeatures
+            + dimension * blockRows
+            + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
     return new UnitCost(flops, (shared + perCell) * Double.BYTES);
   }
 
   /**
-   * Doubles one cell holds besides the unit's shared arrays: a copy of Phi when the cell spans several strips, the
-   * Gram matrix with the eigensolver's second matrix (dsyevr's vectors, or dsyevd's 2 m^2 workspace), P = Phi V
-   * for primal leave-one-out, and a few columns per ridge.
+   * Doubles one cell holds besides the unit's shared arrays: a copy of Phi when the cell spans
+   * several strips, the Gram matrix with the eigensolver's second matrix (dsyevr's vectors, or
+   * dsyevd's 2 m^2 workspace), P = Phi V for primal leave-one-out, and a few columns per ridge.
    */
-  private static long cellBytes(Cell cell, Staircase staircase, boolean loo, int ridges, long evaluationRows) {
+  private static long cellBytes(
+      Cell cell, Staircase staircase, boolean loo, int ridges, long evaluationRows) {
     long n = cell.samples();
     long w = cell.width();
     long m = Math.min(n, w);

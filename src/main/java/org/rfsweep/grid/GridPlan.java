@@ -9,8 +9,9 @@ import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.Sweep;
 
 /**
- * A spec expanded into work: the distinct cells of the union of its sweeps, and one work unit per seed holding
- * every cell (so the seed's data and feature bank are built once). The expansion depends on the spec alone.
+ * A spec expanded into work: the distinct cells of the union of its sweeps, and one work unit per
+ * seed holding every cell (so the seed's data and feature bank are built once). The expansion
+ * depends on the spec alone.
  */
 public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
 
@@ -20,9 +21,14 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
       for (int width : sweep.widths()) {
         for (int samples : sweep.samples()) {
           if ((long) width * samples > Integer.MAX_VALUE - 8) {
-            throw new SpecException("grid: cell (width " + width + ", samples " + samples
-                + ") needs a feature matrix of " + (long) width * samples
-                + " entries, above the 2^31 limit of one Java array");
+            throw new SpecException(
+                "grid: cell (width "
+                    + width
+                    + ", samples "
+                    + samples
+                    + ") needs a feature matrix of "
+                    + (long) width * samples
+                    + " entries, above the 2^31 limit of one Java array");
           }
           cells.add(new Cell(width, samples));
         }
@@ -34,8 +40,12 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
         largest = Math.max(largest, cell.samples());
       }
       if (largest > dataset.pool()) {
-        throw new SpecException("grid.samples: " + largest + " samples requested, but task.pool holds "
-            + dataset.pool() + " points");
+        throw new SpecException(
+            "grid.samples: "
+                + largest
+                + " samples requested, but task.pool holds "
+                + dataset.pool()
+                + " points");
       }
     }
     List<Cell> sorted = List.copyOf(cells);

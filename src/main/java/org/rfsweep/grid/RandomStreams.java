@@ -4,16 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Random streams derived from task coordinates, never from scheduling: the generator for item {@code index} of
- * stream {@code name} under (job seed, seed index) is the same on every machine and in every order. One generator
- * per item (a training sample, a feature, a test point) makes every prefix of a stream independent of how much
- * of it is drawn, which is what nests width N inside width 2N and n samples inside 2n.
+ * Random streams derived from task coordinates, never from scheduling: the generator for item
+ * {@code index} of stream {@code name} under (job seed, seed index) is the same on every machine
+ * and in every order. One generator per item (a training sample, a feature, a test point) makes
+ * every prefix of a stream independent of how much of it is drawn, which is what nests width N
+ * inside width 2N and n samples inside 2n.
  */
 public final class RandomStreams {
   /** Training inputs and labels, indexed by sample. */
   public static final String TRAIN = "train";
+
   /** Fresh test inputs and labels, indexed by test point. */
   public static final String TEST = "test";
+
   /** Random-feature weights, indexed by feature. */
   public static final String FEATURES = "features";
 

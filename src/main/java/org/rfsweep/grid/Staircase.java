@@ -5,9 +5,10 @@ import java.util.TreeMap;
 
 /**
  * Which part of a seed's samples x features matrix a set of cells touches: strip k covers samples
- * {@code start(k) .. end(k)-1} (between consecutive distinct sample counts) and the first {@code columns(k)}
- * features, the widest width of any cell with at least {@code end(k)} samples. The widths at small n and the
- * samples at small N of the paper's Fig. 1 then cost two thin strips instead of the full square.
+ * {@code start(k) .. end(k)-1} (between consecutive distinct sample counts) and the first {@code
+ * columns(k)} features, the widest width of any cell with at least {@code end(k)} samples. The
+ * widths at small n and the samples at small N of the paper's Fig. 1 then cost two thin strips
+ * instead of the full square.
  */
 public final class Staircase {
   private final int[] ends;

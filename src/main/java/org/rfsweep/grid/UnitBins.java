@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Work units packed into Spark tasks. Each task pays a fixed cost (deserialisation, a Parquet writer, Hadoop's
- * configuration, the commit), about 50-100 ms here, which dominates when units take a fraction of a second; a few
- * units per task amortise it. Packing is longest-first into the currently lightest bin, so bins stay balanced
- * when units differ in cost, and each bin lists its units largest first.
+ * Work units packed into Spark tasks. Each task pays a fixed cost (deserialisation, a Parquet
+ * writer, Hadoop's configuration, the commit), about 50-100 ms here, which dominates when units
+ * take a fraction of a second; a few units per task amortise it. Packing is longest-first into the
+ * currently lightest bin, so bins stay balanced when units differ in cost, and each bin lists its
+ * units largest first.
  */
 public final class UnitBins {
   private UnitBins() {}
 
   /** {@code units} in at most {@code bins} non-empty bins of near-equal total cost. */
-  public static List<List<WorkUnit>> pack(List<WorkUnit> units, int bins, ToDoubleFunction<WorkUnit> cost) {
+  public static List<List<WorkUnit>> pack(
+      List<WorkUnit> units, int bins, ToDoubleFunction<WorkUnit> cost) {
     int count = Math.max(1, Math.min(bins, units.size()));
     List<WorkUnit> sorted = new ArrayList<>(units);
     sorted.sort(Comparator.comparingDouble(cost).reversed());

@@ -4,17 +4,19 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The cells one executor task fits for one seed. All cells of a unit share the seed's training stream, test set
- * and feature bank, so those are generated once per unit. Units depend only on the spec, never on the cluster,
- * which is what makes results identical under any master or partitioning.
+ * The cells one executor task fits for one seed. All cells of a unit share the seed's training
+ * stream, test set and feature bank, so those are generated once per unit. Units depend only on the
+ * spec, never on the cluster, which is what makes results identical under any master or
+ * partitioning.
  *
  * @param seedIndex the seed, 0 .. seeds-1
- * @param cells     the cells, sorted
+ * @param cells the cells, sorted
  */
 public record WorkUnit(int seedIndex, List<Cell> cells) implements Serializable {
   /**
-   * A unit of one cell at least this large on both sides streams its test points instead of holding their
-   * features: 1000 x N test features would be a fourth large array beside Phi, the Gram matrix and its vectors.
+   * A unit of one cell at least this large on both sides streams its test points instead of holding
+   * their features: 1000 x N test features would be a fourth large array beside Phi, the Gram
+   * matrix and its vectors.
    */
   static final int STREAMED_TEST_FROM = 4096;
 
@@ -25,7 +27,9 @@ public record WorkUnit(int seedIndex, List<Cell> cells) implements Serializable 
     cells = List.copyOf(cells);
   }
 
-  /** Whether this unit's fit streams its test points in blocks (see {@link #STREAMED_TEST_FROM}). */
+  /**
+   * Whether this unit's fit streams its test points in blocks (see {@link #STREAMED_TEST_FROM}).
+   */
   public boolean streamsTestPoints() {
     return cells.size() == 1
         && Math.min(cells.get(0).width(), cells.get(0).samples()) >= STREAMED_TEST_FROM;

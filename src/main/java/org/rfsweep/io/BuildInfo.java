@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The code version recorded with every result: project version plus the git commit it was built from. */
+/**
+ * The code version recorded with every result: project version plus the git commit it was built
+ * from.
+ */
 public final class BuildInfo {
   private static final String VERSION = load();
 
@@ -24,6 +27,8 @@ public final class BuildInfo {
     } catch (IOException e) {
       return "unknown";
     }
-    return properties.getProperty("version", "unknown") + "+" + properties.getProperty("commit", "unknown");
+    return properties.getProperty("version", "unknown")
+        + "+"
+        + properties.getProperty("commit", "unknown");
   }
 }

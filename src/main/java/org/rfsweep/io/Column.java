@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The Parquet column name of a record component, where it is not the component's name in snake_case (a column's
- * name carries its unit, {@code test_mse_mean}, where the Java name may be shorter).
+ * The Parquet column name of a record component, where it is not the component's name in snake_case
+ * (a column's name carries its unit, {@code test_mse_mean}, where the Java name may be shorter).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

@@ -16,8 +16,9 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a results table (a folder of Parquet part files) without Spark, for {@code show} and for tests that check
- * what was written. Values come back as Java objects: String, Integer, Long, Double, Boolean or null.
+ * Reads a results table (a folder of Parquet part files) without Spark, for {@code show} and for
+ * tests that check what was written. Values come back as Java objects: String, Integer, Long,
+ * Double, Boolean or null.
  */
 public final class ParquetTable {
   private final List<String> columns;
@@ -39,7 +40,11 @@ public final class ParquetTable {
   /** The tables of an output folder: its sub-folders that hold Parquet files. */
   public static List<String> tablesIn(Path folder) {
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(p -> !partFiles(p).isEmpty()).map(p -> p.getFileName().toString()).sorted().toList();
+      return entries
+          .filter(p -> !partFiles(p).isEmpty())
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
     }
@@ -54,8 +59,10 @@ public final class ParquetTable {
     List<String> columns = null;
     List<Object[]> rows = new ArrayList<>();
     for (Path part : parts) {
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-          new org.apache.hadoop.fs.Path(part.toUri())).withConf(conf).build()) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
+              .withConf(conf)
+              .build()) {
         for (Group group = reader.read(); group != null; group = reader.read()) {
           GroupType type = group.getType();
           if (columns == null) {

@@ -20,14 +20,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A record type as table columns: the record is the one definition of a table's columns, used to write rows and to
- * read them back, so adding a column is adding a component. A component's column is its name in snake_case (or
- * its {@link Column} name); a component that is itself a record contributes its own columns in place (a null
- * nested record writes nulls).
+ * A record type as table columns: the record is the one definition of a table's columns, used to
+ * write rows and to read them back, so adding a column is adding a component. A component's column
+ * is its name in snake_case (or its {@link Column} name); a component that is itself a record
+ * contributes its own columns in place (a null nested record writes nulls).
  *
- * <p>Types: {@code int}, {@code long}, {@code boolean} are required; {@code double} is nullable with NaN stored
- * as null (missing in pandas, Spark and DuckDB alike); {@code Integer}, {@code Long}, {@code Double} and {@code
- * String} are nullable. Immutable.
+ * <p>Types: {@code int}, {@code long}, {@code boolean} are required; {@code double} is nullable
+ * with NaN stored as null (missing in pandas, Spark and DuckDB alike); {@code Integer}, {@code
+ * Long}, {@code Double} and {@code String} are nullable. Immutable.
  *
  * @param <R> the row record
  */
@@ -46,13 +46,19 @@ public final class RecordColumns<R extends Record> {
     Set<String> names = new HashSet<>();
     for (Leaf leaf : found) {
       if (!names.add(leaf.name())) {
-        throw new IllegalArgumentException(type.getSimpleName() + ": column '" + leaf.name() + "' twice");
+        throw new IllegalArgumentException(
+            type.getSimpleName() + ": column '" + leaf.name() + "' twice");
       }
     }
     this.leaves = List.copyOf(found);
-    this.schema = new StructType(leaves.stream()
-        .map(l -> DataTypes.createStructField(l.name(), sparkType(l.javaType()), nullable(l.javaType())))
-        .toArray(StructField[]::new));
+    this.schema =
+        new StructType(
+            leaves.stream()
+                .map(
+                    l ->
+                        DataTypes.createStructField(
+                            l.name(), sparkType(l.javaType()), nullable(l.javaType())))
+                .toArray(StructField[]::new));
   }
 
   public static <R extends Record> RecordColumns<R> of(Class<R> type) {
@@ -82,21 +88,27 @@ public final class RecordColumns<R extends Record> {
 
   /** A record from a Spark row that has (at least) these columns, found by name. */
   public R fromRow(Row row) {
-    return build(type, name -> {
-      int i = row.fieldIndex(name);
-      return row.isNullAt(i) ? null : row.get(i);
-    });
+    return build(
+        type,
+        name -> {
+          int i = row.fieldIndex(name);
+          return row.isNullAt(i) ? null : row.get(i);
+        });
   }
 
-  /** A record from a row of values read without Spark ({@link ParquetTable}), columns found by name. */
+  /**
+   * A record from a row of values read without Spark ({@link ParquetTable}), columns found by name.
+   */
   public R fromValues(List<String> columns, Object[] values) {
-    return build(type, name -> {
-      int i = columns.indexOf(name);
-      if (i < 0) {
-        throw new IllegalArgumentException("no column '" + name + "' among " + columns);
-      }
-      return values[i];
-    });
+    return build(
+        type,
+        name -> {
+          int i = columns.indexOf(name);
+          if (i < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' among " + columns);
+          }
+          return values[i];
+        });
   }
 
   /** Adds the columns to a Parquet schema, for writers without Spark ({@link SmallTableWriter}). */
@@ -105,7 +117,9 @@ public final class RecordColumns<R extends Record> {
       Class<?> t = leaf.javaType();
       Repetition repetition = nullable(t) ? Repetition.OPTIONAL : Repetition.REQUIRED;
       if (t == String.class) {
-        builder.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType())
+        builder
+            .primitive(PrimitiveTypeName.BINARY, repetition)
+            .as(LogicalTypeAnnotation.stringType())
             .named(leaf.name());
       } else if (t == int.class || t == Integer.class) {
         builder.primitive(PrimitiveTypeName.INT32, repetition).named(leaf.name());
@@ -147,10 +161,13 @@ public final class RecordColumns<R extends Record> {
       constructor.setAccessible(true);
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException(recordType.getSimpleName() + ": " + e.getCause(), e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(
+              recordType.getSimpleName() + ": " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(recordType.getSimpleName() + ": cannot build from columns: " + e, e);
+      throw new IllegalStateException(
+          recordType.getSimpleName() + ": cannot build from columns: " + e, e);
     }
   }
 
@@ -163,7 +180,8 @@ public final class RecordColumns<R extends Record> {
     }
     if (value == null) {
       if (t.isPrimitive()) {
-        throw new IllegalArgumentException("column '" + columnName(component) + "' is null, expected a value");
+        throw new IllegalArgumentException(
+            "column '" + columnName(component) + "' is null, expected a value");
       }
       return null;
     }

@@ -11,9 +11,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A results table of an output folder: {@code DIR/<name>}, whose rows are a {@link RunLabel} followed by the
- * columns of the record {@code R}. Writers and readers both go through it, so the record is the table's only
- * definition. Immutable.
+ * A results table of an output folder: {@code DIR/<name>}, whose rows are a {@link RunLabel}
+ * followed by the columns of the record {@code R}. Writers and readers both go through it, so the
+ * record is the table's only definition. Immutable.
  *
  * @param <R> the row record
  */
@@ -86,6 +86,8 @@ public final class ResultTable<R extends Record> {
 
   /** The records of a table read without Spark. */
   public List<R> fromTable(ParquetTable table) {
-    return table.rows().stream().map(values -> columns.fromValues(table.columns(), values)).toList();
+    return table.rows().stream()
+        .map(values -> columns.fromValues(table.columns(), values))
+        .toList();
   }
 }

@@ -15,33 +15,48 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a small results table as one Parquet file without Spark (the spectrum tables, measured in one JVM). The
- * table is a folder holding {@code part-00000.parquet}, so Spark, pandas and {@code show} read it like any other.
+ * Writes a small results table as one Parquet file without Spark (the spectrum tables, measured in
+ * one JVM). The table is a folder holding {@code part-00000.parquet}, so Spark, pandas and {@code
+ * show} read it like any other.
  */
 public final class SmallTableWriter {
   private SmallTableWriter() {}
 
   /** A results table: its label columns, then the records'. */
-  public static <R extends Record> void write(Path out, ResultTable<R> table, RunLabel label, List<R> rows) {
-    write(table.in(out), table.parquetSchema(), table.columnNames(),
+  public static <R extends Record> void write(
+      Path out, ResultTable<R> table, RunLabel label, List<R> rows) {
+    write(
+        table.in(out),
+        table.parquetSchema(),
+        table.columnNames(),
         rows.stream().map(r -> table.values(label, r)).toList());
   }
 
-  /** A table of records alone, in {@code folder} (for the {@code theory} command, which has no run). */
+  /**
+   * A table of records alone, in {@code folder} (for the {@code theory} command, which has no run).
+   */
   public static <R extends Record> void write(Path folder, RecordColumns<R> columns, List<R> rows) {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     columns.addTo(builder);
-    write(folder, builder.named("rfsweep"), columns.names(), rows.stream().map(columns::values).toList());
+    write(
+        folder,
+        builder.named("rfsweep"),
+        columns.names(),
+        rows.stream().map(columns::values).toList());
   }
 
-  private static void write(Path folder, MessageType schema, List<String> columns, List<Object[]> rows) {
+  private static void write(
+      Path folder, MessageType schema, List<String> columns, List<Object[]> rows) {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve("part-00000.parquet");
       Files.deleteIfExists(file);
-      try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
-          .withConf(new Configuration(false)).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY)
-          .build()) {
+      try (ParquetWriter<Group> writer =
+          ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+              .withConf(new Configuration(false))
+              .withType(schema)
+              .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .build()) {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         for (Object[] values : rows) {
           Group group = groups.newGroup();

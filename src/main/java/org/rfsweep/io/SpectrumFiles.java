@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a measured spectrum: a CSV file with a header naming {@code eigenvalue} and {@code target_power} columns,
- * or a Parquet table (folder) with those columns, as {@code rfsweep spectrum} writes it.
+ * Reads a measured spectrum: a CSV file with a header naming {@code eigenvalue} and {@code
+ * target_power} columns, or a Parquet table (folder) with those columns, as {@code rfsweep
+ * spectrum} writes it.
  */
 public final class SpectrumFiles {
   public static final String EIGENVALUE = "eigenvalue";
@@ -17,7 +18,9 @@ public final class SpectrumFiles {
 
   private SpectrumFiles() {}
 
-  /** @return {eigenvalues, targetPower} */
+  /**
+   * @return {eigenvalues, targetPower}
+   */
   public static double[][] read(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException(path + ": no such spectrum file or table");
@@ -36,8 +39,14 @@ public final class SpectrumFiles {
     int e = columns.indexOf(EIGENVALUE);
     int p = columns.indexOf(TARGET_POWER);
     if (e < 0 || p < 0) {
-      throw new IllegalArgumentException(path + ": needs columns '" + EIGENVALUE + "' and '" + TARGET_POWER
-          + "', found " + columns);
+      throw new IllegalArgumentException(
+          path
+              + ": needs columns '"
+              + EIGENVALUE
+              + "' and '"
+              + TARGET_POWER
+              + "', found "
+              + columns);
     }
     double[] eigenvalues = new double[rows.size()];
     double[] power = new double[rows.size()];
@@ -69,10 +78,12 @@ public final class SpectrumFiles {
 
   private static double number(Object value, Path path, int row, String column) {
     try {
-      return value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).trim());
+      return value instanceof Number n
+          ? n.doubleValue()
+          : Double.parseDouble(String.valueOf(value).trim());
     } catch (NumberFormatException ex) {
-      throw new IllegalArgumentException(path + ": row " + (row + 1) + ", column " + column + ": not a number: '"
-          + value + "'");
+      throw new IllegalArgumentException(
+          path + ": row " + (row + 1) + ", column " + column + ": not a number: '" + value + "'");
     }
   }
 }

@@ -61,7 +61,9 @@ public final class TableFormat {
       if (Double.isInfinite(d)) {
         return d > 0 ? "inf" : "-inf";
       }
-      return Double.isFinite(d) && d != 0 ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(d);
+      return Double.isFinite(d) && d != 0
+          ? String.format(Locale.ROOT, "%.6g", d)
+          : String.valueOf(d);
     }
     return value.toString();
   }

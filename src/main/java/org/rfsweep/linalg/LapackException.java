@@ -1,6 +1,8 @@
 package org.rfsweep.linalg;
 
-/** A LAPACK routine returned a non-zero {@code info}; the message names the routine and the code. */
+/**
+ * A LAPACK routine returned a non-zero {@code info}; the message names the routine and the code.
+ */
 public final class LapackException extends NumericalException {
   private static final long serialVersionUID = 1L;
   private final String routine;

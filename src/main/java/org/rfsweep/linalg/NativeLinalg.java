@@ -1,24 +1,27 @@
 package org.rfsweep.linalg;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_VERSION;
+
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import java.io.File;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bytedeco.javacpp.Loader;
 
 /**
- * Chooses the BLAS/LAPACK backend once per JVM (driver or executor), checks what actually loaded, and hands out
- * the instances.
+ * Chooses the BLAS/LAPACK backend once per JVM (driver or executor), checks what actually loaded,
+ * and hands out the instances.
  *
- * <p>The default route ({@code bundled}) loads the OpenBLAS shipped inside the application's jars through JavaCPP
- * and points netlib's JNI binding at that library, so no cluster node needs a system package. The {@code system}
- * route leaves netlib to dlopen the machine's {@code libblas.so.3}/{@code liblapack.so.3} (OpenBLAS, MKL, ...).
- * The route comes from the system property {@value #ROUTE_PROPERTY} or the environment variable
- * {@value #ROUTE_ENV}.
+ * <p>The default route ({@code bundled}) loads the OpenBLAS shipped inside the application's jars
+ * through JavaCPP and points netlib's JNI binding at that library, so no cluster node needs a
+ * system package. The {@code system} route leaves netlib to dlopen the machine's {@code
+ * libblas.so.3}/{@code liblapack.so.3} (OpenBLAS, MKL, ...). The route comes from the system
+ * property {@value #ROUTE_PROPERTY} or the environment variable {@value #ROUTE_ENV}.
  *
- * <p>Netlib falls back to a pure-Java BLAS with only a log warning; {@link BlasBackend#isNative()} tells the
- * caller, which decides whether that is acceptable.
+ * <p>Netlib falls back to a pure-Java BLAS with only a log warning; {@link BlasBackend#isNative()}
+ * tells the caller, which decides whether that is acceptable.
  */
 public final class NativeLinalg {
   public static final String ROUTE_PROPERTY = "rfsweep.blas";
@@ -34,7 +37,8 @@ public final class NativeLinalg {
   /**
    * Loads the backend if this JVM has not yet, and sets the BLAS thread count.
    *
-   * @param threads BLAS threads per call; should equal the cores one Spark task holds ({@code spark.task.cpus})
+   * @param threads BLAS threads per call; should equal the cores one Spark task holds ({@code
+   *     spark.task.cpus})
    * @return the backend in use
    */
   public static synchronized BlasBackend initialise(int threads) {
@@ -47,8 +51,13 @@ public final class NativeLinalg {
     if (threadsSet != threads) {
       setThreads(backend.route(), threads);
       threadsSet = threads;
-      backend = new BlasBackend(backend.route(), backend.blasClass(), backend.lapackClass(), backend.library(),
-          threads);
+      backend =
+          new BlasBackend(
+              backend.route(),
+              backend.blasClass(),
+              backend.lapackClass(),
+              backend.library(),
+              threads);
     }
     return backend;
   }
@@ -73,7 +82,12 @@ public final class NativeLinalg {
     route = route == null || route.isBlank() ? "bundled" : route.trim().toLowerCase(Locale.ROOT);
     if (!route.equals("bundled") && !route.equals("system")) {
       throw new IllegalArgumentException(
-          ROUTE_PROPERTY + " / " + ROUTE_ENV + ": must be 'bundled' or 'system', found '" + route + "'");
+          ROUTE_PROPERTY
+              + " / "
+              + ROUTE_ENV
+              + ": must be 'bundled' or 'system', found '"
+              + route
+              + "'");
     }
     return route;
   }
@@ -84,7 +98,8 @@ public final class NativeLinalg {
     if (route.equals("bundled")) {
       library = pointNetlibAtBundledOpenBlas();
     }
-    // netlib logs the fall-back to Java at WARNING through java.util.logging; the caller reports it instead.
+    // netlib logs the fall-back to Java at WARNING through java.util.logging; the caller reports it
+    // instead.
     Logger.getLogger("dev.ludovic.netlib").setLevel(Level.SEVERE);
     String blasClass = BLAS.getInstance().getClass().getName();
     String lapackClass = LAPACK.getInstance().getClass().getName();
@@ -94,26 +109,31 @@ public final class NativeLinalg {
   /** Extracts the bundled OpenBLAS (JavaCPP caches it once per machine) and returns its label. */
   private static String pointNetlibAtBundledOpenBlas() {
     if (System.getProperty(BLAS_PATH_PROPERTY) == null) {
-      // Only the "nolapack" preset is loaded: its library file is byte-identical to the full one (LAPACK included),
-      // and it is the copy JavaCPP's thread setter acts on. Loading both would put two OpenBLAS instances, with
+      // Only the "nolapack" preset is loaded: its library file is byte-identical to the full one
+      // (LAPACK included),
+      // and it is the copy JavaCPP's thread setter acts on. Loading both would put two OpenBLAS
+      // instances, with
       // two thread pools, in one process.
-      String jniPath = org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+      String jniPath = Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
       File openblas = new File(new File(jniPath).getParentFile(), "libopenblas_nolapack.so.0");
       if (!openblas.isFile()) {
-        throw new IllegalStateException("bundled OpenBLAS: " + openblas + " was not extracted by JavaCPP");
+        throw new IllegalStateException(
+            "bundled OpenBLAS: " + openblas + " was not extracted by JavaCPP");
       }
       System.setProperty(BLAS_PATH_PROPERTY, openblas.getAbsolutePath());
       System.setProperty(LAPACK_PATH_PROPERTY, openblas.getAbsolutePath());
     }
-    String version = org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_VERSION.trim();
+    String version = OPENBLAS_VERSION.trim();
     return "openblas-" + version.replaceFirst("(?i)^openblas\\s*", "");
   }
 
   private static void setThreads(String route, int threads) {
     if (route.equals("bundled")) {
-      // The JNI stub dlopens the very file JavaCPP loaded, so this sets the threads netlib's calls use.
+      // The JNI stub dlopens the very file JavaCPP loaded, so this sets the threads netlib's calls
+      // use.
       org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(threads);
     }
-    // The system route reads OPENBLAS_NUM_THREADS / MKL_NUM_THREADS from the environment at load time.
+    // The system route reads OPENBLAS_NUM_THREADS / MKL_NUM_THREADS from the environment at load
+    // time.
   }
 }

@@ -1,8 +1,8 @@
 package org.rfsweep.linalg;
 
 /**
- * A grow-only scratch array: hot loops ask for a size and get an array at least that long, allocated only when
- * a larger size is first needed.
+ * A grow-only scratch array: hot loops ask for a size and get an array at least that long,
+ * allocated only when a larger size is first needed.
  */
 public final class Workspace {
   private double[] data = new double[0];

@@ -3,9 +3,12 @@ package org.rfsweep.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
@@ -37,36 +40,46 @@ final class Charts {
   private Charts() {}
 
   /**
-   * Test risk against {@code axis} ("width" or "samples") at one fixed value of the other: one colour per ridge
-   * (dots with standard-error bars), the theory as lines of the same colour, the optimal-ridge curve dashed.
+   * Test risk against {@code axis} ("width" or "samples") at one fixed value of the other: one
+   * colour per ridge (dots with standard-error bars), the theory as lines of the same colour, the
+   * optimal-ridge curve dashed.
    */
-  static JFreeChart riskCurves(List<CurvePoint> curves, List<OptimalPoint> optimal, String axis, int fixed) {
+  static JFreeChart riskCurves(
+      List<CurvePoint> curves, List<OptimalPoint> optimal, String axis, int fixed) {
     boolean alongWidth = axis.equals("width");
     ToIntFunction<CurvePoint> x = alongWidth ? CurvePoint::width : CurvePoint::samples;
-    List<CurvePoint> slice = curves.stream()
-        .filter(c -> (alongWidth ? c.samples() : c.width()) == fixed).toList();
+    List<CurvePoint> slice =
+        curves.stream().filter(c -> (alongWidth ? c.samples() : c.width()) == fixed).toList();
     List<Double> ridges = drawnRidges(slice);
     YIntervalSeriesCollection dots = new YIntervalSeriesCollection();
     XYSeriesCollection lines = new XYSeriesCollection();
     for (double ridge : ridges) {
       YIntervalSeries measured = new YIntervalSeries("ridge " + format(ridge));
       XYSeries theory = new XYSeries("theory, ridge " + format(ridge));
-      slice.stream().filter(c -> c.ridge() == ridge).sorted(Comparator.comparingInt(x)).forEach(c -> {
-        if (c.testMean() > 0 && Double.isFinite(c.testMean())) {
-          double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
-          measured.add(x.applyAsInt(c), c.testMean(), Math.max(c.testMean() - se, c.testMean() * 0.5),
-              c.testMean() + se);
-        }
-        if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
-          theory.add(x.applyAsInt(c), c.theoryTest());
-        }
-      });
+      slice.stream()
+          .filter(c -> c.ridge() == ridge)
+          .sorted(Comparator.comparingInt(x))
+          .forEach(
+              c -> {
+                if (c.testMean() > 0 && Double.isFinite(c.testMean())) {
+                  double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
+                  measured.add(
+                      x.applyAsInt(c),
+                      c.testMean(),
+                      Math.max(c.testMean() - se, c.testMean() * 0.5),
+                      c.testMean() + se);
+                }
+                if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
+                  theory.add(x.applyAsInt(c), c.theoryTest());
+                }
+              });
       dots.addSeries(measured);
       lines.addSeries(theory);
     }
     XYSeriesCollection best = new XYSeriesCollection();
     XYSeries bestSeries = new XYSeries("optimal ridge (grid)");
-    optimal.stream().filter(p -> (alongWidth ? p.samples() : p.width()) == fixed)
+    optimal.stream()
+        .filter(p -> (alongWidth ? p.samples() : p.width()) == fixed)
         .sorted(Comparator.comparingInt(p -> alongWidth ? p.width() : p.samples()))
         .forEach(p -> bestSeries.add(alongWidth ? p.width() : p.samples(), p.testMean()));
     best.addSeries(bestSeries);
@@ -85,20 +98,28 @@ final class Charts {
     }
     XYLineAndShapeRenderer bestRenderer = new XYLineAndShapeRenderer(true, false);
     bestRenderer.setSeriesPaint(0, Color.BLACK);
-    bestRenderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-        new float[] {7f, 5f}, 0f));
+    bestRenderer.setSeriesStroke(
+        0,
+        new BasicStroke(
+            2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f));
     plot.setDataset(0, best);
     plot.setRenderer(0, bestRenderer);
     plot.setDataset(1, dots);
     plot.setRenderer(1, errors);
     plot.setDataset(2, lines);
     plot.setRenderer(2, theoryRenderer);
-    String title = "Test risk against " + (alongWidth ? "width at n = " : "samples at N = ") + fixed
-        + " (dots: experiment, lines: theory)";
+    String title =
+        "Test risk against "
+            + (alongWidth ? "width at n = " : "samples at N = ")
+            + fixed
+            + " (dots: experiment, lines: theory)";
     return chart(title, plot);
   }
 
-  /** At most {@link #MAX_RIDGES_DRAWN} ridges spread evenly over the grid, always including the smallest. */
+  /**
+   * At most {@link #MAX_RIDGES_DRAWN} ridges spread evenly over the grid, always including the
+   * smallest.
+   */
   private static List<Double> drawnRidges(List<CurvePoint> slice) {
     List<Double> all = slice.stream().map(CurvePoint::ridge).distinct().sorted().toList();
     if (all.size() <= MAX_RIDGES_DRAWN) {
@@ -155,7 +176,7 @@ final class Charts {
 
   /** The median spacing of the distinct log values: blocks tile a regular log grid without gaps. */
   private static double blockSize(double[] logs) {
-    double[] sorted = java.util.Arrays.stream(logs).distinct().sorted().toArray();
+    double[] sorted = Arrays.stream(logs).distinct().sorted().toArray();
     if (sorted.length < 2) {
       return 0.1;
     }
@@ -163,25 +184,31 @@ final class Charts {
     for (int i = 1; i < sorted.length; i++) {
       gaps[i - 1] = sorted[i] - sorted[i - 1];
     }
-    java.util.Arrays.sort(gaps);
+    Arrays.sort(gaps);
     return gaps[gaps.length / 2];
   }
 
   /**
-   * Test risk against the fitting ratio R = train/test along the ridge path of one cell (the paper's Fig. 2):
-   * experiment as dots, the eigenframework as a line, the closed-form power-law curve when given, R* marked.
+   * Test risk against the fitting ratio R = train/test along the ridge path of one cell (the
+   * paper's Fig. 2): experiment as dots, the eigenframework as a line, the closed-form power-law
+   * curve when given, R* marked.
    */
-  static JFreeChart riskAgainstFittingRatio(List<CurvePoint> curves, OptimalPoint cell,
-      Map<Double, Double> closedFormCurve) {
-    List<CurvePoint> path = curves.stream()
-        .filter(c -> c.width() == cell.width() && c.samples() == cell.samples())
-        .sorted(Comparator.comparingDouble(CurvePoint::ridge)).toList();
+  static JFreeChart riskAgainstFittingRatio(
+      List<CurvePoint> curves, OptimalPoint cell, Map<Double, Double> closedFormCurve) {
+    List<CurvePoint> path =
+        curves.stream()
+            .filter(c -> c.width() == cell.width() && c.samples() == cell.samples())
+            .sorted(Comparator.comparingDouble(CurvePoint::ridge))
+            .toList();
     YIntervalSeries measured = new YIntervalSeries("experiment");
     XYSeries theory = new XYSeries("eigenframework", false);
     for (CurvePoint c : path) {
       if (c.testMean() > 0 && Double.isFinite(c.testMean())) {
         double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
-        measured.add(c.trainMean() / c.testMean(), c.testMean(), Math.max(c.testMean() - se, c.testMean() / 2),
+        measured.add(
+            c.trainMean() / c.testMean(),
+            c.testMean(),
+            Math.max(c.testMean() - se, c.testMean() / 2),
             c.testMean() + se);
       }
       if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
@@ -211,12 +238,22 @@ final class Charts {
     plot.setDataset(1, lines);
     plot.setRenderer(1, lineRenderer);
     if (Double.isFinite(cell.theoryFittingRatio())) {
-      ValueMarker marker = new ValueMarker(cell.theoryFittingRatio(), new Color(0xd62728),
-          new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-      marker.setLabel(String.format(java.util.Locale.ROOT, "R* = %.3f", cell.theoryFittingRatio()));
+      ValueMarker marker =
+          new ValueMarker(
+              cell.theoryFittingRatio(),
+              new Color(0xd62728),
+              new BasicStroke(
+                  1.5f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_MITER,
+                  1f,
+                  new float[] {4f, 4f},
+                  0f));
+      marker.setLabel(String.format(Locale.ROOT, "R* = %.3f", cell.theoryFittingRatio()));
       plot.addDomainMarker(marker);
     }
-    return chart("Test risk against fitting ratio at N = " + cell.width() + ", n = " + cell.samples(), plot);
+    return chart(
+        "Test risk against fitting ratio at N = " + cell.width() + ", n = " + cell.samples(), plot);
   }
 
   /** Theory against experiment for every (cell, ridge) with both, log-log, with the diagonal. */
@@ -225,7 +262,9 @@ final class Charts {
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (CurvePoint c : curves) {
-      if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest()) && c.testMean() > 0
+      if (c.theoryTest() > 0
+          && Double.isFinite(c.theoryTest())
+          && c.testMean() > 0
           && Double.isFinite(c.testMean())) {
         points.add(c.theoryTest(), c.testMean());
         lo = Math.min(lo, Math.min(c.theoryTest(), c.testMean()));
@@ -272,8 +311,8 @@ final class Charts {
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, new Color(0x1f77b4));
     dots.setSeriesPaint(1, new Color(0xff7f0e));
-    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
-    dots.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+    dots.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
+    dots.setSeriesShape(1, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
     plot.setDataset(data);
     plot.setRenderer(dots);
     return chart("Measured spectrum of the pool's kernel", plot);
@@ -281,10 +320,18 @@ final class Charts {
 
   /** The fixed values with the longest sweeps along an axis, longest first. */
   static List<Integer> longestSweeps(List<OptimalPoint> optimal, String axis, int count) {
-    Map<Integer, Long> lengths = optimal.stream().collect(Collectors.groupingBy(
-        p -> axis.equals("width") ? p.samples() : p.width(), TreeMap::new, Collectors.counting()));
-    return lengths.entrySet().stream().filter(e -> e.getValue() >= 2)
-        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(count).map(Map.Entry::getKey)
+    Map<Integer, Long> lengths =
+        optimal.stream()
+            .collect(
+                Collectors.groupingBy(
+                    p -> axis.equals("width") ? p.samples() : p.width(),
+                    TreeMap::new,
+                    Collectors.counting()));
+    return lengths.entrySet().stream()
+        .filter(e -> e.getValue() >= 2)
+        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
+        .limit(count)
+        .map(Map.Entry::getKey)
         .toList();
   }
 
@@ -292,7 +339,8 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
+    JFreeChart chart =
+        new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
@@ -303,16 +351,23 @@ final class Charts {
 
   /** A perceptually even colour map (viridis, by its endpoints and midpoints). */
   static Color viridis(double t) {
-    float[][] stops = {{0.267f, 0.005f, 0.329f}, {0.229f, 0.322f, 0.546f}, {0.128f, 0.567f, 0.551f},
-        {0.369f, 0.789f, 0.383f}, {0.993f, 0.906f, 0.144f}};
+    float[][] stops = {
+      {0.267f, 0.005f, 0.329f},
+      {0.229f, 0.322f, 0.546f},
+      {0.128f, 0.567f, 0.551f},
+      {0.369f, 0.789f, 0.383f},
+      {0.993f, 0.906f, 0.144f}
+    };
     double position = Math.max(0, Math.min(1, t)) * (stops.length - 1);
     int i = Math.min(stops.length - 2, (int) position);
     float f = (float) (position - i);
-    return new Color(stops[i][0] + f * (stops[i + 1][0] - stops[i][0]),
-        stops[i][1] + f * (stops[i + 1][1] - stops[i][1]), stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
+    return new Color(
+        stops[i][0] + f * (stops[i + 1][0] - stops[i][0]),
+        stops[i][1] + f * (stops[i + 1][1] - stops[i][1]),
+        stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
   }
 
   static String format(double ridge) {
-    return ridge == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.3g", ridge);
+    return ridge == 0 ? "0" : String.format(Locale.ROOT, "%.3g", ridge);
   }
 }

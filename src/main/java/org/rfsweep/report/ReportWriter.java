@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,10 @@ import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.ExponentEstimates;
 import org.rfsweep.theory.PowerLawClosedForms;
 
-/** Writes {@code DIR/report/}: every figure as PNG and SVG, and index.html with the figures and key tables. */
+/**
+ * Writes {@code DIR/report/}: every figure as PNG and SVG, and index.html with the figures and key
+ * tables.
+ */
 public final class ReportWriter {
   public static final String FOLDER = "report";
   private static final int WIDTH = 900;
@@ -35,7 +39,9 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  /** @return the index.html written */
+  /**
+   * @return the index.html written
+   */
   public static Path write(Path out, RunContext context, Aggregation.Tables tables) {
     JobSpec spec = context.spec();
     System.setProperty("java.awt.headless", "true");
@@ -45,51 +51,81 @@ public final class ReportWriter {
       Map<String, String> figures = new LinkedHashMap<>();
       for (int fixed : Charts.longestSweeps(tables.optimal(), "width", 2)) {
         figures.put("risk-vs-width-n" + fixed, "Test risk against width at n = " + fixed);
-        save(folder, "risk-vs-width-n" + fixed, Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
+        save(
+            folder,
+            "risk-vs-width-n" + fixed,
+            Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
       }
       for (int fixed : Charts.longestSweeps(tables.optimal(), "samples", 2)) {
         figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
-        save(folder, "risk-vs-samples-N" + fixed,
+        save(
+            folder,
+            "risk-vs-samples-N" + fixed,
             Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed));
       }
       figures.put("optimal-heatmap", "Optimal test risk over (width, samples)");
       save(folder, "optimal-heatmap", Charts.heatMap(tables.optimal()));
-      // The widest cell (then the most samples) is the closest to the kernel limit the closed form describes.
-      OptimalPoint widest = tables.optimal().stream()
-          .max(java.util.Comparator.comparingInt(OptimalPoint::width).thenComparingInt(OptimalPoint::samples))
-          .orElse(null);
+      // The widest cell (then the most samples) is the closest to the kernel limit the closed form
+      // describes.
+      OptimalPoint widest =
+          tables.optimal().stream()
+              .max(
+                  Comparator.comparingInt(OptimalPoint::width)
+                      .thenComparingInt(OptimalPoint::samples))
+              .orElse(null);
       if (widest != null) {
-        figures.put("risk-vs-fitting-ratio", "Test risk against fitting ratio along the ridge path (Fig. 2 layout)");
-        save(folder, "risk-vs-fitting-ratio", Charts.riskAgainstFittingRatio(tables.curves(), widest,
-            widest.width() >= 4 * widest.samples() ? closedFormCurve(spec, widest) : Map.of()));
+        figures.put(
+            "risk-vs-fitting-ratio",
+            "Test risk against fitting ratio along the ridge path (Fig. 2 layout)");
+        save(
+            folder,
+            "risk-vs-fitting-ratio",
+            Charts.riskAgainstFittingRatio(
+                tables.curves(),
+                widest,
+                widest.width() >= 4 * widest.samples() ? closedFormCurve(spec, widest) : Map.of()));
       }
       figures.put("theory-vs-experiment", "Theory against experiment");
       save(folder, "theory-vs-experiment", Charts.theoryAgainstExperiment(tables.curves()));
       String spectrumTable = "";
       if (context.measuredPool().isPresent()) {
         PoolSpectrum pool = context.measuredPool().get();
-        figures.put("spectrum", "Measured spectrum of the pool (eigenvalues and target power per mode)");
-        save(folder, "spectrum", Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
+        figures.put(
+            "spectrum", "Measured spectrum of the pool (eigenvalues and target power per mode)");
+        save(
+            folder,
+            "spectrum",
+            Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
         spectrumTable = exponentsHtml(pool.exponents());
       }
       Path index = folder.resolve("index.html");
-      Files.writeString(index, html(out, spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
+      Files.writeString(
+          index, html(out, spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report in " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the report in " + folder + ": " + e.getMessage(), e);
     }
   }
 
-  /** E_te(R) of the power-law closed form in the kernel limit at this cell's n, for R in [0, 0.99]. */
+  /**
+   * E_te(R) of the power-law closed form in the kernel limit at this cell's n, for R in [0, 0.99].
+   */
   private static Map<Double, Double> closedFormCurve(JobSpec spec, OptimalPoint cell) {
     Map<Double, Double> curve = new LinkedHashMap<>();
-    if (spec.task() instanceof PowerLawTaskSpec task && task.beta() > 1 && task.beta() < 2 * task.alpha() + 1) {
-      double relative = task.noise()
-          / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), cell.samples());
+    if (spec.task() instanceof PowerLawTaskSpec task
+        && task.beta() > 1
+        && task.beta() < 2 * task.alpha() + 1) {
+      double relative =
+          task.noise()
+              / PowerLawClosedForms.noiselessRidgelessRisk(
+                  task.alpha(), task.beta(), cell.samples());
       for (int i = 0; i <= 99; i++) {
         double ratio = i / 100.0;
-        curve.put(ratio, PowerLawClosedForms.testRiskAtFittingRatio(task.alpha(), task.beta(), relative, ratio,
-            cell.samples()));
+        curve.put(
+            ratio,
+            PowerLawClosedForms.testRiskAtFittingRatio(
+                task.alpha(), task.beta(), relative, ratio, cell.samples()));
       }
     }
     return curve;
@@ -104,31 +140,54 @@ public final class ReportWriter {
 
   /** The measured exponents with their intervals and windows. */
   private static String exponentsHtml(List<ExponentEstimates.Estimate> exponents) {
-    StringBuilder html = new StringBuilder("<h2>Measured exponents of the pool</h2>\n<table><tr><th>exponent</th>"
-        + "<th>value</th><th>95% interval</th><th>method</th><th>window</th></tr>\n");
+    StringBuilder html =
+        new StringBuilder(
+            "<h2>Measured exponents of the pool</h2>\n<table><tr><th>exponent</th>"
+                + "<th>value</th><th>95% interval</th><th>method</th><th>window</th></tr>\n");
     for (ExponentEstimates.Estimate e : exponents) {
-      html.append("<tr><td class=\"text\">").append(e.exponent()).append("</td><td>").append(num(e.value()))
-          .append("</td><td>[").append(num(e.low())).append(", ").append(num(e.high()))
-          .append("]</td><td class=\"text\">").append(escape(e.method())).append("</td><td>")
-          .append(num(e.from())).append(" .. ").append(num(e.to())).append("</td></tr>\n");
+      html.append("<tr><td class=\"text\">")
+          .append(e.exponent())
+          .append("</td><td>")
+          .append(num(e.value()))
+          .append("</td><td>[")
+          .append(num(e.low()))
+          .append(", ")
+          .append(num(e.high()))
+          .append("]</td><td class=\"text\">")
+          .append(escape(e.method()))
+          .append("</td><td>")
+          .append(num(e.from()))
+          .append(" .. ")
+          .append(num(e.to()))
+          .append("</td></tr>\n");
     }
     return html.append("</table>\n").toString();
   }
 
-  private static String html(Path out, JobSpec spec, Aggregation.Tables tables, Map<String, String> figures,
+  private static String html(
+      Path out,
+      JobSpec spec,
+      Aggregation.Tables tables,
+      Map<String, String> figures,
       String spectrumTable) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>rfsweep: ").append(escape(spec.name())).append("</title>\n<style>")
-        .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
+        .append("<title>rfsweep: ")
+        .append(escape(spec.name()))
+        .append("</title>\n<style>")
+        .append(
+            "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
         .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
         .append("td,th{border:1px solid #ccc;padding:0.3em 0.6em;text-align:right}")
         .append("th{background:#f3f3f3}td.text{text-align:left}")
         .append(".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}")
         .append("figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}")
         .append("</style></head><body>\n");
-    page.append("<h1>rfsweep report: ").append(escape(spec.name())).append("</h1>\n<p>")
-        .append(escape(describe(spec))).append("</p>\n");
+    page.append("<h1>rfsweep report: ")
+        .append(escape(spec.name()))
+        .append("</h1>\n<p>")
+        .append(escape(describe(spec)))
+        .append("</p>\n");
 
     List<String> changes = History.changes(out);
     int runs = History.runs(out);
@@ -136,65 +195,132 @@ public final class ReportWriter {
     if (runs < 2) {
       page.append("No earlier run is recorded in ").append(History.FILE).append(".");
     } else if (changes.isEmpty()) {
-      page.append("None: every exponent stayed within its interval and every claim kept its verdict (")
-          .append(runs).append(" runs recorded).");
+      page.append(
+              "None: every exponent stayed within its interval and every claim kept its verdict (")
+          .append(runs)
+          .append(" runs recorded).");
     } else {
       page.append("</p><ul>");
       changes.forEach(c -> page.append("<li>").append(escape(c)).append("</li>"));
       page.append("</ul><p>");
     }
     page.append("</p>\n");
-    page.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>theory</th><th>evidence</th></tr>\n");
+    page.append(
+        "<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>theory</th><th>evidence</th></tr>\n");
     for (Claim c : tables.claims()) {
-      page.append("<tr><td class=\"text\">").append(escape(c.claim())).append("</td><td class=\"")
-          .append(c.verdict().equals(Claim.HOLDS) ? "holds" : c.verdict().equals(Claim.FAILS) ? "fails" : "")
-          .append("\">").append(escape(c.verdict())).append("</td><td class=\"text\">")
-          .append(escape(c.theoryVerdict())).append("</td><td class=\"text\">").append(escape(c.evidence()))
+      page.append("<tr><td class=\"text\">")
+          .append(escape(c.claim()))
+          .append("</td><td class=\"")
+          .append(
+              c.verdict().equals(Claim.HOLDS)
+                  ? "holds"
+                  : c.verdict().equals(Claim.FAILS) ? "fails" : "")
+          .append("\">")
+          .append(escape(c.verdict()))
+          .append("</td><td class=\"text\">")
+          .append(escape(c.theoryVerdict()))
+          .append("</td><td class=\"text\">")
+          .append(escape(c.evidence()))
           .append("</td></tr>\n");
     }
     page.append("</table>\n");
 
     for (var figure : figures.entrySet()) {
-      page.append("<figure><img src=\"").append(figure.getKey()).append(".png\" alt=\"")
-          .append(escape(figure.getValue())).append("\"><figcaption>").append(escape(figure.getValue()))
-          .append(" (<a href=\"").append(figure.getKey()).append(".svg\">SVG</a>)</figcaption></figure>\n");
+      page.append("<figure><img src=\"")
+          .append(figure.getKey())
+          .append(".png\" alt=\"")
+          .append(escape(figure.getValue()))
+          .append("\"><figcaption>")
+          .append(escape(figure.getValue()))
+          .append(" (<a href=\"")
+          .append(figure.getKey())
+          .append(".svg\">SVG</a>)</figcaption></figure>\n");
     }
 
     page.append(spectrumTable);
-    page.append("<h2>Exponents</h2>\n<p>Fits of the optimal test risk; 95% intervals from a bootstrap over seeds (")
+    page.append(
+            "<h2>Exponents</h2>\n<p>Fits of the optimal test risk; 95% intervals from a bootstrap over seeds (")
         .append(tables.exponents().isEmpty() ? 0 : tables.exponents().get(0).bootstrapCount())
-        .append(" replicates, seed ").append(Aggregation.BOOTSTRAP_SEED).append(").</p>\n")
-        .append("<table><tr><th>sweep</th><th>model</th><th>fixed</th><th>points</th><th>exponent</th>")
-        .append("<th>95% interval</th><th>theory</th><th>samples exponent (joint)</th><th>95% interval</th>")
+        .append(" replicates, seed ")
+        .append(Aggregation.BOOTSTRAP_SEED)
+        .append(").</p>\n")
+        .append(
+            "<table><tr><th>sweep</th><th>model</th><th>fixed</th><th>points</th><th>exponent</th>")
+        .append(
+            "<th>95% interval</th><th>theory</th><th>samples exponent (joint)</th><th>95% interval</th>")
         .append("<th>theory</th><th>offset E</th></tr>\n");
     for (ExponentRow e : tables.exponents()) {
-      page.append("<tr><td class=\"text\">").append(e.sweep()).append("</td><td class=\"text\">").append(e.model())
-          .append("</td><td class=\"text\">").append(e.fixedAxis().isEmpty() ? "" : e.fixedAxis() + " = "
-              + e.fixedValue()).append("</td><td>").append(e.points()).append("</td><td>").append(num(e.exponent()))
-          .append("</td><td>[").append(num(e.exponentLow())).append(", ").append(num(e.exponentHigh()))
-          .append("]</td><td>").append(num(e.theoryExponent())).append("</td><td>").append(num(e.exponent2()))
-          .append("</td><td>").append(Double.isNaN(e.exponent2()) ? ""
-              : "[" + num(e.exponent2Low()) + ", " + num(e.exponent2High()) + "]")
-          .append("</td><td>").append(num(e.theoryExponent2())).append("</td><td>").append(num(e.offset()))
+      page.append("<tr><td class=\"text\">")
+          .append(e.sweep())
+          .append("</td><td class=\"text\">")
+          .append(e.model())
+          .append("</td><td class=\"text\">")
+          .append(e.fixedAxis().isEmpty() ? "" : e.fixedAxis() + " = " + e.fixedValue())
+          .append("</td><td>")
+          .append(e.points())
+          .append("</td><td>")
+          .append(num(e.exponent()))
+          .append("</td><td>[")
+          .append(num(e.exponentLow()))
+          .append(", ")
+          .append(num(e.exponentHigh()))
+          .append("]</td><td>")
+          .append(num(e.theoryExponent()))
+          .append("</td><td>")
+          .append(num(e.exponent2()))
+          .append("</td><td>")
+          .append(
+              Double.isNaN(e.exponent2())
+                  ? ""
+                  : "[" + num(e.exponent2Low()) + ", " + num(e.exponent2High()) + "]")
+          .append("</td><td>")
+          .append(num(e.theoryExponent2()))
+          .append("</td><td>")
+          .append(num(e.offset()))
           .append("</td></tr>\n");
     }
     page.append("</table>\n");
 
-    page.append("<h2>Optimal ridge per cell</h2>\n<p>Oracle: the grid ridge with the lowest mean test risk. LOO and ")
-        .append("GCV: the ridge each picks per seed from training data alone, and the test risk it then gets.</p>\n")
+    page.append(
+            "<h2>Optimal ridge per cell</h2>\n<p>Oracle: the grid ridge with the lowest mean test risk. LOO and ")
+        .append(
+            "GCV: the ridge each picks per seed from training data alone, and the test risk it then gets.</p>\n")
         .append("<table><tr><th>N</th><th>n</th><th>best ridge</th><th>test risk</th><th>R</th>")
-        .append("<th>theory ridge</th><th>theory risk</th><th>R*</th><th>LOO ridge</th><th>LOO risk</th>")
+        .append(
+            "<th>theory ridge</th><th>theory risk</th><th>R*</th><th>LOO ridge</th><th>LOO risk</th>")
         .append("<th>GCV ridge</th><th>GCV risk</th></tr>\n");
     for (OptimalPoint p : tables.optimal()) {
-      page.append("<tr><td>").append(p.width()).append("</td><td>").append(p.samples()).append("</td><td>")
-          .append(num(p.bestRidge())).append(p.bestAtEdge() ? " (edge)" : "").append("</td><td>")
-          .append(num(p.testMean())).append(" &plusmn; ").append(num(p.testSe())).append("</td><td>")
-          .append(num(p.fittingRatio())).append("</td><td>").append(num(p.theoryRidge())).append("</td><td>")
-          .append(num(p.theoryTest())).append("</td><td>").append(num(p.theoryFittingRatio())).append("</td><td>")
-          .append(num(p.looRidge())).append("</td><td>").append(num(p.looTestMean())).append("</td><td>")
-          .append(num(p.gcvRidge())).append("</td><td>").append(num(p.gcvTestMean())).append("</td></tr>\n");
+      page.append("<tr><td>")
+          .append(p.width())
+          .append("</td><td>")
+          .append(p.samples())
+          .append("</td><td>")
+          .append(num(p.bestRidge()))
+          .append(p.bestAtEdge() ? " (edge)" : "")
+          .append("</td><td>")
+          .append(num(p.testMean()))
+          .append(" &plusmn; ")
+          .append(num(p.testSe()))
+          .append("</td><td>")
+          .append(num(p.fittingRatio()))
+          .append("</td><td>")
+          .append(num(p.theoryRidge()))
+          .append("</td><td>")
+          .append(num(p.theoryTest()))
+          .append("</td><td>")
+          .append(num(p.theoryFittingRatio()))
+          .append("</td><td>")
+          .append(num(p.looRidge()))
+          .append("</td><td>")
+          .append(num(p.looTestMean()))
+          .append("</td><td>")
+          .append(num(p.gcvRidge()))
+          .append("</td><td>")
+          .append(num(p.gcvTestMean()))
+          .append("</td></tr>\n");
     }
-    page.append("</table>\n<p>Tables in Parquet beside this folder: fits, curves, optimal, exponents, claims. ")
+    page.append(
+            "</table>\n<p>Tables in Parquet beside this folder: fits, curves, optimal, exponents, claims. ")
         .append("<code>rfsweep show DIR TABLE</code> prints any of them.</p>\n</body></html>\n");
     return page.toString();
   }
@@ -202,11 +328,22 @@ public final class ReportWriter {
   private static String describe(JobSpec spec) {
     List<String> parts = new ArrayList<>();
     if (spec.task() instanceof PowerLawTaskSpec t) {
-      parts.add(String.format(Locale.ROOT, "power-law task: alpha %s, beta %s, noise %s, %d modes", t.alpha(),
-          t.beta(), t.noise(), t.modes()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "power-law task: alpha %s, beta %s, noise %s, %d modes",
+              t.alpha(),
+              t.beta(),
+              t.noise(),
+              t.modes()));
     } else if (spec.task() instanceof DatasetTaskSpec d) {
-      parts.add(String.format(Locale.ROOT, "dataset %s, %s target, pool of %d points", d.dataFile(), d.target(),
-          d.pool()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "dataset %s, %s target, pool of %d points",
+              d.dataFile(),
+              d.target(),
+              d.pool()));
     }
     parts.add(spec.features().kind().word() + " random features");
     parts.add(spec.grid().seeds() + " seeds");
@@ -225,6 +362,9 @@ public final class ReportWriter {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The HTML report of a run: figures drawn with JFreeChart (written as PNG and SVG) and the key tables, in
- * {@code DIR/report/index.html}.
+ * The HTML report of a run: figures drawn with JFreeChart (written as PNG and SVG) and the key
+ * tables, in {@code DIR/report/index.html}.
  */
 package org.rfsweep.report;

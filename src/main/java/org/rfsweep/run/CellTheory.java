@@ -11,8 +11,9 @@ import org.rfsweep.theory.Spectrum;
 import org.rfsweep.theory.TheorySweep;
 
 /**
- * The theory values of every (cell, ridge) of a sweep, computed once on the driver (they do not depend on the
- * seed) and broadcast to the executors that write the rows. Small: four doubles per (cell, ridge). Immutable.
+ * The theory values of every (cell, ridge) of a sweep, computed once on the driver (they do not
+ * depend on the seed) and broadcast to the executors that write the rows. Small: four doubles per
+ * (cell, ridge). Immutable.
  */
 public final class CellTheory implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,8 @@ public final class CellTheory implements Serializable {
     this.values = values;
   }
 
-  public static CellTheory compute(Spectrum spectrum, double noise, List<Cell> cells, double[] ridges) {
+  public static CellTheory compute(
+      Spectrum spectrum, double noise, List<Cell> cells, double[] ridges) {
     double[] widths = cells.stream().mapToDouble(Cell::width).toArray();
     double[] samples = cells.stream().mapToDouble(Cell::samples).toArray();
     RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, widths, samples, ridges);

@@ -7,8 +7,8 @@ import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.FitResult;
 
 /**
- * What every {@code fits} row of a run carries besides its fit: small, serialisable, sent to the executors that
- * turn fits into rows.
+ * What every {@code fits} row of a run carries besides its fit: small, serialisable, sent to the
+ * executors that turn fits into rows.
  */
 public record RowStamp(RunLabel label, JobColumns job, String compatibilityHash, String codeVersion)
     implements Serializable {
@@ -20,7 +20,8 @@ public record RowStamp(RunLabel label, JobColumns job, String compatibilityHash,
 
   /** The Spark row of a fit, with its theory values or null. */
   public Row row(FitResult fit, TheoryValues theory) {
-    FitsRow row = new FitsRow(cellKey(fit.width(), fit.samples(), fit.seed()), job, fit, theory, codeVersion);
+    FitsRow row =
+        new FitsRow(cellKey(fit.width(), fit.samples(), fit.seed()), job, fit, theory, codeVersion);
     return FitsRow.TABLE.toRow(label, row);
   }
 }

@@ -8,19 +8,26 @@ import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.theory.Spectrum;
 
 /**
- * Everything a run knows about itself, built once by the driver and passed to what needs it: the resolved spec
- * and its hashes, the label and task columns its rows carry, the code version, the driver's BLAS backend, and a
- * dataset pool's measured spectrum once it is known. Immutable: {@link #withSpectrum} returns a new context.
+ * Everything a run knows about itself, built once by the driver and passed to what needs it: the
+ * resolved spec and its hashes, the label and task columns its rows carry, the code version, the
+ * driver's BLAS backend, and a dataset pool's measured spectrum once it is known. Immutable: {@link
+ * #withSpectrum} returns a new context.
  *
- * @param spec              the resolved job spec
- * @param specHash          {@link SpecFingerprint#hash} of it
- * @param compatibilityHash {@link SpecFingerprint#compatibilityHash}: specs with the same one extend each other
- * @param codeVersion       the code that computes this run's rows
- * @param blasBackend       the driver's BLAS/LAPACK backend label
- * @param pool              a dataset pool's measured spectrum, or null (none measured, or not a dataset task)
+ * @param spec the resolved job spec
+ * @param specHash {@link SpecFingerprint#hash} of it
+ * @param compatibilityHash {@link SpecFingerprint#compatibilityHash}: specs with the same one
+ *     extend each other
+ * @param codeVersion the code that computes this run's rows
+ * @param blasBackend the driver's BLAS/LAPACK backend label
+ * @param pool a dataset pool's measured spectrum, or null (none measured, or not a dataset task)
  */
-public record RunContext(JobSpec spec, String specHash, String compatibilityHash, String codeVersion,
-    String blasBackend, PoolSpectrum pool) {
+public record RunContext(
+    JobSpec spec,
+    String specHash,
+    String compatibilityHash,
+    String codeVersion,
+    String blasBackend,
+    PoolSpectrum pool) {
 
   public RunContext {
     Objects.requireNonNull(spec, "spec");
@@ -32,8 +39,13 @@ public record RunContext(JobSpec spec, String specHash, String compatibilityHash
 
   /** The context of a spec before any spectrum is known: the hashes are computed here, once. */
   public static RunContext of(JobSpec spec, String codeVersion, String blasBackend) {
-    return new RunContext(spec, SpecFingerprint.hash(spec), SpecFingerprint.compatibilityHash(spec), codeVersion,
-        blasBackend, null);
+    return new RunContext(
+        spec,
+        SpecFingerprint.hash(spec),
+        SpecFingerprint.compatibilityHash(spec),
+        codeVersion,
+        blasBackend,
+        null);
   }
 
   /** This context with the pool's measured spectrum. */

@@ -6,25 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DIR/manifest.json}: what a run was (resolved spec, versions, settings, BLAS) and how it ended. Written
- * when a run starts, and again as it finishes or fails; each step returns a new manifest.
+ * {@code DIR/manifest.json}: what a run was (resolved spec, versions, settings, BLAS) and how it
+ * ended. Written when a run starts, and again as it finishes or fails; each step returns a new
+ * manifest.
  *
  * @param provenance what the run is, fixed at its start
- * @param status     {@code running}, {@code complete} or {@code failed}
- * @param timings    seconds of the run's phases, filled as they end
- * @param counts     how the fits ended (null until complete)
- * @param error      why the run failed (null unless failed)
+ * @param status {@code running}, {@code complete} or {@code failed}
+ * @param timings seconds of the run's phases, filled as they end
+ * @param counts how the fits ended (null until complete)
+ * @param error why the run failed (null unless failed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunManifest(@JsonUnwrapped Provenance provenance, String status, Blas blas,
-    @JsonUnwrapped Timings timings, String finishedAt, Counts counts, String error) {
+public record RunManifest(
+    @JsonUnwrapped Provenance provenance,
+    String status,
+    Blas blas,
+    @JsonUnwrapped Timings timings,
+    String finishedAt,
+    Counts counts,
+    String error) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String FAILED = "failed";
 
   /** What the run is. */
-  public record Provenance(String jobName, String specHash, String compatibilityHash, String codeVersion,
-      Map<String, Object> spec, Grid grid, Versions versions, Spark spark, String startedAt) {}
+  public record Provenance(
+      String jobName,
+      String specHash,
+      String compatibilityHash,
+      String codeVersion,
+      Map<String, Object> spec,
+      Grid grid,
+      Versions versions,
+      Spark spark,
+      String startedAt) {}
 
   /** The grid's size. */
   public record Grid(int cells, int seeds, int ridges, long tasks, long fits, int workUnits) {}
@@ -32,7 +47,8 @@ public record RunManifest(@JsonUnwrapped Provenance provenance, String status, B
   public record Versions(String java, String spark, String scala) {}
 
   /** The Spark settings the run saw. */
-  public record Spark(String master, String appId, int defaultParallelism, int taskCpus, String executorMemory) {}
+  public record Spark(
+      String master, String appId, int defaultParallelism, int taskCpus, String executorMemory) {}
 
   /** The BLAS/LAPACK backends of the driver and, once known, of the executors. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +56,11 @@ public record RunManifest(@JsonUnwrapped Provenance provenance, String status, B
 
   /** Seconds per phase; null until the phase has run. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Timings(Double spectrumSeconds, Double fitsSeconds, Integer unitsRun, Double aggregateSeconds,
+  public record Timings(
+      Double spectrumSeconds,
+      Double fitsSeconds,
+      Integer unitsRun,
+      Double aggregateSeconds,
       Double wallSeconds) {
     static final Timings NONE = new Timings(null, null, null, null, null);
   }
@@ -49,29 +69,57 @@ public record RunManifest(@JsonUnwrapped Provenance provenance, String status, B
 
   /** The manifest of a run that has just started. */
   public static RunManifest started(Provenance provenance, String driverBlas) {
-    return new RunManifest(provenance, RUNNING, new Blas(driverBlas, null), Timings.NONE, null, null, null);
+    return new RunManifest(
+        provenance, RUNNING, new Blas(driverBlas, null), Timings.NONE, null, null, null);
   }
 
   public RunManifest withSpectrumSeconds(double seconds) {
-    return withTimings(new Timings(seconds, timings.fitsSeconds(), timings.unitsRun(), timings.aggregateSeconds(),
-        timings.wallSeconds()));
+    return withTimings(
+        new Timings(
+            seconds,
+            timings.fitsSeconds(),
+            timings.unitsRun(),
+            timings.aggregateSeconds(),
+            timings.wallSeconds()));
   }
 
   public RunManifest withFits(double seconds, int unitsRun) {
-    return withTimings(new Timings(timings.spectrumSeconds(), seconds, unitsRun, timings.aggregateSeconds(),
-        timings.wallSeconds()));
+    return withTimings(
+        new Timings(
+            timings.spectrumSeconds(),
+            seconds,
+            unitsRun,
+            timings.aggregateSeconds(),
+            timings.wallSeconds()));
   }
 
   public RunManifest withAggregateSeconds(double seconds) {
-    return withTimings(new Timings(timings.spectrumSeconds(), timings.fitsSeconds(), timings.unitsRun(), seconds,
-        timings.wallSeconds()));
+    return withTimings(
+        new Timings(
+            timings.spectrumSeconds(),
+            timings.fitsSeconds(),
+            timings.unitsRun(),
+            seconds,
+            timings.wallSeconds()));
   }
 
-  public RunManifest complete(String finishedAt, double wallSeconds, Counts counts, List<String> executorBlas) {
-    Timings done = new Timings(timings.spectrumSeconds(), timings.fitsSeconds(), timings.unitsRun(),
-        timings.aggregateSeconds(), wallSeconds);
-    return new RunManifest(provenance, COMPLETE, new Blas(blas.driver(), List.copyOf(executorBlas)), done,
-        finishedAt, counts, null);
+  public RunManifest complete(
+      String finishedAt, double wallSeconds, Counts counts, List<String> executorBlas) {
+    Timings done =
+        new Timings(
+            timings.spectrumSeconds(),
+            timings.fitsSeconds(),
+            timings.unitsRun(),
+            timings.aggregateSeconds(),
+            wallSeconds);
+    return new RunManifest(
+        provenance,
+        COMPLETE,
+        new Blas(blas.driver(), List.copyOf(executorBlas)),
+        done,
+        finishedAt,
+        counts,
+        null);
   }
 
   public RunManifest failed(String finishedAt, String why) {

@@ -15,9 +15,9 @@ import org.rfsweep.theory.ExponentEstimates;
 import org.rfsweep.theory.MeasuredSpectrum;
 
 /**
- * A measured pool spectrum in an output folder: {@code DIR/spectrum} (eigenvalue and target power per mode) and
- * {@code DIR/spectrum_exponents} (the exponent estimates), written by {@code spectrum} and by a dataset
- * {@code run}, which reuses them when the pool and kernel are the same.
+ * A measured pool spectrum in an output folder: {@code DIR/spectrum} (eigenvalue and target power
+ * per mode) and {@code DIR/spectrum_exponents} (the exponent estimates), written by {@code
+ * spectrum} and by a dataset {@code run}, which reuses them when the pool and kernel are the same.
  */
 public final class SpectrumTables {
   /** One mode: its 1-based index, eigenvalue (descending) and target power summed over outputs. */
@@ -28,15 +28,26 @@ public final class SpectrumTables {
   /**
    * One exponent estimate.
    *
-   * @param windowFrom first index (direct) or sample count (proxy) of the fitted window; windowTo the last
+   * @param windowFrom first index (direct) or sample count (proxy) of the fitted window; windowTo
+   *     the last
    * @param measuredOn the key of what the spectrum depends on ({@link SpecFingerprint#spectrumKey})
    */
-  public record Estimate(String exponent, String method, double value, double ciLow, double ciHigh,
-      double windowFrom, double windowTo, int points, String measuredOn) {
-    public static final ResultTable<Estimate> TABLE = ResultTable.of("spectrum_exponents", Estimate.class);
+  public record Estimate(
+      String exponent,
+      String method,
+      double value,
+      double ciLow,
+      double ciHigh,
+      double windowFrom,
+      double windowTo,
+      int points,
+      String measuredOn) {
+    public static final ResultTable<Estimate> TABLE =
+        ResultTable.of("spectrum_exponents", Estimate.class);
 
     ExponentEstimates.Estimate toEstimate() {
-      return new ExponentEstimates.Estimate(exponent, method, value, ciLow, ciHigh, windowFrom, windowTo, points);
+      return new ExponentEstimates.Estimate(
+          exponent, method, value, ciLow, ciHigh, windowFrom, windowTo, points);
     }
   }
 
@@ -44,12 +55,27 @@ public final class SpectrumTables {
 
   public static void write(Path out, RunLabel label, JobSpec spec, PoolSpectrum measured) {
     MeasuredSpectrum s = measured.spectrum();
-    List<Mode> modes = IntStream.range(0, s.eigenvalues().length)
-        .mapToObj(i -> new Mode(i + 1, s.eigenvalues()[i], s.targetPower()[i])).toList();
+    List<Mode> modes =
+        IntStream.range(0, s.eigenvalues().length)
+            .mapToObj(i -> new Mode(i + 1, s.eigenvalues()[i], s.targetPower()[i]))
+            .toList();
     SmallTableWriter.write(out, Mode.TABLE, label, modes);
     String key = SpecFingerprint.spectrumKey(spec);
-    List<Estimate> estimates = measured.exponents().stream().map(e -> new Estimate(e.exponent(), e.method(),
-        e.value(), e.low(), e.high(), e.from(), e.to(), e.points(), key)).toList();
+    List<Estimate> estimates =
+        measured.exponents().stream()
+            .map(
+                e ->
+                    new Estimate(
+                        e.exponent(),
+                        e.method(),
+                        e.value(),
+                        e.low(),
+                        e.high(),
+                        e.from(),
+                        e.to(),
+                        e.points(),
+                        key))
+            .toList();
     SmallTableWriter.write(out, Estimate.TABLE, label, estimates);
   }
 
@@ -68,7 +94,10 @@ public final class SpectrumTables {
     List<Mode> modes = Mode.TABLE.fromTable(ParquetTable.read(modesTable));
     double[] eigenvalues = modes.stream().mapToDouble(Mode::eigenvalue).toArray();
     double[] power = modes.stream().mapToDouble(Mode::targetPower).toArray();
-    return Optional.of(new PoolSpectrum(new MeasuredSpectrum(eigenvalues, power),
-        estimates.stream().map(Estimate::toEstimate).toList(), Double.NaN));
+    return Optional.of(
+        new PoolSpectrum(
+            new MeasuredSpectrum(eigenvalues, power),
+            estimates.stream().map(Estimate::toEstimate).toList(),
+            Double.NaN));
   }
 }

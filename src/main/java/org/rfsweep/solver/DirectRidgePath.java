@@ -1,16 +1,17 @@
 package org.rfsweep.solver;
 
-import java.util.Arrays;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.Arrays;
 import org.netlib.util.intW;
 import org.rfsweep.linalg.LapackException;
 import org.rfsweep.linalg.NativeLinalg;
 
 /**
- * The textbook ridge path: for each ridge > 0 a Cholesky solve of (Phi^T Phi + ridge I) A = Phi^T Y; for ridge 0
- * the minimum-norm least-squares solution by LAPACK's SVD-based {@code dgelsd}. It refactors for every ridge, so
- * it is the reference that {@link EigenRidgePath} is checked and benchmarked against, not what sweeps use.
+ * The textbook ridge path: for each ridge > 0 a Cholesky solve of (Phi^T Phi + ridge I) A = Phi^T
+ * Y; for ridge 0 the minimum-norm least-squares solution by LAPACK's SVD-based {@code dgelsd}. It
+ * refactors for every ridge, so it is the reference that {@link EigenRidgePath} is checked and
+ * benchmarked against, not what sweeps use.
  */
 public final class DirectRidgePath implements RidgePath {
   private static final double EPS = Math.ulp(1.0);
@@ -18,8 +19,15 @@ public final class DirectRidgePath implements RidgePath {
   private final LAPACK lapack = NativeLinalg.lapack();
 
   @Override
-  public PathTimings fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs,
-      double[] ridges, RidgeSolution out) {
+  public PathTimings fit(
+      double[] phi,
+      int ld,
+      int samples,
+      int width,
+      double[] labels,
+      int outputs,
+      double[] ridges,
+      RidgeSolution out) {
     long start = System.nanoTime();
     if (ld != samples) {
       phi = compact(phi, ld, samples, width);
@@ -28,8 +36,10 @@ public final class DirectRidgePath implements RidgePath {
     Arrays.fill(out.looMse(), Double.NaN); // a reference for coefficients, not for cross-validation
     Arrays.fill(out.gcvMse(), Double.NaN);
     double[] phiTy = new double[width * outputs];
-    blas.dgemm("T", "N", width, outputs, samples, 1.0, phi, samples, labels, samples, 0.0, phiTy, width);
-    // The Gram matrix is formed once; each ridge refactors a copy of it, as a per-ridge solver must.
+    blas.dgemm(
+        "T", "N", width, outputs, samples, 1.0, phi, samples, labels, samples, 0.0, phiTy, width);
+    // The Gram matrix is formed once; each ridge refactors a copy of it, as a per-ridge solver
+    // must.
     double[] phiTphi = new double[width * width];
     blas.dsyrk("U", "T", width, samples, 1.0, phi, samples, 0.0, phiTphi, width);
     long formed = System.nanoTime();
@@ -53,7 +63,8 @@ public final class DirectRidgePath implements RidgePath {
       System.arraycopy(solution, 0, out.coefficients(), r * width * outputs, width * outputs);
       out.trainMse()[r] = trainMse(phi, samples, width, labels, outputs, solution);
     }
-    return new PathTimings((formed - start) * 1e-9, (System.nanoTime() - formed) * 1e-9, "dpotrf+dpotrs/dgelsd");
+    return new PathTimings(
+        (formed - start) * 1e-9, (System.nanoTime() - formed) * 1e-9, "dpotrf+dpotrs/dgelsd");
   }
 
   private static double[] compact(double[] phi, int ld, int samples, int width) {
@@ -72,7 +83,8 @@ public final class DirectRidgePath implements RidgePath {
       System.arraycopy(y, o * n, b, o * ldb, n);
     }
     double[] singular = new double[Math.min(n, w)];
-    // Singular values below sqrt(eigenvalue cutoff) match EigenRidgePath's cutoff on the Gram eigenvalues.
+    // Singular values below sqrt(eigenvalue cutoff) match EigenRidgePath's cutoff on the Gram
+    // eigenvalues.
     double rcond = Math.sqrt(Math.max(n, w) * EPS);
     intW rank = new intW(0);
     intW info = new intW(0);
@@ -101,8 +113,12 @@ public final class DirectRidgePath implements RidgePath {
 
   private static void check(String routine, intW info) {
     if (info.val != 0) {
-      throw new LapackException(routine, info.val, info.val < 0 ? "argument " + -info.val + " illegal"
-          : routine.startsWith("dpotrf") ? "matrix not positive definite" : "did not converge");
+      throw new LapackException(
+          routine,
+          info.val,
+          info.val < 0
+              ? "argument " + -info.val + " illegal"
+              : routine.startsWith("dpotrf") ? "matrix not positive definite" : "did not converge");
     }
   }
 }

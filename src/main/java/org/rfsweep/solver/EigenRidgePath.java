@@ -6,29 +6,37 @@ import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.linalg.Workspace;
 
 /**
- * Decompose once, solve every ridge (THEORY.md section 5): one symmetric eigendecomposition of the smaller Gram
- * matrix serves the whole ridge list, so each extra ridge costs O((samples + width) * min(samples, width)).
+ * Decompose once, solve every ridge (THEORY.md section 5): one symmetric eigendecomposition of the
+ * smaller Gram matrix serves the whole ridge list, so each extra ridge costs O((samples + width) *
+ * min(samples, width)).
  *
  * <ul>
- *   <li>width &lt; samples (primal): Phi^T Phi = V diag(s) V^T, B = V^T Phi^T Y, A(ridge) = V (B / (s + ridge)).
- *       With P = Phi V, the fitted values are P (B / (s + ridge)) and the hat matrix diagonal is
- *       sum_j P_ij^2 / (s_j + ridge).
- *   <li>width &gt;= samples (dual): Phi Phi^T = U diag(s) U^T, C = U^T Y, alpha(ridge) = U (C / (s + ridge)),
- *       A = Phi^T alpha. Residuals are U (ridge C / (s + ridge)), exact with no cancellation, which is why the
- *       dual side also takes the square case where the Gram matrix is nearly singular.
+ *   <li>width &lt; samples (primal): Phi^T Phi = V diag(s) V^T, B = V^T Phi^T Y, A(ridge) = V (B /
+ *       (s + ridge)). With P = Phi V, the fitted values are P (B / (s + ridge)) and the hat matrix
+ *       diagonal is sum_j P_ij^2 / (s_j + ridge).
+ *   <li>width &gt;= samples (dual): Phi Phi^T = U diag(s) U^T, C = U^T Y, alpha(ridge) = U (C / (s
+ *       + ridge)), A = Phi^T alpha. Residuals are U (ridge C / (s + ridge)), exact with no
+ *       cancellation, which is why the dual side also takes the square case where the Gram matrix
+ *       is nearly singular.
  * </ul>
- * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted: the minimum-norm
- * least-squares solution. Leave-one-out and GCV estimates of the test risk come from the same decomposition:
- * LOO residuals are r_i / (1 - H_ii) (primal) or alpha_i / [(K + ridge)^-1]_ii (dual, defined even when
- * interpolating), and GCV is the train error over (1 - df/n)^2 with df = sum s / (s + ridge). GCV is free. LOO
- * needs the eigenvectors themselves (their squares) and, on the primal side, P = Phi V (2 n N^2 flops, twice the
- * Gram matrix), so it can be switched off; without it the eigenvectors stay factored (see decompose).
+ *
+ * At ridge 0 only eigenvalues above {@code max(samples, width) * eps * s_max} are inverted: the
+ * minimum-norm least-squares solution. Leave-one-out and GCV estimates of the test risk come from
+ * the same decomposition: LOO residuals are r_i / (1 - H_ii) (primal) or alpha_i / [(K +
+ * ridge)^-1]_ii (dual, defined even when interpolating), and GCV is the train error over (1 -
+ * df/n)^2 with df = sum s / (s + ridge). GCV is free. LOO needs the eigenvectors themselves (their
+ * squares) and, on the primal side, P = Phi V (2 n N^2 flops, twice the Gram matrix), so it can be
+ * switched off; without it the eigenvectors stay factored (see decompose).
  *
  * <p>Not thread-safe: it owns reusable workspaces. One instance per worker thread.
  */
 public final class EigenRidgePath implements RidgePath {
   private static final double EPS = Math.ulp(1.0);
-  /** Eigenvectors squared per block for the dual leverages: 256 columns keep dgemm efficient and memory small. */
+
+  /**
+   * Eigenvectors squared per block for the dual leverages: 256 columns keep dgemm efficient and
+   * memory small.
+   */
   private static final int SQUARE_BLOCK = 256;
 
   private final BLAS blas = NativeLinalg.blas();
@@ -45,8 +53,9 @@ public final class EigenRidgePath implements RidgePath {
   private final boolean leaveOneOut;
 
   /**
-   * The eigenbasis of one fit: U itself in {@code u}, or (without leave-one-out) U = Q Z kept factored, with Q's
-   * reflectors in {@code u} and Z in {@code z} (see {@link SymmetricEigen#factor}).
+   * The eigenbasis of one fit: U itself in {@code u}, or (without leave-one-out) U = Q Z kept
+   * factored, with Q's reflectors in {@code u} and Z in {@code z} (see {@link
+   * SymmetricEigen#factor}).
    */
   private record Basis(double[] u, double[] z, PathTimings timings) {
     boolean factored() {
@@ -59,21 +68,31 @@ public final class EigenRidgePath implements RidgePath {
     this(true);
   }
 
-  /** @param leaveOneOut whether to compute leave-one-out estimates (else they are NaN) */
+  /**
+   * @param leaveOneOut whether to compute leave-one-out estimates (else they are NaN)
+   */
   public EigenRidgePath(boolean leaveOneOut) {
     this.leaveOneOut = leaveOneOut;
   }
 
   @Override
-  public PathTimings fit(double[] phi, int ld, int samples, int width, double[] labels, int outputs,
-      double[] ridges, RidgeSolution out) {
+  public PathTimings fit(
+      double[] phi,
+      int ld,
+      int samples,
+      int width,
+      double[] labels,
+      int outputs,
+      double[] ridges,
+      RidgeSolution out) {
     out.reset(width, outputs, ridges.length);
-    return width < samples ? fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out)
+    return width < samples
+        ? fitPrimal(phi, ld, samples, width, labels, outputs, ridges, out)
         : fitDual(phi, ld, samples, width, labels, outputs, ridges, out);
   }
 
-  private PathTimings fitPrimal(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
-      RidgeSolution out) {
+  private PathTimings fitPrimal(
+      double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] v = gram.get((long) w * w);
     double[] s = eigenvalues.get(w);
@@ -118,7 +137,8 @@ public final class EigenRidgePath implements RidgePath {
       h = leverage.get((long) n * ridgeCount);
       blas.dgemm("N", "N", n, ridgeCount, w, 1.0, p, n, f, w, 0.0, h, n);
     } else {
-      blas.dgemm("N", "N", n, k * ridgeCount, w, -1.0, phi, ld, out.coefficients(), w, 1.0, residual, n);
+      blas.dgemm(
+          "N", "N", n, k * ridgeCount, w, -1.0, phi, ld, out.coefficients(), w, 1.0, residual, n);
     }
 
     for (int r = 0; r < ridgeCount; r++) {
@@ -141,11 +161,13 @@ public final class EigenRidgePath implements RidgePath {
   }
 
   /**
-   * The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its eigendecomposition, timed.
-   * Without leave-one-out nothing needs U itself, only U and U^T applied to a few columns, so the eigenvectors
-   * stay factored as U = Q Z: about 30% less time than forming them below order 4096.
+   * The Gram matrix of the smaller side (Phi^T Phi, or Phi Phi^T when dual) and its
+   * eigendecomposition, timed. Without leave-one-out nothing needs U itself, only U and U^T applied
+   * to a few columns, so the eigenvectors stay factored as U = Q Z: about 30% less time than
+   * forming them below order 4096.
    */
-  private Basis decompose(boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
+  private Basis decompose(
+      boolean dual, double[] phi, int ld, int n, int w, double[] gramMatrix, double[] s) {
     int order = dual ? n : w;
     long start = System.nanoTime();
     if (dual) {
@@ -164,11 +186,16 @@ public final class EigenRidgePath implements RidgePath {
       routine = factored.routine();
     }
     long done = System.nanoTime();
-    return new Basis(gramMatrix, z, new PathTimings((formed - start) * 1e-9, (done - formed) * 1e-9, routine));
+    return new Basis(
+        gramMatrix, z, new PathTimings((formed - start) * 1e-9, (done - formed) * 1e-9, routine));
   }
 
-  /** out = U^T x for x of {@code order} rows (leading dimension ldx) and {@code columns} columns; out has ld order. */
-  private void toEigenbasis(Basis basis, int order, double[] x, int ldx, int columns, double[] out) {
+  /**
+   * out = U^T x for x of {@code order} rows (leading dimension ldx) and {@code columns} columns;
+   * out has ld order.
+   */
+  private void toEigenbasis(
+      Basis basis, int order, double[] x, int ldx, int columns, double[] out) {
     if (!basis.factored()) {
       blas.dgemm("T", "N", order, columns, order, 1.0, basis.u(), order, x, ldx, 0.0, out, order);
       return;
@@ -191,8 +218,8 @@ public final class EigenRidgePath implements RidgePath {
     eigen.applyQ(order, basis.u(), false, out, columns);
   }
 
-  private PathTimings fitDual(double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges,
-      RidgeSolution out) {
+  private PathTimings fitDual(
+      double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
     int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
@@ -225,7 +252,8 @@ public final class EigenRidgePath implements RidgePath {
       }
       return basis.timings();
     }
-    // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks of
+    // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks
+    // of
     // eigenvectors so U squared never needs a second n x n matrix.
     double[] g = leverage.get((long) n * ridgeCount);
     int block = Math.min(n, SQUARE_BLOCK);
@@ -236,7 +264,23 @@ public final class EigenRidgePath implements RidgePath {
         double value = u[from * n + i];
         u2[i] = value * value;
       }
-      blas.dgemm("N", "N", n, ridgeCount, columns, 1.0, u2, 0, n, f, from, n, from == 0 ? 0.0 : 1.0, g, 0, n);
+      blas.dgemm(
+          "N",
+          "N",
+          n,
+          ridgeCount,
+          columns,
+          1.0,
+          u2,
+          0,
+          n,
+          f,
+          from,
+          n,
+          from == 0 ? 0.0 : 1.0,
+          g,
+          0,
+          n);
     }
     for (int r = 0; r < ridgeCount; r++) {
       double loo = 0;
@@ -260,7 +304,10 @@ public final class EigenRidgePath implements RidgePath {
     out.gcvMse()[r] = shrink > 1e-12 ? rss / n / (shrink * shrink) : Double.NaN;
   }
 
-  /** F[j, r] = 1 / (s_j + ridge_r), the pseudo-inverse's filter at ridge 0; column-major count x ridges. */
+  /**
+   * F[j, r] = 1 / (s_j + ridge_r), the pseudo-inverse's filter at ridge 0; column-major count x
+   * ridges.
+   */
   private double[] filters(double[] s, int count, double cutoff, double[] ridges) {
     double[] f = filters.get((long) count * ridges.length);
     for (int r = 0; r < ridges.length; r++) {
@@ -280,7 +327,10 @@ public final class EigenRidgePath implements RidgePath {
     return df;
   }
 
-  /** Eigenvalues at or below this are numerically zero: max(samples, width) * eps * largest eigenvalue. */
+  /**
+   * Eigenvalues at or below this are numerically zero: max(samples, width) * eps * largest
+   * eigenvalue.
+   */
   private static double cutoff(double[] s, int count, int n, int w) {
     double max = 0;
     for (int i = 0; i < count; i++) {
@@ -289,7 +339,9 @@ public final class EigenRidgePath implements RidgePath {
     return Math.max(n, w) * EPS * max;
   }
 
-  /** 1 / (s + ridge), with ridge 0 inverting only eigenvalues above the cutoff (the pseudo-inverse). */
+  /**
+   * 1 / (s + ridge), with ridge 0 inverting only eigenvalues above the cutoff (the pseudo-inverse).
+   */
   private static double inverse(double s, double ridge, double cutoff) {
     if (ridge > 0) {
       return 1.0 / (Math.max(s, 0.0) + ridge);

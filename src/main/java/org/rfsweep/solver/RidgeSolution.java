@@ -1,11 +1,12 @@
 package org.rfsweep.solver;
 
 /**
- * Caller-owned output of a {@link RidgePath}: the coefficients and training errors of every ridge. Its arrays
- * only grow, so one instance serves a whole sweep without reallocating.
+ * Caller-owned output of a {@link RidgePath}: the coefficients and training errors of every ridge.
+ * Its arrays only grow, so one instance serves a whole sweep without reallocating.
  *
  * <p>Coefficients of ridge {@code r} form a column-major {@code width x outputs} block starting at
- * {@code r * width * outputs}; the whole array is therefore a {@code width x (outputs * ridges)} matrix.
+ * {@code r * width * outputs}; the whole array is therefore a {@code width x (outputs * ridges)}
+ * matrix.
  */
 public final class RidgeSolution {
   private double[] coefficients = new double[0];
@@ -31,7 +32,10 @@ public final class RidgeSolution {
     }
   }
 
-  /** The coefficient matrix, {@code width x (outputs * ridges)} column-major; longer than needed is normal. */
+  /**
+   * The coefficient matrix, {@code width x (outputs * ridges)} column-major; longer than needed is
+   * normal.
+   */
   public double[] coefficients() {
     return coefficients;
   }
@@ -42,14 +46,17 @@ public final class RidgeSolution {
   }
 
   /**
-   * Leave-one-out estimate of the test risk, one per ridge: the mean over samples of the squared error of the fit
-   * without that sample, summed over outputs. NaN when a path does not compute it.
+   * Leave-one-out estimate of the test risk, one per ridge: the mean over samples of the squared
+   * error of the fit without that sample, summed over outputs. NaN when a path does not compute it.
    */
   public double[] looMse() {
     return looMse;
   }
 
-  /** Generalised cross-validation estimate of the test risk, one per ridge; NaN where undefined (interpolation). */
+  /**
+   * Generalised cross-validation estimate of the test risk, one per ridge; NaN where undefined
+   * (interpolation).
+   */
   public double[] gcvMse() {
     return gcvMse;
   }

@@ -7,13 +7,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Grid axes as a spec writes them: one value, a list, or {@code {logspace: {from, to, count}}}; a list may mix
- * values and logspace entries ({@code [0, {logspace: ...}]}). Axes come back sorted and without duplicates.
+ * Grid axes as a spec writes them: one value, a list, or {@code {logspace: {from, to, count}}}; a
+ * list may mix values and logspace entries ({@code [0, {logspace: ...}]}). Axes come back sorted
+ * and without duplicates.
  */
 public final class AxisOps {
   private AxisOps() {}
 
-  /** {@code count} points from {@code from} to {@code to}, equally spaced in log10, both ends included. */
+  /**
+   * {@code count} points from {@code from} to {@code to}, equally spaced in log10, both ends
+   * included.
+   */
   public static double[] logspace(double from, double to, int count) {
     double[] values = new double[count];
     double lo = Math.log10(from);
@@ -26,7 +30,10 @@ public final class AxisOps {
     return values;
   }
 
-  /** A width or sample-count axis: positive integers; logspace points are rounded to the nearest integer. */
+  /**
+   * A width or sample-count axis: positive integers; logspace points are rounded to the nearest
+   * integer.
+   */
   static List<Integer> integerAxis(YamlNode axis) {
     TreeSet<Integer> values = new TreeSet<>();
     for (YamlNode item : items(axis)) {
@@ -52,7 +59,8 @@ public final class AxisOps {
       } else {
         double value = item.asDouble();
         if (!Double.isFinite(value) || value < 0) {
-          throw item.error("must be a finite number >= 0 (0 = minimum-norm), found " + item.text().trim());
+          throw item.error(
+              "must be a finite number >= 0 (0 = minimum-norm), found " + item.text().trim());
         }
         values.add(value == 0 ? 0.0 : value); // folds -0.0 into 0.0
       }
@@ -83,7 +91,8 @@ public final class AxisOps {
       throw fromNode.error("must be > 0 for a logspace, found " + fromNode.text().trim());
     }
     if (to < from) {
-      throw toNode.error("must be >= from (" + fromNode.text().trim() + "), found " + toNode.text().trim());
+      throw toNode.error(
+          "must be >= from (" + fromNode.text().trim() + "), found " + toNode.text().trim());
     }
     return logspace(from, to, count);
   }

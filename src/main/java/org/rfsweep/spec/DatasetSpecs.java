@@ -11,12 +11,14 @@ import java.util.Set;
 final class DatasetSpecs {
   /** Where Debian's {@code dataset-fashion-mnist} package installs the data. */
   static final String FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
+
   private static final int DEFAULT_TEST_SAMPLES = 1000;
 
   private DatasetSpecs() {}
 
   static DatasetTaskSpec task(YamlNode node) {
-    Map<String, YamlNode> fields = node.mapping(Set.of("type", "source", "target", "pool", "test_samples"));
+    Map<String, YamlNode> fields =
+        node.mapping(Set.of("type", "source", "target", "pool", "test_samples"));
     YamlNode sourceNode = node.required(fields, "source");
     String format = "idx";
     String images = "";
@@ -32,7 +34,8 @@ final class DatasetSpecs {
         images = existing(sourceNode.required(source, "images"));
         labels = existing(sourceNode.required(source, "labels"));
       } else if (format.equals("csv") || format.equals("parquet")) {
-        Map<String, YamlNode> source = sourceNode.mapping(Set.of("format", "path", "label", "features"));
+        Map<String, YamlNode> source =
+            sourceNode.mapping(Set.of("format", "path", "label", "features"));
         path = existing(sourceNode.required(source, "path"));
         labelColumn = sourceNode.required(source, "label").asString().trim();
         YamlNode features = source.get("features");
@@ -46,13 +49,21 @@ final class DatasetSpecs {
         throw where.error("format must be idx, csv or parquet, found '" + format + "'");
       }
     } else if (sourceNode.asString().trim().equals("fashion-mnist")) {
-      images = existing(sourceNode, FASHION_MNIST + "/train-images-idx3-ubyte.gz",
-          "install Debian's dataset-fashion-mnist package");
-      labels = existing(sourceNode, FASHION_MNIST + "/train-labels-idx1-ubyte.gz",
-          "install Debian's dataset-fashion-mnist package");
+      images =
+          existing(
+              sourceNode,
+              FASHION_MNIST + "/train-images-idx3-ubyte.gz",
+              "install Debian's dataset-fashion-mnist package");
+      labels =
+          existing(
+              sourceNode,
+              FASHION_MNIST + "/train-labels-idx1-ubyte.gz",
+              "install Debian's dataset-fashion-mnist package");
     } else {
-      throw sourceNode.error("unknown dataset '" + sourceNode.asString().trim()
-          + "'; expected fashion-mnist or {format: idx, images: PATH, labels: PATH}");
+      throw sourceNode.error(
+          "unknown dataset '"
+              + sourceNode.asString().trim()
+              + "'; expected fashion-mnist or {format: idx, images: PATH, labels: PATH}");
     }
     YamlNode targetNode = node.required(fields, "target");
     String target;
@@ -73,16 +84,27 @@ final class DatasetSpecs {
     } else {
       target = targetNode.asString().trim();
       if (!target.equals(DatasetTaskSpec.ONEHOT) && !target.equals(DatasetTaskSpec.NUMERIC)) {
-        throw targetNode.error("unknown target '" + target + "'; expected onehot, numeric or {binary: [classes]}");
+        throw targetNode.error(
+            "unknown target '" + target + "'; expected onehot, numeric or {binary: [classes]}");
       }
       if (target.equals(DatasetTaskSpec.NUMERIC) && format.equals("idx")) {
-        throw targetNode.error("an IDX dataset has class labels: use onehot or {binary: [classes]}");
+        throw targetNode.error(
+            "an IDX dataset has class labels: use onehot or {binary: [classes]}");
       }
     }
     int pool = node.required(fields, "pool").positiveInt();
     YamlNode testNode = fields.get("test_samples");
     int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
-    return new DatasetTaskSpec(format, images, labels, path, labelColumn, featureColumns, target, positive, pool,
+    return new DatasetTaskSpec(
+        format,
+        images,
+        labels,
+        path,
+        labelColumn,
+        featureColumns,
+        target,
+        positive,
+        pool,
         testSamples);
   }
 
@@ -90,7 +112,10 @@ final class DatasetSpecs {
     return existing(node, node.asString().trim(), "");
   }
 
-  /** Local paths must exist now; remote ones (hdfs://, s3a://, ...) are checked when the data is read. */
+  /**
+   * Local paths must exist now; remote ones (hdfs://, s3a://, ...) are checked when the data is
+   * read.
+   */
   private static String existing(YamlNode node, String path, String hint) {
     boolean remote = path.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !path.startsWith("file://");
     if (!remote && !Files.exists(Path.of(path.startsWith("file://") ? path.substring(7) : path))) {

@@ -3,27 +3,36 @@ package org.rfsweep.spec;
 import java.util.List;
 
 /**
- * A task drawn from a real dataset, pool-as-population (THEORY.md section 4): a seeded pool of {@code pool} points
- * is taken from the dataset and standardised (mean input subtracted, one global standard deviation divided out);
- * training and test points are drawn uniformly from the pool, so a sweep is exactly described by the pool's
- * kernel eigenstructure.
+ * A task drawn from a real dataset, pool-as-population (THEORY.md section 4): a seeded pool of
+ * {@code pool} points is taken from the dataset and standardised (mean input subtracted, one global
+ * standard deviation divided out); training and test points are drawn uniformly from the pool, so a
+ * sweep is exactly described by the pool's kernel eigenstructure.
  *
- * @param format         {@code idx}, {@code csv} or {@code parquet}
- * @param images         idx: the inputs file (gzipped or not); otherwise empty
- * @param labels         idx: the integer class labels file; otherwise empty
- * @param path           csv or parquet: a file or a folder of part files, any path Hadoop reads (local, hdfs://,
- *                       s3a://); otherwise empty
- * @param labelColumn    csv or parquet: the label column
- * @param featureColumns csv or parquet: the input columns; empty means every other column (for parquet, a Spark ML
- *                       vector column named {@code features} if there is one)
- * @param target         {@code onehot} (one output per class), {@code binary} (+1 for the positive classes, -1
- *                       else) or {@code numeric} (the label itself)
- * @param positive       the positive classes of a binary target (empty otherwise)
- * @param pool           points in the pool, at most the dataset's size
- * @param testSamples    fresh test points drawn from the pool per seed
+ * @param format {@code idx}, {@code csv} or {@code parquet}
+ * @param images idx: the inputs file (gzipped or not); otherwise empty
+ * @param labels idx: the integer class labels file; otherwise empty
+ * @param path csv or parquet: a file or a folder of part files, any path Hadoop reads (local,
+ *     hdfs://, s3a://); otherwise empty
+ * @param labelColumn csv or parquet: the label column
+ * @param featureColumns csv or parquet: the input columns; empty means every other column (for
+ *     parquet, a Spark ML vector column named {@code features} if there is one)
+ * @param target {@code onehot} (one output per class), {@code binary} (+1 for the positive classes,
+ *     -1 else) or {@code numeric} (the label itself)
+ * @param positive the positive classes of a binary target (empty otherwise)
+ * @param pool points in the pool, at most the dataset's size
+ * @param testSamples fresh test points drawn from the pool per seed
  */
-public record DatasetTaskSpec(String format, String images, String labels, String path, String labelColumn,
-    List<String> featureColumns, String target, List<Integer> positive, int pool, int testSamples)
+public record DatasetTaskSpec(
+    String format,
+    String images,
+    String labels,
+    String path,
+    String labelColumn,
+    List<String> featureColumns,
+    String target,
+    List<Integer> positive,
+    int pool,
+    int testSamples)
     implements TaskSpec {
   public static final String ONEHOT = "onehot";
   public static final String BINARY = "binary";
@@ -32,18 +41,32 @@ public record DatasetTaskSpec(String format, String images, String labels, Strin
   public DatasetTaskSpec {
     featureColumns = List.copyOf(featureColumns);
     positive = List.copyOf(positive);
-    Invariants.check(List.of("idx", "csv", "parquet").contains(format), "task.source.format",
-        "must be idx, csv or parquet", format);
-    Invariants.check(List.of(ONEHOT, BINARY, NUMERIC).contains(target), "task.target",
-        "must be onehot, binary or numeric", target);
-    Invariants.check(!target.equals(BINARY) || !positive.isEmpty(), "task.target.binary",
-        "needs the positive classes", positive);
+    Invariants.check(
+        List.of("idx", "csv", "parquet").contains(format),
+        "task.source.format",
+        "must be idx, csv or parquet",
+        format);
+    Invariants.check(
+        List.of(ONEHOT, BINARY, NUMERIC).contains(target),
+        "task.target",
+        "must be onehot, binary or numeric",
+        target);
+    Invariants.check(
+        !target.equals(BINARY) || !positive.isEmpty(),
+        "task.target.binary",
+        "needs the positive classes",
+        positive);
     Invariants.check(pool >= 1, "task.pool", "must be >= 1", pool);
     Invariants.check(testSamples >= 1, "task.test_samples", "must be >= 1", testSamples);
   }
 
   /** An IDX dataset. */
-  public DatasetTaskSpec(String images, String labels, String target, List<Integer> positive, int pool,
+  public DatasetTaskSpec(
+      String images,
+      String labels,
+      String target,
+      List<Integer> positive,
+      int pool,
       int testSamples) {
     this("idx", images, labels, "", "", List.of(), target, positive, pool, testSamples);
   }

@@ -8,7 +8,10 @@ public enum FeatureKind {
   LINEAR,
   /** g(x) = sqrt(2) relu(w . x): the degree-1 arc-cosine (one-hidden-layer ReLU NNGP) kernel. */
   RELU,
-  /** g(x) = sqrt(2) cos(w . x + b), w ~ N(0, I / length^2), b ~ U[0, 2 pi): the Gaussian kernel of that length. */
+  /**
+   * g(x) = sqrt(2) cos(w . x + b), w ~ N(0, I / length^2), b ~ U[0, 2 pi): the Gaussian kernel of
+   * that length.
+   */
   RFF;
 
   /** The spec's word for it. */

@@ -3,8 +3,9 @@ package org.rfsweep.spec;
 import java.util.List;
 
 /**
- * The spec records' own checks, in their compact constructors: a record built in a test or by an override is as
- * safe as one from YAML. The loader checks first and names the line; these name the field and the value.
+ * The spec records' own checks, in their compact constructors: a record built in a test or by an
+ * override is as safe as one from YAML. The loader checks first and names the line; these name the
+ * field and the value.
  */
 final class Invariants {
   private Invariants() {}
@@ -21,7 +22,10 @@ final class Invariants {
     for (int i = 0; i < values.size(); i++) {
       int value = values.get(i);
       check(value > 0, field + "[" + i + "]", "must be > 0", value);
-      check(i == 0 || value > values.get(i - 1), field + "[" + i + "]", "values must be distinct and ascending",
+      check(
+          i == 0 || value > values.get(i - 1),
+          field + "[" + i + "]",
+          "values must be distinct and ascending",
           value);
     }
   }

@@ -3,16 +3,19 @@ package org.rfsweep.spec;
 import java.io.Serializable;
 
 /**
- * A validated job: what to fit ({@code task}, {@code features}) over which grid, from which master seed.
+ * A validated job: what to fit ({@code task}, {@code features}) over which grid, from which master
+ * seed.
  *
- * @param name     job name, recorded in every result row
- * @param seed     master seed; every random stream derives from it, the seed index and the stream's name
- * @param task     where inputs and labels come from
+ * @param name job name, recorded in every result row
+ * @param seed master seed; every random stream derives from it, the seed index and the stream's
+ *     name
+ * @param task where inputs and labels come from
  * @param features the random feature map
- * @param grid     widths, sample counts, ridges and the number of seeds
- * @param fit      what each fit computes besides train and test risk
+ * @param grid widths, sample counts, ridges and the number of seeds
+ * @param fit what each fit computes besides train and test risk
  */
-public record JobSpec(String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid, FitSpec fit)
+public record JobSpec(
+    String name, long seed, TaskSpec task, FeatureSpec features, GridSpec grid, FitSpec fit)
     implements Serializable {
   public JobSpec {
     if (name == null || name.isBlank()) {

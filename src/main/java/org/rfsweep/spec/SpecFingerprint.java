@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resolved spec as canonical JSON (axes expanded, defaults filled in) and its SHA-256: two spec files that
- * mean the same job get the same hash, whatever their layout or comments.
+ * The resolved spec as canonical JSON (axes expanded, defaults filled in) and its SHA-256: two spec
+ * files that mean the same job get the same hash, whatever their layout or comments.
  */
 public final class SpecFingerprint {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private SpecFingerprint() {}
 
@@ -32,16 +33,29 @@ public final class SpecFingerprint {
       task.put("test_samples", p.testSamples());
     } else if (spec.task() instanceof DatasetTaskSpec d) {
       task.put("type", d.type());
-      task.put("source", d.format().equals("idx")
-          ? Map.of("format", "idx", "images", d.images(), "labels", d.labels())
-          : Map.of("format", d.format(), "path", d.path(), "label", d.labelColumn(), "features", d.featureColumns()));
-      task.put("target", d.target().equals(DatasetTaskSpec.BINARY) ? Map.of("binary", d.positive()) : d.target());
+      task.put(
+          "source",
+          d.format().equals("idx")
+              ? Map.of("format", "idx", "images", d.images(), "labels", d.labels())
+              : Map.of(
+                  "format",
+                  d.format(),
+                  "path",
+                  d.path(),
+                  "label",
+                  d.labelColumn(),
+                  "features",
+                  d.featureColumns()));
+      task.put(
+          "target",
+          d.target().equals(DatasetTaskSpec.BINARY) ? Map.of("binary", d.positive()) : d.target());
       task.put("pool", d.pool());
       task.put("test_samples", d.testSamples());
     }
-    List<Map<String, Object>> sweeps = spec.grid().sweeps().stream()
-        .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
-        .toList();
+    List<Map<String, Object>> sweeps =
+        spec.grid().sweeps().stream()
+            .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
+            .toList();
     Map<String, Object> grid = new LinkedHashMap<>();
     grid.put("sweeps", sweeps);
     grid.put("ridges", spec.grid().ridges());
@@ -75,9 +89,9 @@ public final class SpecFingerprint {
   }
 
   /**
-   * What every result of a spec depends on besides its cell and seed: the resolved spec without the grid's
-   * widths, samples and seed count. Specs with the same compatibility hash extend each other: a folder written by
-   * one can take the other's new cells.
+   * What every result of a spec depends on besides its cell and seed: the resolved spec without the
+   * grid's widths, samples and seed count. Specs with the same compatibility hash extend each
+   * other: a folder written by one can take the other's new cells.
    */
   public static String compatibilityHash(JobSpec spec) {
     Map<String, Object> resolved = resolved(spec);
@@ -94,8 +108,8 @@ public final class SpecFingerprint {
   }
 
   /**
-   * What a dataset pool's measured spectrum depends on: the task (files, target, pool size), the job seed that
-   * draws the pool, and the feature map whose kernel is measured.
+   * What a dataset pool's measured spectrum depends on: the task (files, target, pool size), the
+   * job seed that draws the pool, and the feature map whose kernel is measured.
    */
   public static String spectrumKey(JobSpec spec) {
     Map<String, Object> resolved = resolved(spec);
@@ -111,13 +125,15 @@ public final class SpecFingerprint {
   }
 
   /** The content key of one (cell, seed): compatibility hash, code version and coordinates. */
-  public static String cellKey(String compatibilityHash, String codeVersion, int width, int samples, int seed) {
+  public static String cellKey(
+      String compatibilityHash, String codeVersion, int width, int samples, int seed) {
     return sha256(compatibilityHash + "|" + codeVersion + "|" + width + "|" + samples + "|" + seed);
   }
 
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

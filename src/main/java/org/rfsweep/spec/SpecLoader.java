@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a YAML job spec into a {@link JobSpec}, validating every field. The first problem found is thrown as a
- * {@link SpecException} that names the field, the value and the line.
+ * Reads a YAML job spec into a {@link JobSpec}, validating every field. The first problem found is
+ * thrown as a {@link SpecException} that names the field, the value and the line.
  */
 public final class SpecLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -56,7 +56,10 @@ public final class SpecLoader {
       return new Yaml(new LoaderOptions()).compose(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      String where =
+          mark == null
+              ? ""
+              : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
       throw new SpecException(source + ": malformed YAML" + where + ": " + problem);
     } catch (YAMLException e) {
@@ -65,7 +68,8 @@ public final class SpecLoader {
   }
 
   private static JobSpec job(YamlNode root) {
-    Map<String, YamlNode> fields = root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit"));
+    Map<String, YamlNode> fields =
+        root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit"));
     YamlNode nameNode = root.required(fields, "name");
     String name = nameNode.asString().trim();
     if (!NAME.matcher(name).matches()) {
@@ -76,7 +80,8 @@ public final class SpecLoader {
     FeatureSpec features = features(root.required(fields, "features"));
     GridSpec grid = grid(root.required(fields, "grid"));
     YamlNode fitNode = fields.get("fit");
-    return new JobSpec(name, seed, task, features, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
+    return new JobSpec(
+        name, seed, task, features, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
   }
 
   private static FitSpec fit(YamlNode node) {
@@ -88,8 +93,19 @@ public final class SpecLoader {
   private static TaskSpec task(YamlNode node) {
     YamlNode typeNode = node.peek("type");
     if (typeNode == null) {
-      node.required(node.mapping(Set.of("type", "alpha", "beta", "noise", "modes", "test_samples", "source",
-          "target", "pool")), "type");
+      node.required(
+          node.mapping(
+              Set.of(
+                  "type",
+                  "alpha",
+                  "beta",
+                  "noise",
+                  "modes",
+                  "test_samples",
+                  "source",
+                  "target",
+                  "pool")),
+          "type");
     }
     String type = typeNode.asString().trim();
     if (type.equals("dataset")) {
@@ -98,12 +114,13 @@ public final class SpecLoader {
     if (!type.equals("powerlaw")) {
       throw typeNode.error("unknown task type '" + type + "'; expected powerlaw or dataset");
     }
-    Map<String, YamlNode> fields = node.mapping(
-        Set.of("type", "alpha", "beta", "noise", "modes", "test_samples"));
+    Map<String, YamlNode> fields =
+        node.mapping(Set.of("type", "alpha", "beta", "noise", "modes", "test_samples"));
     YamlNode alphaNode = node.required(fields, "alpha");
     double alpha = alphaNode.finiteDouble();
     if (alpha <= 1) {
-      throw alphaNode.error("must be > 1 (eigenvalues i^-alpha must be summable), found " + alphaNode.text().trim());
+      throw alphaNode.error(
+          "must be > 1 (eigenvalues i^-alpha must be summable), found " + alphaNode.text().trim());
     }
     YamlNode betaNode = node.required(fields, "beta");
     double beta = betaNode.finiteDouble();
@@ -134,8 +151,12 @@ public final class SpecLoader {
         YamlNode lengthNode = fields.get("length");
         if (kind == FeatureKind.RFF) {
           if (lengthNode == null) {
-            throw new SpecException(node.path() + ".length (line " + node.line() + "): missing required field "
-                + "(the Gaussian kernel's length scale)");
+            throw new SpecException(
+                node.path()
+                    + ".length (line "
+                    + node.line()
+                    + "): missing required field "
+                    + "(the Gaussian kernel's length scale)");
           }
           double length = lengthNode.finiteDouble();
           if (length <= 0) {
@@ -153,7 +174,8 @@ public final class SpecLoader {
   }
 
   private static GridSpec grid(YamlNode node) {
-    Map<String, YamlNode> fields = node.mapping(Set.of("widths", "samples", "sweeps", "ridges", "seeds"));
+    Map<String, YamlNode> fields =
+        node.mapping(Set.of("widths", "samples", "sweeps", "ridges", "seeds"));
     List<Sweep> sweeps = new ArrayList<>();
     YamlNode sweepsNode = fields.get("sweeps");
     if (sweepsNode != null) {
@@ -166,12 +188,16 @@ public final class SpecLoader {
       }
       for (YamlNode item : items) {
         Map<String, YamlNode> sweep = item.mapping(Set.of("widths", "samples"));
-        sweeps.add(new Sweep(AxisOps.integerAxis(item.required(sweep, "widths")),
-            AxisOps.integerAxis(item.required(sweep, "samples"))));
+        sweeps.add(
+            new Sweep(
+                AxisOps.integerAxis(item.required(sweep, "widths")),
+                AxisOps.integerAxis(item.required(sweep, "samples"))));
       }
     } else {
-      sweeps.add(new Sweep(AxisOps.integerAxis(node.required(fields, "widths")),
-          AxisOps.integerAxis(node.required(fields, "samples"))));
+      sweeps.add(
+          new Sweep(
+              AxisOps.integerAxis(node.required(fields, "widths")),
+              AxisOps.integerAxis(node.required(fields, "samples"))));
     }
     List<Double> ridges = AxisOps.ridgeAxis(node.required(fields, "ridges"));
     YamlNode seedsNode = node.required(fields, "seeds");

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One product of widths and sample counts; a grid is the union of its sweeps.
  *
- * @param widths  distinct positive widths N, ascending
+ * @param widths distinct positive widths N, ascending
  * @param samples distinct positive sample counts n, ascending
  */
 public record Sweep(List<Integer> widths, List<Integer> samples) implements Serializable {

@@ -3,6 +3,7 @@ package org.rfsweep.spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +14,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML node together with its path in the spec ({@code grid.widths[3]}) and its line, so every validation error
- * can say exactly where it is.
+ * A YAML node together with its path in the spec ({@code grid.widths[3]}) and its line, so every
+ * validation error can say exactly where it is.
  */
 final class YamlNode {
   private final Node node;
@@ -35,7 +36,8 @@ final class YamlNode {
 
   /** An error about this node: {@code path (line L): message}. */
   SpecException error(String message) {
-    return new SpecException((path.isEmpty() ? "spec" : path) + " (line " + line() + "): " + message);
+    return new SpecException(
+        (path.isEmpty() ? "spec" : path) + " (line " + line() + "): " + message);
   }
 
   boolean isMapping() {
@@ -54,11 +56,17 @@ final class YamlNode {
     throw error("must be a single value, found a " + (isMapping() ? "mapping" : "list"));
   }
 
-  /** The entries of a mapping, refusing keys outside {@code allowed} with the list of what is allowed. */
+  /**
+   * The entries of a mapping, refusing keys outside {@code allowed} with the list of what is
+   * allowed.
+   */
   Map<String, YamlNode> mapping(Set<String> allowed) {
     if (!(node instanceof MappingNode mapping)) {
-      throw error("must be a mapping with fields " + String.join(", ", new TreeSet<>(allowed))
-          + ", found " + describe());
+      throw error(
+          "must be a mapping with fields "
+              + String.join(", ", new TreeSet<>(allowed))
+              + ", found "
+              + describe());
     }
     Map<String, YamlNode> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
@@ -67,18 +75,22 @@ final class YamlNode {
       }
       String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
       if (!allowed.contains(key.getValue())) {
-        throw new YamlNode(key, child).error(
-            "unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
+        throw new YamlNode(key, child)
+            .error("unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
       }
       if (entries.containsKey(key.getValue())) {
-        throw new YamlNode(key, child).error("given twice (first at line " + entries.get(key.getValue()).line() + ")");
+        throw new YamlNode(key, child)
+            .error("given twice (first at line " + entries.get(key.getValue()).line() + ")");
       }
       entries.put(key.getValue(), new YamlNode(tuple.getValueNode(), child));
     }
     return entries;
   }
 
-  /** The value of one field of a mapping, or null, without judging the other fields (to read a type first). */
+  /**
+   * The value of one field of a mapping, or null, without judging the other fields (to read a type
+   * first).
+   */
   YamlNode peek(String key) {
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
@@ -114,7 +126,7 @@ final class YamlNode {
   double asDouble() {
     String text = text().trim();
     try {
-      return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      return switch (text.toLowerCase(Locale.ROOT)) {
         case ".inf", "inf", "+.inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
         case "-.inf", "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
         case ".nan", "nan" -> Double.NaN;
@@ -153,7 +165,7 @@ final class YamlNode {
 
   boolean asBoolean() {
     String text = text().trim();
-    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw error("must be true or false, found '" + text + "'");

@@ -6,9 +6,9 @@ import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
 /**
- * Exact test risk of linear random features on a Gaussian task (THEORY.md section 1): the predictor is
- * f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a / sqrt(N) - v|^2 + sigma^2 with no
- * test-sampling noise. One dgemm per cell covers every ridge.
+ * Exact test risk of linear random features on a Gaussian task (THEORY.md section 1): the predictor
+ * is f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a / sqrt(N) - v|^2
+ * + sigma^2 with no test-sampling noise. One dgemm per cell covers every ridge.
  */
 final class ExactLinearRisk implements TestRisk {
   private final BLAS blas;
@@ -18,7 +18,9 @@ final class ExactLinearRisk implements TestRisk {
   private final double noise;
   private final Workspace effective = new Workspace();
 
-  /** @param bank feature weights, column-major {@code dimension x bankWidth}; read only */
+  /**
+   * @param bank feature weights, column-major {@code dimension x bankWidth}; read only
+   */
   ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank) {
     this.blas = blas;
     this.bank = bank;
@@ -33,8 +35,20 @@ final class ExactLinearRisk implements TestRisk {
     int width = solution.width();
     int ridges = solution.ridges();
     double[] u = effective.get((long) dimension * ridges);
-    blas.dgemm("N", "N", dimension, ridges, width, 1.0 / Math.sqrt(width), bank, dimension,
-        solution.coefficients(), width, 0.0, u, dimension);
+    blas.dgemm(
+        "N",
+        "N",
+        dimension,
+        ridges,
+        width,
+        1.0 / Math.sqrt(width),
+        bank,
+        dimension,
+        solution.coefficients(),
+        width,
+        0.0,
+        u,
+        dimension);
     for (int r = 0; r < ridges; r++) {
       double sum = 0;
       int column = r * dimension;

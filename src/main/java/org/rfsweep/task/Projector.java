@@ -6,8 +6,8 @@ import org.rfsweep.features.FeatureMap;
 import org.rfsweep.grid.ProjectionBlock;
 
 /**
- * Turns samples of a stream into activated raw features g_j(x) for the first {@code columns} features of a bank,
- * a block of samples at a time so the inputs never need to be held whole.
+ * Turns samples of a stream into activated raw features g_j(x) for the first {@code columns}
+ * features of a bank, a block of samples at a time so the inputs never need to be held whole.
  */
 final class Projector {
   private final BLAS blas;
@@ -20,9 +20,11 @@ final class Projector {
   private final int blockRows;
 
   /**
-   * @param bank the feature bank, column-major {@code inputDimension x bankWidth}, feature j in column j
+   * @param bank the feature bank, column-major {@code inputDimension x bankWidth}, feature j in
+   *     column j
    */
-  Projector(BLAS blas, TaskSource source, FeatureMap map, double[] bank, long jobSeed, int seedIndex) {
+  Projector(
+      BLAS blas, TaskSource source, FeatureMap map, double[] bank, long jobSeed, int seedIndex) {
     this.blas = blas;
     this.source = source;
     this.map = map;
@@ -35,22 +37,32 @@ final class Projector {
 
   /**
    * Draws samples {@code from .. to-1} of {@code stream} and writes g_j(x_i) for j < columns into
-   * {@code out[offset + (i - from) + j * ld]}, and their labels into rows {@code from .. to-1} of {@code labels}.
+   * {@code out[offset + (i - from) + j * ld]}, and their labels into rows {@code from .. to-1} of
+   * {@code labels}.
    */
   /** Samples projected per dgemm. */
   int blockRows() {
     return blockRows;
   }
 
-  void project(String stream, int from, int to, int columns, double[] out, int offset, int ld, double[] labels,
+  void project(
+      String stream,
+      int from,
+      int to,
+      int columns,
+      double[] out,
+      int offset,
+      int ld,
+      double[] labels,
       int labelRows) {
     int dimension = source.inputDimension();
     for (int start = from; start < to; start += blockRows) {
       int rows = Math.min(blockRows, to - start);
       source.draw(stream, jobSeed, seedIndex, start, rows, inputs, labels, labelRows);
       int at = offset + (start - from);
-      blas.dgemm("T", "N", rows, columns, dimension, 1.0, inputs, 0, dimension, bank, 0, dimension, 0.0, out, at,
-          ld);
+      blas.dgemm(
+          "T", "N", rows, columns, dimension, 1.0, inputs, 0, dimension, bank, 0, dimension, 0.0,
+          out, at, ld);
       for (int j = 0; j < columns; j++) {
         map.activate(j, out, at + j * ld, rows);
       }

@@ -6,21 +6,28 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.grid.Staircase;
 
 /**
- * The activated raw features H (samples x features) of one seed's training stream, computed once for every cell
- * of a work unit. Cell (N, n) uses H[:n, :N] / sqrt(N): its first n samples and first N features, so curves over
- * width and samples are nested.
- * Only the {@link Staircase} the cells touch is computed.
+ * The activated raw features H (samples x features) of one seed's training stream, computed once
+ * for every cell of a work unit. Cell (N, n) uses H[:n, :N] / sqrt(N): its first n samples and
+ * first N features, so curves over width and samples are nested. Only the {@link Staircase} the
+ * cells touch is computed.
  */
 final class SharedFeatures {
   private final Staircase staircase;
   private final double[][] strips; // strip k: column-major, leading dimension = its rows
-  private final double[] labels;   // maxSamples x outputs, column-major
+  private final double[] labels; // maxSamples x outputs, column-major
   private final int maxSamples;
   private final int outputs;
-  /** A strip's remainder at least this tall is projected on its own rather than with the rows after it. */
+
+  /**
+   * A strip's remainder at least this tall is projected on its own rather than with the rows after
+   * it.
+   */
   private static final int MIN_DIRECT_ROWS = 64;
 
-  /** Gives strip k an array of at least {@code length} doubles; its contents may be left over from earlier use. */
+  /**
+   * Gives strip k an array of at least {@code length} doubles; its contents may be left over from
+   * earlier use.
+   */
   interface StripSpace {
     double[] get(int strip, long length);
   }
@@ -30,7 +37,9 @@ final class SharedFeatures {
     this(projector, cells, outputs, (strip, length) -> new double[Math.toIntExact(length)]);
   }
 
-  /** Features in strips from {@code space}: every entry a strip's cells read is overwritten here. */
+  /**
+   * Features in strips from {@code space}: every entry a strip's cells read is overwritten here.
+   */
   SharedFeatures(Projector projector, List<Cell> cells, int outputs, StripSpace space) {
     this.staircase = new Staircase(cells);
     this.maxSamples = staircase.maxSamples();
@@ -40,22 +49,35 @@ final class SharedFeatures {
     for (int k = 0; k < strips.length; k++) {
       strips[k] = space.get(k, (long) staircase.rows(k) * staircase.columns(k));
     }
-    // Project whole blocks of samples, not strip by strip: a strip of a few rows would stream the entire
-    // feature bank through dgemm for almost no arithmetic. A block inside one strip is projected straight into
-    // it; a block spanning strips computes the widest columns any of its rows needs, then scatters the rows.
+    // Project whole blocks of samples, not strip by strip: a strip of a few rows would stream the
+    // entire
+    // feature bank through dgemm for almost no arithmetic. A block inside one strip is projected
+    // straight into
+    // it; a block spanning strips computes the widest columns any of its rows needs, then scatters
+    // the rows.
     int blockRows = projector.blockRows();
     double[] block = null;
     for (int from = 0, to; from < maxSamples; from = to) {
       to = Math.min(maxSamples, from + blockRows);
       int first = stripOf(from);
       if (to > staircase.end(first) && staircase.end(first) - from >= MIN_DIRECT_ROWS) {
-        // Stop at the strip's end: rows past it need fewer columns (Fig. 1: 256 rows x 10^4 features, then
-        // 10^4 rows x 256), and a block across the boundary would compute the wide columns for all of them.
+        // Stop at the strip's end: rows past it need fewer columns (Fig. 1: 256 rows x 10^4
+        // features, then
+        // 10^4 rows x 256), and a block across the boundary would compute the wide columns for all
+        // of them.
         to = staircase.end(first);
       }
       if (to <= staircase.end(first)) {
-        projector.project(RandomStreams.TRAIN, from, to, staircase.columns(first), strips[first],
-            from - staircase.start(first), staircase.rows(first), labels, maxSamples);
+        projector.project(
+            RandomStreams.TRAIN,
+            from,
+            to,
+            staircase.columns(first),
+            strips[first],
+            from - staircase.start(first),
+            staircase.rows(first),
+            labels,
+            maxSamples);
         continue;
       }
       if (block == null) {
@@ -74,7 +96,11 @@ final class SharedFeatures {
       int hi = Math.min(to, staircase.end(k));
       int stripRows = staircase.rows(k);
       for (int j = 0; j < staircase.columns(k); j++) {
-        System.arraycopy(block, j * rows + (lo - from), strips[k], j * stripRows + (lo - staircase.start(k)),
+        System.arraycopy(
+            block,
+            j * rows + (lo - from),
+            strips[k],
+            j * stripRows + (lo - staircase.start(k)),
             hi - lo);
       }
     }
@@ -90,8 +116,8 @@ final class SharedFeatures {
   }
 
   /**
-   * Writes the feature matrix Phi = H[:samples, :width] / sqrt(width) into {@code phi} (column-major,
-   * leading dimension {@code samples}).
+   * Writes the feature matrix Phi = H[:samples, :width] / sqrt(width) into {@code phi}
+   * (column-major, leading dimension {@code samples}).
    */
   void assemble(int samples, int width, double[] phi) {
     double scale = 1.0 / Math.sqrt(width);
@@ -100,7 +126,8 @@ final class SharedFeatures {
       int rows = staircase.rows(k);
       int used = Math.min(rows, samples - start);
       if (width > staircase.columns(k)) {
-        throw new IllegalStateException("cell (" + width + ", " + samples + ") is outside the unit's staircase");
+        throw new IllegalStateException(
+            "cell (" + width + ", " + samples + ") is outside the unit's staircase");
       }
       double[] strip = strips[k];
       for (int j = 0; j < width; j++) {
@@ -114,8 +141,9 @@ final class SharedFeatures {
   }
 
   /**
-   * The raw features H[:samples, :width] in place, when they all lie in the first strip: the strip itself, to be
-   * read with leading dimension {@link #firstStripRows()}. Null when the cell spans several strips.
+   * The raw features H[:samples, :width] in place, when they all lie in the first strip: the strip
+   * itself, to be read with leading dimension {@link #firstStripRows()}. Null when the cell spans
+   * several strips.
    */
   double[] view(int samples, int width) {
     return samples <= staircase.end(0) && width <= staircase.columns(0) ? strips[0] : null;
@@ -125,7 +153,10 @@ final class SharedFeatures {
     return staircase.rows(0);
   }
 
-  /** Writes the first {@code samples} labels (column-major, leading dimension {@code samples}) into {@code out}. */
+  /**
+   * Writes the first {@code samples} labels (column-major, leading dimension {@code samples}) into
+   * {@code out}.
+   */
   void labels(int samples, double[] out) {
     for (int o = 0; o < outputs; o++) {
       System.arraycopy(labels, o * maxSamples, out, o * samples, samples);

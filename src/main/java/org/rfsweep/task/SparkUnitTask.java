@@ -14,9 +14,10 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.JobSpec;
 
 /**
- * What Spark runs on an executor for one task: a bin of work units, fitted one after another by one runner (whose
- * workspaces then serve them all). It carries only the small spec; the seeds' data and features are generated
- * where they are used. BLAS threads are set to the cores this task holds ({@code spark.task.cpus}).
+ * What Spark runs on an executor for one task: a bin of work units, fitted one after another by one
+ * runner (whose workspaces then serve them all). It carries only the small spec; the seeds' data
+ * and features are generated where they are used. BLAS threads are set to the cores this task holds
+ * ({@code spark.task.cpus}).
  */
 public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitResult> {
   private static final long serialVersionUID = 1L;
@@ -33,8 +34,10 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitR
     TaskContext context = TaskContext.get();
     BlasBackend backend = NativeLinalg.initialise(context == null ? 1 : context.cpus());
     if (!backend.isNative() && !allowJavaBlas) {
-      throw new IllegalStateException("executor loaded a Java BLAS (" + backend.label()
-          + "), 10-40x slower than native; fix the native route or pass --allow-java-blas");
+      throw new IllegalStateException(
+          "executor loaded a Java BLAS ("
+              + backend.label()
+              + "), 10-40x slower than native; fix the native route or pass --allow-java-blas");
     }
     UnitRunner runner = runner(spec);
     List<FitResult> results = new ArrayList<>();
@@ -47,7 +50,12 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitR
   /** The pure runner for a spec: the task's source and feature map, the grid's ridges. */
   public static UnitRunner runner(JobSpec spec) {
     TaskSource source = TaskSources.create(spec.task(), spec.seed());
-    return new UnitRunner(source, FeatureMaps.create(spec.features(), source), spec.seed(),
-        spec.grid().ridgeArray(), TaskSources.testSamples(spec.task()), spec.fit().leaveOneOut());
+    return new UnitRunner(
+        source,
+        FeatureMaps.create(spec.features(), source),
+        spec.seed(),
+        spec.grid().ridgeArray(),
+        TaskSources.testSamples(spec.task()),
+        spec.fit().leaveOneOut());
   }
 }

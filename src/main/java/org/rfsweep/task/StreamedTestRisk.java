@@ -9,10 +9,11 @@ import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
 /**
- * The same test risk as {@link SampledTestRisk}, on the same test points, but without holding their features: at
- * evaluation the bank is drawn again and the test points are projected a block at a time. For a large single
- * cell, where the eigendecomposition already holds three matrices, the test features would be a fourth fraction
- * of one held through the whole fit; redrawing the bank costs d N normals, well under 1% of such a fit.
+ * The same test risk as {@link SampledTestRisk}, on the same test points, but without holding their
+ * features: at evaluation the bank is drawn again and the test points are projected a block at a
+ * time. For a large single cell, where the eigendecomposition already holds three matrices, the
+ * test features would be a fourth fraction of one held through the whole fit; redrawing the bank
+ * costs d N normals, well under 1% of such a fit.
  */
 final class StreamedTestRisk implements TestRisk {
   private final BLAS blas;
@@ -24,7 +25,8 @@ final class StreamedTestRisk implements TestRisk {
   private final Workspace block = new Workspace();
   private final Workspace predictions = new Workspace();
 
-  StreamedTestRisk(BLAS blas, TaskSource source, FeatureMap map, long jobSeed, int seedIndex, int points) {
+  StreamedTestRisk(
+      BLAS blas, TaskSource source, FeatureMap map, long jobSeed, int seedIndex, int points) {
     this.blas = blas;
     this.source = source;
     this.map = map;
@@ -46,9 +48,10 @@ final class StreamedTestRisk implements TestRisk {
     Arrays.fill(out, 0, solution.ridges(), 0.0);
     for (int from = 0; from < points; from += rows) {
       int count = Math.min(rows, points - from);
-      projector.project(RandomStreams.TEST, from, from + count, width, features, 0, count, labels, points);
-      SampledTestRisk.addSquaredErrors(blas, solution, features, count, from, count, labels, points, outputs,
-          predictions, out);
+      projector.project(
+          RandomStreams.TEST, from, from + count, width, features, 0, count, labels, points);
+      SampledTestRisk.addSquaredErrors(
+          blas, solution, features, count, from, count, labels, points, outputs, predictions, out);
     }
     for (int r = 0; r < solution.ridges(); r++) {
       out[r] /= points;

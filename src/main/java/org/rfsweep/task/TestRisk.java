@@ -6,8 +6,9 @@ import org.rfsweep.solver.RidgeSolution;
 interface TestRisk {
 
   /**
-   * @param solution the cell's fit, width x (outputs * ridges) coefficients on Phi = H / sqrt(width)
-   * @param out      modified: one test risk per ridge
+   * @param solution the cell's fit, width x (outputs * ridges) coefficients on Phi = H /
+   *     sqrt(width)
+   * @param out modified: one test risk per ridge
    */
   void evaluate(RidgeSolution solution, double[] out);
 }

@@ -18,9 +18,9 @@ import org.rfsweep.solver.RidgeSolution;
 import org.rfsweep.spec.FeatureKind;
 
 /**
- * Fits every cell of a work unit at every ridge. The seed's feature bank, training features and test set are
- * built once; each cell then costs one Gram matrix and one eigendecomposition. A numerical failure in one cell
- * becomes FAILED rows for that cell and the unit carries on.
+ * Fits every cell of a work unit at every ridge. The seed's feature bank, training features and
+ * test set are built once; each cell then costs one Gram matrix and one eigendecomposition. A
+ * numerical failure in one cell becomes FAILED rows for that cell and the unit carries on.
  *
  * <p>Not thread-safe: one runner per worker thread.
  */
@@ -36,8 +36,10 @@ public final class UnitRunner {
   private final RidgeSolution solution = new RidgeSolution();
   private final Workspace phi = new Workspace();
   private final Workspace labels = new Workspace();
-  // Reused from unit to unit: a sweep's units have the same shapes, and fresh arrays of hundreds of MiB cost
-  // zeroing and page faults (up to a third of the feature time at 4096 x 2048). Not the bank: it is garbage
+  // Reused from unit to unit: a sweep's units have the same shapes, and fresh arrays of hundreds of
+  // MiB cost
+  // zeroing and page faults (up to a third of the feature time at 4096 x 2048). Not the bank: it is
+  // garbage
   // once projected, and holding it would add to the memory of every fit.
   private final Workspace testSpace = new Workspace();
   private final List<Workspace> stripSpace = new ArrayList<>();
@@ -46,15 +48,22 @@ public final class UnitRunner {
   private record CellFit(PathTimings path, double testRiskSeconds) {}
 
   /** A runner that computes leave-one-out estimates. */
-  public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints) {
+  public UnitRunner(
+      TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints) {
     this(source, map, jobSeed, ridges, testPoints, true);
   }
 
   /**
-   * @param testPoints  fresh test points per seed, used when the task and map have no exact test risk
+   * @param testPoints fresh test points per seed, used when the task and map have no exact test
+   *     risk
    * @param leaveOneOut whether fits compute leave-one-out estimates (else NaN)
    */
-  public UnitRunner(TaskSource source, FeatureMap map, long jobSeed, double[] ridges, int testPoints,
+  public UnitRunner(
+      TaskSource source,
+      FeatureMap map,
+      long jobSeed,
+      double[] ridges,
+      int testPoints,
       boolean leaveOneOut) {
     this.path = new EigenRidgePath(leaveOneOut);
     this.source = source;
@@ -79,16 +88,44 @@ public final class UnitRunner {
         CellFit fit = fit(setup.train(), cell, setup.testRisk(), testMse);
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
-          results.add(new FitResult(cell.width(), cell.samples(), ridges[r], unit.seedIndex(),
-              solution.trainMse()[r], testMse[r], solution.looMse()[r], solution.gcvMse()[r], FitResult.OK, "",
-              seconds, setupSeconds, fit.path(), fit.testRiskSeconds(), backend));
+          results.add(
+              new FitResult(
+                  cell.width(),
+                  cell.samples(),
+                  ridges[r],
+                  unit.seedIndex(),
+                  solution.trainMse()[r],
+                  testMse[r],
+                  solution.looMse()[r],
+                  solution.gcvMse()[r],
+                  FitResult.OK,
+                  "",
+                  seconds,
+                  setupSeconds,
+                  fit.path(),
+                  fit.testRiskSeconds(),
+                  backend));
         }
       } catch (NumericalException e) {
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (double ridge : ridges) {
-          results.add(new FitResult(cell.width(), cell.samples(), ridge, unit.seedIndex(), Double.NaN,
-              Double.NaN, Double.NaN, Double.NaN, FitResult.FAILED, e.getMessage(), seconds, setupSeconds, null,
-              Double.NaN, backend));
+          results.add(
+              new FitResult(
+                  cell.width(),
+                  cell.samples(),
+                  ridge,
+                  unit.seedIndex(),
+                  Double.NaN,
+                  Double.NaN,
+                  Double.NaN,
+                  Double.NaN,
+                  FitResult.FAILED,
+                  e.getMessage(),
+                  seconds,
+                  setupSeconds,
+                  null,
+                  Double.NaN,
+                  backend));
         }
       }
     }
@@ -98,15 +135,16 @@ public final class UnitRunner {
   private record Setup(SharedFeatures train, TestRisk testRisk) {}
 
   /**
-   * The seed's training features and test risk. The feature bank stays local: once projected it is garbage
-   * (unless the exact linear risk needs it), so a large cell's fit never holds it.
+   * The seed's training features and test risk. The feature bank stays local: once projected it is
+   * garbage (unless the exact linear risk needs it), so a large cell's fit never holds it.
    */
   private Setup setUp(WorkUnit unit) {
     int bankWidth = unit.maxWidth();
     double[] bank = new double[Math.multiplyExact(source.inputDimension(), bankWidth)];
     map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
     Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
-    SharedFeatures train = new SharedFeatures(projector, unit.cells(), source.outputs(), this::strip);
+    SharedFeatures train =
+        new SharedFeatures(projector, unit.cells(), source.outputs(), this::strip);
     return new Setup(train, testRisk(unit, projector, bank, bankWidth));
   }
 
@@ -119,8 +157,10 @@ public final class UnitRunner {
     double[] raw = train.view(n, width);
     PathTimings timings;
     if (raw != null) {
-      // Fit the raw features H in place instead of copying Phi = H / sqrt(N): ridge delta on Phi is ridge
-      // delta N on H, and the coefficients on Phi are sqrt(N) times those on H (same predictions and errors).
+      // Fit the raw features H in place instead of copying Phi = H / sqrt(N): ridge delta on Phi is
+      // ridge
+      // delta N on H, and the coefficients on Phi are sqrt(N) times those on H (same predictions
+      // and errors).
       for (int r = 0; r < ridges.length; r++) {
         rawRidges[r] = ridges[r] * width;
       }
@@ -140,7 +180,8 @@ public final class UnitRunner {
     double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
     for (int r = 0; r < ridges.length; r++) {
       if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
-        throw new NumericalException("non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
+        throw new NumericalException(
+            "non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
       }
     }
     return new CellFit(timings, testRiskSeconds);
@@ -163,7 +204,15 @@ public final class UnitRunner {
     int outputs = source.outputs();
     double[] features = testSpace.get((long) testPoints * bankWidth);
     double[] testLabels = new double[Math.multiplyExact(testPoints, outputs)];
-    projector.project(RandomStreams.TEST, 0, testPoints, bankWidth, features, 0, testPoints, testLabels,
+    projector.project(
+        RandomStreams.TEST,
+        0,
+        testPoints,
+        bankWidth,
+        features,
+        0,
+        testPoints,
+        testLabels,
         testPoints);
     return new SampledTestRisk(blas, features, testLabels, testPoints, outputs);
   }

@@ -1,29 +1,38 @@
 package org.rfsweep.theory;
 
 /**
- * The omniscient risk estimate of random-feature ridge regression (THEORY.md section 2). For width N, samples n and
- * ridge delta, the effective ridges gamma, kappa solve
+ * The omniscient risk estimate of random-feature ridge regression (THEORY.md section 2). For width
+ * N, samples n and ridge delta, the effective ridges gamma, kappa solve
+ *
  * <pre>
  *   n = z(gamma) + delta / kappa,     N = z(gamma) + N kappa / gamma,     z = sum L_i, L_i = lambda_i/(lambda_i+gamma)
  * </pre>
- * Eliminating kappa leaves one monotone equation, h(gamma) = gamma (1 - z/N)(n - z) = delta on (gamma_min, inf),
- * where z(gamma_min) = min(n, N). Both equations are solved by Newton's method in log gamma, safeguarded by a
- * bracket: d z / d ln(gamma) = -(z - q) comes for free with the sums, so a point costs about a dozen passes over
- * the spectrum. Width {@link Double#POSITIVE_INFINITY} is kernel ridge regression.
+ *
+ * Eliminating kappa leaves one monotone equation, h(gamma) = gamma (1 - z/N)(n - z) = delta on
+ * (gamma_min, inf), where z(gamma_min) = min(n, N). Both equations are solved by Newton's method in
+ * log gamma, safeguarded by a bracket: d z / d ln(gamma) = -(z - q) comes for free with the sums,
+ * so a point costs about a dozen passes over the spectrum. Width {@link Double#POSITIVE_INFINITY}
+ * is kernel ridge regression.
  *
  * <p>Not thread-safe (it keeps a scratch array); one instance per thread.
  */
 public final class Eigenframework {
   private static final int MAX_ITERATIONS = 400;
   private static final double LOG_TOLERANCE = 1e-14;
-  /** Largest change of ln(gamma) in one Newton step: keeps gamma inside double range on wild first steps. */
+
+  /**
+   * Largest change of ln(gamma) in one Newton step: keeps gamma inside double range on wild first
+   * steps.
+   */
   private static final double MAX_LOG_STEP = 8;
 
   private final Spectrum spectrum;
   private final double noise;
   private final double[] sums = new double[4];
 
-  /** @param noise label-noise variance sigma^2 */
+  /**
+   * @param noise label-noise variance sigma^2
+   */
   public Eigenframework(Spectrum spectrum, double noise) {
     this.spectrum = spectrum;
     this.noise = noise;
@@ -54,9 +63,9 @@ public final class Eigenframework {
   }
 
   /**
-   * The estimate at a given effective ridge gamma >= gamma_min. {@code ridge} is the ridge that has this gamma
-   * when known (0 for ridgeless), NaN otherwise (the optimal-ridge search walks gamma directly; the matching ridge
-   * is {@link #ridgeAt}).
+   * The estimate at a given effective ridge gamma >= gamma_min. {@code ridge} is the ridge that has
+   * this gamma when known (0 for ridgeless), NaN otherwise (the optimal-ridge search walks gamma
+   * directly; the matching ridge is {@link #ridgeAt}).
    */
   RiskEstimate atGamma(double width, double samples, double gamma, double ridge) {
     boolean ridgeless = ridge == 0;
@@ -77,7 +86,8 @@ public final class Eigenframework {
     double test = overfitting * (Math.max(bias, 0.0) + noise);
     double shrink = (samples - z) / samples;
     double train = shrink == 0 ? 0.0 : shrink * shrink * test;
-    // kappa = gamma (1 - z/N) = ridge / (n - z): take the form without cancellation (z near N, or z near n).
+    // kappa = gamma (1 - z/N) = ridge / (n - z): take the form without cancellation (z near N, or z
+    // near n).
     double kappa = infiniteWidth ? gamma : gamma * (1 - z / width);
     if (ridge > 0 && (samples - z) / samples > (width - z) / width) {
       kappa = ridge / (samples - z);
@@ -93,13 +103,17 @@ public final class Eigenframework {
     return Math.max(0.0, gamma * widthFactor * (samples - z));
   }
 
-  /** gamma_min: where z(gamma) = min(n, N); 0 when the spectrum has no more representable modes than that. */
+  /**
+   * gamma_min: where z(gamma) = min(n, N); 0 when the spectrum has no more representable modes than
+   * that.
+   */
   double gammaMin(double width, double samples) {
     double target = Math.min(width, samples);
     if (target >= spectrum.representableModes()) {
       return 0.0;
     }
-    // g(t) = ln z(e^t) - ln target is decreasing in t, dg/dt = -(z - q)/z, and nearly linear for power laws.
+    // g(t) = ln z(e^t) - ln target is decreasing in t, dg/dt = -(z - q)/z, and nearly linear for
+    // power laws.
     double t = Math.log(spectrum.largestEigenvalue());
     double lo = Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
@@ -122,7 +136,8 @@ public final class Eigenframework {
       }
       t = next;
     }
-    throw new ArithmeticException("gamma_min did not converge for width=" + width + ", samples=" + samples);
+    throw new ArithmeticException(
+        "gamma_min did not converge for width=" + width + ", samples=" + samples);
   }
 
   /** gamma > gamma_min with h(gamma) = ridge. */
@@ -131,7 +146,8 @@ public final class Eigenframework {
     double lo = gammaMin > 0 ? Math.log(gammaMin) : Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
     // At large gamma, h ~ gamma n: start from there, or just above gamma_min if that is larger.
-    double t = Math.max(Math.log(ridge / samples), gammaMin > 0 ? lo + 1e-3 : Double.NEGATIVE_INFINITY);
+    double t =
+        Math.max(Math.log(ridge / samples), gammaMin > 0 ? lo + 1e-3 : Double.NEGATIVE_INFINITY);
     boolean infiniteWidth = Double.isInfinite(width);
     for (int i = 0; i < MAX_ITERATIONS; i++) {
       double gamma = Math.exp(t);
@@ -161,13 +177,18 @@ public final class Eigenframework {
       }
       t = next;
     }
-    throw new ArithmeticException("effective ridge did not converge for width=" + width + ", samples=" + samples
-        + ", ridge=" + ridge);
+    throw new ArithmeticException(
+        "effective ridge did not converge for width="
+            + width
+            + ", samples="
+            + samples
+            + ", ridge="
+            + ridge);
   }
 
   /**
-   * The Newton step if it stays inside the bracket and moves gamma by at most a factor e^MAX_LOG_STEP, else
-   * bisection (or a bounded step when the bracket is open on that side).
+   * The Newton step if it stays inside the bracket and moves gamma by at most a factor
+   * e^MAX_LOG_STEP, else bisection (or a bounded step when the bracket is open on that side).
    */
   private static double safeguard(double next, double lo, double hi, double t) {
     if (Double.isFinite(next) && next > lo && next < hi) {
@@ -187,8 +208,11 @@ public final class Eigenframework {
 
   private static void check(double width, double samples) {
     if (!(width >= 1) || !(samples >= 1) || Double.isInfinite(samples)) {
-      throw new IllegalArgumentException("width must be >= 1 (or infinite) and samples finite >= 1, found width="
-          + width + ", samples=" + samples);
+      throw new IllegalArgumentException(
+          "width must be >= 1 (or infinite) and samples finite >= 1, found width="
+              + width
+              + ", samples="
+              + samples);
     }
   }
 }

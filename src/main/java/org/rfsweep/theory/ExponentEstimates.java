@@ -7,16 +7,19 @@ import org.netlib.util.intW;
 import org.rfsweep.linalg.NativeLinalg;
 
 /**
- * Power-law exponents of a measured eigenstructure (THEORY.md section 4), each with a 95% interval from the
- * least-squares slope's standard error (points along a curve are correlated, so read the intervals as a lower
- * bound on the uncertainty):
+ * Power-law exponents of a measured eigenstructure (THEORY.md section 4), each with a 95% interval
+ * from the least-squares slope's standard error (points along a curve are correlated, so read the
+ * intervals as a lower bound on the uncertainty):
+ *
  * <ul>
  *   <li>direct alpha: slope of log lambda_i against log i over an index window;
- *   <li>direct beta: slope 1 - beta of the target power beyond mode i, sum_{j >= i} v_j^2, over the same window;
- *   <li>proxy alpha (the paper's): slope -alpha of kappa~(n) = 1 / Tr(K_n^-1) against n, K_n the kernel matrix of
- *       the first n pool points;
- *   <li>proxy beta (the paper's): slope 1 - beta of the ridgeless kernel regression test risk against n, here
- *       from the eigenframework on the measured spectrum (exact for pool-as-population sampling).
+ *   <li>direct beta: slope 1 - beta of the target power beyond mode i, sum_{j >= i} v_j^2, over the
+ *       same window;
+ *   <li>proxy alpha (the paper's): slope -alpha of kappa~(n) = 1 / Tr(K_n^-1) against n, K_n the
+ *       kernel matrix of the first n pool points;
+ *   <li>proxy beta (the paper's): slope 1 - beta of the ridgeless kernel regression test risk
+ *       against n, here from the eigenframework on the measured spectrum (exact for
+ *       pool-as-population sampling).
  * </ul>
  */
 public final class ExponentEstimates {
@@ -25,9 +28,18 @@ public final class ExponentEstimates {
 
   private ExponentEstimates() {}
 
-  /** One estimate: its method, value, interval and the window of indices or sample counts it used. */
-  public record Estimate(String exponent, String method, double value, double low, double high, double from,
-      double to, int points) {}
+  /**
+   * One estimate: its method, value, interval and the window of indices or sample counts it used.
+   */
+  public record Estimate(
+      String exponent,
+      String method,
+      double value,
+      double low,
+      double high,
+      double from,
+      double to,
+      int points) {}
 
   /** Direct fits over indices [from, to] (1-based). */
   public static List<Estimate> direct(MeasuredSpectrum spectrum, int from, int to) {
@@ -39,9 +51,12 @@ public final class ExponentEstimates {
         lambda.add(new double[] {Math.log(i), Math.log(spectrum.eigenvalues()[i - 1])});
       }
     }
-    // Single-mode target powers scatter like chi-squares: average log v_i^2 and log i over equal bins in log i.
-    // Means of logs keep a pure power law exactly on its line, and chi-square scatter only shifts every bin by the
-    // same E[log chi^2], so the slope is unbiased. (Tail sums would bend down near the end of a finite spectrum.)
+    // Single-mode target powers scatter like chi-squares: average log v_i^2 and log i over equal
+    // bins in log i.
+    // Means of logs keep a pure power law exactly on its line, and chi-square scatter only shifts
+    // every bin by the
+    // same E[log chi^2], so the slope is unbiased. (Tail sums would bend down near the end of a
+    // finite spectrum.)
     List<double[]> power = new ArrayList<>();
     double logFrom = Math.log(from);
     double width = (Math.log(last + 1.0) - logFrom) / TARGET_BINS;
@@ -64,26 +79,43 @@ public final class ExponentEstimates {
     }
     double[] a = slope(lambda);
     double[] b = slope(power);
-    out.add(new Estimate("alpha", "direct: log lambda_i against log i", -a[0], -a[0] - 1.96 * a[1],
-        -a[0] + 1.96 * a[1], from, to, lambda.size()));
-    out.add(new Estimate("beta", "direct: log v_i^2 against log i, averaged in log-spaced bins", -b[0], -b[0] - 1.96 * b[1],
-        -b[0] + 1.96 * b[1], from, to, power.size()));
+    out.add(
+        new Estimate(
+            "alpha",
+            "direct: log lambda_i against log i",
+            -a[0],
+            -a[0] - 1.96 * a[1],
+            -a[0] + 1.96 * a[1],
+            from,
+            to,
+            lambda.size()));
+    out.add(
+        new Estimate(
+            "beta",
+            "direct: log v_i^2 against log i, averaged in log-spaced bins",
+            -b[0],
+            -b[0] - 1.96 * b[1],
+            -b[0] + 1.96 * b[1],
+            from,
+            to,
+            power.size()));
     return out;
   }
 
   /**
-   * The paper's proxies. {@code kernel} is the pool's kernel matrix (not destroyed); sample counts are
-   * log-spaced from {@code from} to {@code to}.
+   * The paper's proxies. {@code kernel} is the pool's kernel matrix (not destroyed); sample counts
+   * are log-spaced from {@code from} to {@code to}.
    */
-  public static List<Estimate> proxies(double[] kernel, int points, MeasuredSpectrum spectrum, int from, int to,
-      int count) {
+  public static List<Estimate> proxies(
+      double[] kernel, int points, MeasuredSpectrum spectrum, int from, int to, int count) {
     List<double[]> kappa = new ArrayList<>();
     List<double[]> risk = new ArrayList<>();
     Eigenframework theory = new Eigenframework(spectrum.toSpectrum(), 0.0);
     LAPACK lapack = NativeLinalg.lapack();
     int previous = 0;
     for (int k = 0; k < count; k++) {
-      int n = (int) Math.round(from * Math.pow((double) to / from, count == 1 ? 0 : k / (count - 1.0)));
+      int n =
+          (int) Math.round(from * Math.pow((double) to / from, count == 1 ? 0 : k / (count - 1.0)));
       if (n <= previous || n > points) {
         continue;
       }
@@ -104,8 +136,12 @@ public final class ExponentEstimates {
         }
         kappa.add(new double[] {Math.log(n), Math.log(1 / trace)});
       }
-      // The pool is the population: as n nears its size the ridgeless risk collapses, which is no power law.
-      double e = n <= points / 4 ? theory.estimate(Double.POSITIVE_INFINITY, n, 0.0).testMse() : Double.NaN;
+      // The pool is the population: as n nears its size the ridgeless risk collapses, which is no
+      // power law.
+      double e =
+          n <= points / 4
+              ? theory.estimate(Double.POSITIVE_INFINITY, n, 0.0).testMse()
+              : Double.NaN;
       if (e > 0 && Double.isFinite(e)) {
         risk.add(new double[] {Math.log(n), Math.log(e)});
       }
@@ -113,13 +149,29 @@ public final class ExponentEstimates {
     List<Estimate> out = new ArrayList<>();
     if (kappa.size() >= 3) {
       double[] a = slope(kappa);
-      out.add(new Estimate("alpha", "proxy: log 1/Tr(K_n^-1) against log n", -a[0], -a[0] - 1.96 * a[1],
-          -a[0] + 1.96 * a[1], from, to, kappa.size()));
+      out.add(
+          new Estimate(
+              "alpha",
+              "proxy: log 1/Tr(K_n^-1) against log n",
+              -a[0],
+              -a[0] - 1.96 * a[1],
+              -a[0] + 1.96 * a[1],
+              from,
+              to,
+              kappa.size()));
     }
     if (risk.size() >= 3) {
       double[] b = slope(risk);
-      out.add(new Estimate("beta", "proxy: log ridgeless KRR test risk against log n", 1 - b[0],
-          1 - b[0] - 1.96 * b[1], 1 - b[0] + 1.96 * b[1], from, points / 4, risk.size()));
+      out.add(
+          new Estimate(
+              "beta",
+              "proxy: log ridgeless KRR test risk against log n",
+              1 - b[0],
+              1 - b[0] - 1.96 * b[1],
+              1 - b[0] + 1.96 * b[1],
+              from,
+              points / 4,
+              risk.size()));
     }
     return out;
   }

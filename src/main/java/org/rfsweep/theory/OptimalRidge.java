@@ -1,35 +1,48 @@
 package org.rfsweep.theory;
 
 /**
- * The theory-optimal ridge: min over ridge >= 0 of E_te(width, samples, ridge). Since ridge = h(gamma) increases
- * with the effective ridge gamma on (gamma_min, inf), the search runs over log gamma, where each step is one pass
- * over the spectrum and needs no inner solve: a coarse scan brackets the minimum, golden-section search refines it,
- * and ridge 0 (gamma_min) is always a candidate.
+ * The theory-optimal ridge: min over ridge >= 0 of E_te(width, samples, ridge). Since ridge =
+ * h(gamma) increases with the effective ridge gamma on (gamma_min, inf), the search runs over log
+ * gamma, where each step is one pass over the spectrum and needs no inner solve: a coarse scan
+ * brackets the minimum, golden-section search refines it, and ridge 0 (gamma_min) is always a
+ * candidate.
  */
 public final class OptimalRidge {
   private static final int SCAN_POINTS = 64;
-  /** Scan range above the top eigenvalue: beyond it the predictor is ~0 and E_te is flat at sum v^2 + sigma^2. */
+
+  /**
+   * Scan range above the top eigenvalue: beyond it the predictor is ~0 and E_te is flat at sum v^2
+   * + sigma^2.
+   */
   private static final double DECADES_ABOVE_TOP = 6;
-  /** Scan range below gamma_min when gamma_min = 0 (more samples and width than representable modes). */
+
+  /**
+   * Scan range below gamma_min when gamma_min = 0 (more samples and width than representable
+   * modes).
+   */
   private static final double DECADES_BELOW_TOP_WHEN_UNBOUNDED = 16;
+
   private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
   /**
-   * @param ridge        the optimal ridge delta (0 when ridgeless is optimal)
-   * @param testMse      E_te there
-   * @param trainMse     E_tr there
+   * @param ridge the optimal ridge delta (0 when ridgeless is optimal)
+   * @param testMse E_te there
+   * @param trainMse E_tr there
    * @param fittingRatio E_tr / E_te there (R*)
-   * @param estimate     the full estimate there
+   * @param estimate the full estimate there
    */
-  public record Result(double ridge, double testMse, double trainMse, double fittingRatio, RiskEstimate estimate) {}
+  public record Result(
+      double ridge, double testMse, double trainMse, double fittingRatio, RiskEstimate estimate) {}
 
   private OptimalRidge() {}
 
   public static Result find(Eigenframework theory, double width, double samples) {
     double gammaMin = theory.gammaMin(width, samples);
     double top = Math.log(theory.spectrum().largestEigenvalue()) + DECADES_ABOVE_TOP * Math.log(10);
-    double bottom = gammaMin > 0 ? Math.log(gammaMin)
-        : top - (DECADES_ABOVE_TOP + DECADES_BELOW_TOP_WHEN_UNBOUNDED) * Math.log(10);
+    double bottom =
+        gammaMin > 0
+            ? Math.log(gammaMin)
+            : top - (DECADES_ABOVE_TOP + DECADES_BELOW_TOP_WHEN_UNBOUNDED) * Math.log(10);
 
     RiskEstimate ridgeless = theory.atGamma(width, samples, gammaMin, 0.0);
     double bestT = Double.NaN;
@@ -54,13 +67,16 @@ public final class OptimalRidge {
       t = bestT;
     }
     if (ridgeless.testMse() <= refined.testMse()) {
-      return new Result(0.0, ridgeless.testMse(), ridgeless.trainMse(), ridgeless.fittingRatio(), ridgeless);
+      return new Result(
+          0.0, ridgeless.testMse(), ridgeless.trainMse(), ridgeless.fittingRatio(), ridgeless);
     }
     double ridge = theory.ridgeAt(width, samples, Math.exp(t));
-    return new Result(ridge, refined.testMse(), refined.trainMse(), refined.fittingRatio(), refined);
+    return new Result(
+        ridge, refined.testMse(), refined.trainMse(), refined.fittingRatio(), refined);
   }
 
-  private static double golden(Eigenframework theory, double width, double samples, double lo, double hi) {
+  private static double golden(
+      Eigenframework theory, double width, double samples, double lo, double hi) {
     double a = lo;
     double b = hi;
     double c = b - GOLDEN * (b - a);

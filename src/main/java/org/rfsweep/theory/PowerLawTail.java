@@ -1,14 +1,17 @@
 package org.rfsweep.theory;
 
 /**
- * The modes i >= start of a power law lambda_i = i^-alpha, v_i^2 = i^-beta, carried to infinity exactly as the
- * continuum integral from {@code start} (THEORY.md section 2). With u = gamma x^alpha, s = 1/alpha,
- * u0 = gamma start^alpha and T(p, c) = integral of u^(p-1) / (1+u)^c from u0 to infinity:
+ * The modes i >= start of a power law lambda_i = i^-alpha, v_i^2 = i^-beta, carried to infinity
+ * exactly as the continuum integral from {@code start} (THEORY.md section 2). With u = gamma
+ * x^alpha, s = 1/alpha, u0 = gamma start^alpha and T(p, c) = integral of u^(p-1) / (1+u)^c from u0
+ * to infinity:
+ *
  * <pre>
  *   z tail = gamma^-s / alpha * T(s, 1)          q tail = gamma^-s / alpha * T(s, 2)
  *   sum (1-L) v^2 tail = gamma^((beta-1)/alpha) / alpha * T(p, 1),   p = 1 + (1 - beta)/alpha
  *   sum L(1-L) v^2 tail = gamma^((beta-1)/alpha) / alpha * T(p, 2)
  * </pre>
+ *
  * T(p, c) = B(p, c-p) (1 - I_{u0/(1+u0)}(p, c-p)), which needs p in (0, 1): 1 < beta < 1 + alpha.
  */
 final class PowerLawTail {
@@ -24,8 +27,12 @@ final class PowerLawTail {
 
   PowerLawTail(double alpha, double beta, double start) {
     if (!(beta > 1 && beta < 1 + alpha)) {
-      throw new IllegalArgumentException("an analytic power-law tail needs 1 < beta < 1 + alpha, found alpha="
-          + alpha + ", beta=" + beta + "; use a finite number of modes instead");
+      throw new IllegalArgumentException(
+          "an analytic power-law tail needs 1 < beta < 1 + alpha, found alpha="
+              + alpha
+              + ", beta="
+              + beta
+              + "; use a finite number of modes instead");
     }
     this.alpha = alpha;
     this.beta = beta;
@@ -50,7 +57,10 @@ final class PowerLawTail {
     sums[3] += targetScale * t(x, p, 2, logBetaP2);
   }
 
-  /** Total target power of the tail, sum over i >= start of i^-beta in the continuum: start^(1-beta)/(beta-1). */
+  /**
+   * Total target power of the tail, sum over i >= start of i^-beta in the continuum:
+   * start^(1-beta)/(beta-1).
+   */
   double targetPower() {
     return Math.pow(start, 1 - beta) / (beta - 1);
   }

@@ -1,14 +1,15 @@
 package org.rfsweep.theory;
 
 /**
- * Log-gamma and the regularised incomplete beta function, to near double precision, for the analytic tail of a
- * power-law spectrum.
+ * Log-gamma and the regularised incomplete beta function, to near double precision, for the
+ * analytic tail of a power-law spectrum.
  */
 final class SpecialFunctions {
   private static final double[] LANCZOS = {
-      0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-      -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-      1.5056327351493116e-7};
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7
+  };
   private static final double TINY = 1e-300;
   private static final double EPS = 1e-16;
 
@@ -35,8 +36,9 @@ final class SpecialFunctions {
   }
 
   /**
-   * The upper tail of the incomplete beta integral, 1 - I_x(a, b), for a, b > 0 and 0 <= x <= 1. Computed by the
-   * continued fraction on whichever side converges fast, so it keeps full relative precision when it is small.
+   * The upper tail of the incomplete beta integral, 1 - I_x(a, b), for a, b > 0 and 0 <= x <= 1.
+   * Computed by the continued fraction on whichever side converges fast, so it keeps full relative
+   * precision when it is small.
    */
   static double upperRegularizedBeta(double x, double a, double b) {
     if (x <= 0) {
@@ -77,7 +79,7 @@ final class SpecialFunctions {
         return h;
       }
     }
-    throw new ArithmeticException("incomplete beta continued fraction did not converge for x=" + x + ", a=" + a
-        + ", b=" + b);
+    throw new ArithmeticException(
+        "incomplete beta continued fraction did not converge for x=" + x + ", a=" + a + ", b=" + b);
   }
 }

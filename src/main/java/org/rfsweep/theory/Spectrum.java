@@ -3,20 +3,25 @@ package org.rfsweep.theory;
 import java.io.Serializable;
 
 /**
- * A task's eigenstructure as the theory needs it: kernel eigenvalues lambda_i >= 0 (one entry per mode), the target
- * power v_i^2 on each (summed over outputs for multi-output targets), and optionally a power-law tail carried to
- * infinity analytically. Eigenvalues of 0 are directions the kernel cannot represent: their target power enters
- * the bias in full.
+ * A task's eigenstructure as the theory needs it: kernel eigenvalues lambda_i >= 0 (one entry per
+ * mode), the target power v_i^2 on each (summed over outputs for multi-output targets), and
+ * optionally a power-law tail carried to infinity analytically. Eigenvalues of 0 are directions the
+ * kernel cannot represent: their target power enters the bias in full.
  */
 public final class Spectrum implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** Explicit modes kept before the analytic tail; the midpoint error beyond is far below 1e-9 relative. */
+
+  /**
+   * Explicit modes kept before the analytic tail; the midpoint error beyond is far below 1e-9
+   * relative.
+   */
   static final int EXPLICIT_MODES_BEFORE_TAIL = 10_000;
 
   private final double[] eigenvalues;
   private final double[] targetPower;
   private final transient PowerLawTail tail;
-  private final double[] tailParameters; // alpha, beta, start; null without a tail (the tail itself is rebuilt)
+  private final double[]
+      tailParameters; // alpha, beta, start; null without a tail (the tail itself is rebuilt)
   private final double representableModes;
   private final double largestEigenvalue;
 
@@ -24,8 +29,10 @@ public final class Spectrum implements Serializable {
     this.eigenvalues = eigenvalues;
     this.targetPower = targetPower;
     this.tailParameters = tailParameters;
-    this.tail = tailParameters == null ? null
-        : new PowerLawTail(tailParameters[0], tailParameters[1], tailParameters[2]);
+    this.tail =
+        tailParameters == null
+            ? null
+            : new PowerLawTail(tailParameters[0], tailParameters[1], tailParameters[2]);
     double count = 0;
     double largest = 0;
     for (int i = 0; i < eigenvalues.length; i++) {
@@ -50,28 +57,43 @@ public final class Spectrum implements Serializable {
   }
 
   /**
-   * lambda_i = i^-alpha, v_i^2 = i^-beta for every i >= 1: modes 1..10^4 explicit, the rest as the exact
-   * continuum integral from 10^4 + 1/2 to infinity. Needs 1 < beta < 1 + alpha.
+   * lambda_i = i^-alpha, v_i^2 = i^-beta for every i >= 1: modes 1..10^4 explicit, the rest as the
+   * exact continuum integral from 10^4 + 1/2 to infinity. Needs 1 < beta < 1 + alpha.
    */
   public static Spectrum powerLawWithTail(double alpha, double beta) {
     Spectrum head = powerLaw(alpha, beta, EXPLICIT_MODES_BEFORE_TAIL);
-    return new Spectrum(head.eigenvalues, head.targetPower,
+    return new Spectrum(
+        head.eigenvalues,
+        head.targetPower,
         new double[] {alpha, beta, EXPLICIT_MODES_BEFORE_TAIL + 0.5});
   }
 
   /**
-   * A measured spectrum: eigenvalues (>= 0; negative round-off is clamped to 0) and the target power on each.
+   * A measured spectrum: eigenvalues (>= 0; negative round-off is clamped to 0) and the target
+   * power on each.
    */
   public static Spectrum measured(double[] eigenvalues, double[] targetPower) {
     if (eigenvalues.length != targetPower.length) {
-      throw new IllegalArgumentException("spectrum: " + eigenvalues.length + " eigenvalues but "
-          + targetPower.length + " target powers");
+      throw new IllegalArgumentException(
+          "spectrum: "
+              + eigenvalues.length
+              + " eigenvalues but "
+              + targetPower.length
+              + " target powers");
     }
     double[] lambda = new double[eigenvalues.length];
     for (int i = 0; i < lambda.length; i++) {
-      if (!Double.isFinite(eigenvalues[i]) || !Double.isFinite(targetPower[i]) || targetPower[i] < 0) {
-        throw new IllegalArgumentException("spectrum entry " + i + ": eigenvalue " + eigenvalues[i]
-            + ", target power " + targetPower[i] + " (must be finite, power >= 0)");
+      if (!Double.isFinite(eigenvalues[i])
+          || !Double.isFinite(targetPower[i])
+          || targetPower[i] < 0) {
+        throw new IllegalArgumentException(
+            "spectrum entry "
+                + i
+                + ": eigenvalue "
+                + eigenvalues[i]
+                + ", target power "
+                + targetPower[i]
+                + " (must be finite, power >= 0)");
       }
       lambda[i] = Math.max(0.0, eigenvalues[i]);
     }
@@ -97,9 +119,9 @@ public final class Spectrum implements Serializable {
   }
 
   /**
-   * Writes, at effective ridge gamma >= 0 and with L_i = lambda_i / (lambda_i + gamma):
-   * {@code sums[0] = z = sum L}, {@code sums[1] = q = sum L^2}, {@code sums[2] = sum (1-L) v^2},
-   * {@code sums[3] = sum L (1-L) v^2}.
+   * Writes, at effective ridge gamma >= 0 and with L_i = lambda_i / (lambda_i + gamma): {@code
+   * sums[0] = z = sum L}, {@code sums[1] = q = sum L^2}, {@code sums[2] = sum (1-L) v^2}, {@code
+   * sums[3] = sum L (1-L) v^2}.
    */
   void sums(double gamma, double[] sums) {
     double z = 0;

@@ -3,30 +3,39 @@ package org.rfsweep.theory;
 import java.util.stream.IntStream;
 
 /**
- * Theory for many points at once, parallel over (width, samples) pairs on all cores; each pair shares gamma_min
- * across its ridges.
+ * Theory for many points at once, parallel over (width, samples) pairs on all cores; each pair
+ * shares gamma_min across its ridges.
  */
 public final class TheorySweep {
   private TheorySweep() {}
 
   /**
-   * @param widths  width of each pair (Double.POSITIVE_INFINITY for kernel regression)
+   * @param widths width of each pair (Double.POSITIVE_INFINITY for kernel regression)
    * @param samples samples of each pair, same length as widths
    * @return estimates[pair][ridge]
    */
-  public static RiskEstimate[][] estimates(Spectrum spectrum, double noise, double[] widths, double[] samples,
-      double[] ridges) {
+  public static RiskEstimate[][] estimates(
+      Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
     RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    IntStream.range(0, widths.length).parallel().forEach(i ->
-        out[i] = new Eigenframework(spectrum, noise).estimate(widths[i], samples[i], ridges));
+    IntStream.range(0, widths.length)
+        .parallel()
+        .forEach(
+            i ->
+                out[i] =
+                    new Eigenframework(spectrum, noise).estimate(widths[i], samples[i], ridges));
     return out;
   }
 
   /** The theory-optimal ridge of each (width, samples) pair. */
-  public static OptimalRidge.Result[] optimal(Spectrum spectrum, double noise, double[] widths, double[] samples) {
+  public static OptimalRidge.Result[] optimal(
+      Spectrum spectrum, double noise, double[] widths, double[] samples) {
     OptimalRidge.Result[] out = new OptimalRidge.Result[widths.length];
-    IntStream.range(0, widths.length).parallel().forEach(i ->
-        out[i] = OptimalRidge.find(new Eigenframework(spectrum, noise), widths[i], samples[i]));
+    IntStream.range(0, widths.length)
+        .parallel()
+        .forEach(
+            i ->
+                out[i] =
+                    OptimalRidge.find(new Eigenframework(spectrum, noise), widths[i], samples[i]));
     return out;
   }
 }

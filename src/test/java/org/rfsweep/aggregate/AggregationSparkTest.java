@@ -23,22 +23,43 @@ import org.rfsweep.task.FitResult;
 import org.rfsweep.testing.SharedSpark;
 
 /**
- * The aggregation on a hand-made fits table: two widths at n = 5, two ridges, three seeds, with values chosen so
- * every statistic can be worked out by hand.
+ * The aggregation on a hand-made fits table: two widths at n = 5, two ridges, three seeds, with
+ * values chosen so every statistic can be worked out by hand.
  */
 @Tag("spark")
 @ExtendWith(SharedSpark.class)
 class AggregationSparkTest {
-  private static final RowStamp STAMP = new RowStamp(new RunLabel("hand", "0000"),
-      new JobColumns("powerlaw", 1.5, 1.5, 0.1, 100, 10, "linear"), "compat", "test");
+  private static final RowStamp STAMP =
+      new RowStamp(
+          new RunLabel("hand", "0000"),
+          new JobColumns("powerlaw", 1.5, 1.5, 0.1, 100, 10, "linear"),
+          "compat",
+          "test");
 
   /** test risk per seed and LOO estimate per seed for (width, ridge), at samples 5. */
   private static Row row(int width, double ridge, int seed, double test, double train, double loo) {
-    return STAMP.row(new FitResult(width, 5, ridge, seed, train, test, loo, Double.NaN, FitResult.OK, "", 0.1, 0.2,
-        new PathTimings(0.01, 0.02, "dsyevd"), 0.03, "native:test"), new TheoryValues(1.0, 0.5, 0.01, 0.02));
+    return STAMP.row(
+        new FitResult(
+            width,
+            5,
+            ridge,
+            seed,
+            train,
+            test,
+            loo,
+            Double.NaN,
+            FitResult.OK,
+            "",
+            0.1,
+            0.2,
+            new PathTimings(0.01, 0.02, "dsyevd"),
+            0.03,
+            "native:test"),
+        new TheoryValues(1.0, 0.5, 0.01, 0.02));
   }
 
-  private static Dataset<Row> fits(SparkSession spark, double wideSmallRidgeOffset, int partitions) {
+  private static Dataset<Row> fits(
+      SparkSession spark, double wideSmallRidgeOffset, int partitions) {
     List<Row> rows = new ArrayList<>();
     double[] narrowSmall = {1.0, 2.0, 3.0};
     double[] narrowLarge = {1.5, 1.5, 1.5};
@@ -73,11 +94,16 @@ class AggregationSparkTest {
 
     // LOO picks ridge 0.1, 1, 0.1 for seeds 0, 1, 2 of width 10: true test risks 1.0, 1.5, 3.0.
     List<CellPick> picks = SeedPicks.compute(fits(spark, 0.0, 2));
-    CellPick loo = picks.stream().filter(p -> p.rule().equals("loo") && p.width() == 10).findFirst().orElseThrow();
+    CellPick loo =
+        picks.stream()
+            .filter(p -> p.rule().equals("loo") && p.width() == 10)
+            .findFirst()
+            .orElseThrow();
     assertEquals(0.1, loo.medianRidge());
     assertEquals((1.0 + 1.5 + 3.0) / 3, loo.testMean(), 1e-15);
     assertEquals(3, loo.seeds());
-    assertTrue(picks.stream().noneMatch(p -> p.rule().equals("gcv")), "GCV was NaN everywhere: no picks");
+    assertTrue(
+        picks.stream().noneMatch(p -> p.rule().equals("gcv")), "GCV was NaN everywhere: no picks");
 
     List<OptimalPoint> optimal = OptimalTable.compute(curves, picks, Map.of());
     OptimalPoint narrow = optimal.get(0);
@@ -108,16 +134,25 @@ class AggregationSparkTest {
     List<OptimalPoint> optimal = OptimalTable.compute(curves, List.of(), Map.of());
     assertEquals(2.5, optimal.get(1).testMean(), 1e-15, "width 20's best is now ridge 1");
     List<Claim> claims = ClaimsTable.compute(optimal, curves, Double.NaN);
-    Claim features = claims.stream().filter(c -> c.claim().equals("more_features_better")).findFirst().orElseThrow();
+    Claim features =
+        claims.stream()
+            .filter(c -> c.claim().equals("more_features_better"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Claim.FAILS, features.verdict());
     assertEquals(1, features.checked());
     assertEquals(1, features.violations());
     assertEquals(Claim.NO_THEORY, features.theoryVerdict());
-    Claim data = claims.stream().filter(c -> c.claim().equals("more_data_better")).findFirst().orElseThrow();
+    Claim data =
+        claims.stream().filter(c -> c.claim().equals("more_data_better")).findFirst().orElseThrow();
     assertEquals(Claim.NOT_TESTED, data.verdict(), "one sample count only");
 
-    List<Claim> fine = ClaimsTable.compute(OptimalTable.compute(
-        CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 2))), List.of(), Map.of()), curves, Double.NaN);
+    List<Claim> fine =
+        ClaimsTable.compute(
+            OptimalTable.compute(
+                CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 2))), List.of(), Map.of()),
+            curves,
+            Double.NaN);
     assertEquals(Claim.HOLDS, fine.get(0).verdict());
     assertFalse(fine.get(0).evidence().isEmpty());
   }

@@ -10,15 +10,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exponent fits on synthetic sweeps with known exponents and seed noise: the true exponent must lie inside the
- * bootstrap interval, and the interval must be informative (narrow).
+ * Exponent fits on synthetic sweeps with known exponents and seed noise: the true exponent must lie
+ * inside the bootstrap interval, and the interval must be informative (narrow).
  */
 class ExponentsTableTest {
   private static final double WIDTH_EXPONENT = 0.7;
   private static final double SAMPLE_EXPONENT = 0.35;
   private static final double OFFSET = 0.1;
 
-  /** Fig. 1 layout: widths swept at n = 256, samples swept at N = 256; two ridges, the better one is the law. */
+  /**
+   * Fig. 1 layout: widths swept at n = 256, samples swept at N = 256; two ridges, the better one is
+   * the law.
+   */
   private static List<SeedRisk> sweep(int seeds, double noise, long seed) {
     Random random = new Random(seed);
     List<SeedRisk> fits = new ArrayList<>();
@@ -27,10 +30,14 @@ class ExponentsTableTest {
       axis[i] = (int) Math.round(10 * Math.pow(1000, i / 15.0));
     }
     for (int s = 0; s < seeds; s++) {
-      double seedEffect = 1 + noise * random.nextGaussian(); // paired across cells, as a shared stream makes it
+      double seedEffect =
+          1 + noise * random.nextGaussian(); // paired across cells, as a shared stream makes it
       for (int x : axis) {
         for (int[] cell : new int[][] {{x, 256}, {256, x}}) {
-          double law = OFFSET + 2.0 * Math.pow(cell[0], -WIDTH_EXPONENT) + 3.0 * Math.pow(cell[1], -SAMPLE_EXPONENT);
+          double law =
+              OFFSET
+                  + 2.0 * Math.pow(cell[0], -WIDTH_EXPONENT)
+                  + 3.0 * Math.pow(cell[1], -SAMPLE_EXPONENT);
           double value = law * seedEffect * (1 + noise * random.nextGaussian());
           fits.add(new SeedRisk(cell[0], cell[1], 0.1, s, value, 0.5 * value));
           fits.add(new SeedRisk(cell[0], cell[1], 1.0, s, 1.5 * value, 0.8 * value));
@@ -43,18 +50,35 @@ class ExponentsTableTest {
   @Test
   void knownExponentsLieInsideTheirBootstrapIntervals() {
     List<ExponentRow> rows = ExponentsTable.compute(sweep(30, 0.03, 5), Map.of(), 200, 11);
-    ExponentRow joint = rows.stream().filter(r -> r.sweep().equals("joint")).findFirst().orElseThrow();
-    assertTrue(joint.exponentLow() <= WIDTH_EXPONENT && WIDTH_EXPONENT <= joint.exponentHigh(),
-        "width exponent " + WIDTH_EXPONENT + " outside [" + joint.exponentLow() + ", " + joint.exponentHigh() + "]");
-    assertTrue(joint.exponent2Low() <= SAMPLE_EXPONENT && SAMPLE_EXPONENT <= joint.exponent2High(),
+    ExponentRow joint =
+        rows.stream().filter(r -> r.sweep().equals("joint")).findFirst().orElseThrow();
+    assertTrue(
+        joint.exponentLow() <= WIDTH_EXPONENT && WIDTH_EXPONENT <= joint.exponentHigh(),
+        "width exponent "
+            + WIDTH_EXPONENT
+            + " outside ["
+            + joint.exponentLow()
+            + ", "
+            + joint.exponentHigh()
+            + "]");
+    assertTrue(
+        joint.exponent2Low() <= SAMPLE_EXPONENT && SAMPLE_EXPONENT <= joint.exponent2High(),
         "samples exponent outside [" + joint.exponent2Low() + ", " + joint.exponent2High() + "]");
     assertTrue(joint.exponentHigh() - joint.exponentLow() < 0.2, "interval uninformative");
     assertEquals(200, joint.bootstrapCount());
     assertEquals(11, joint.bootstrapSeed());
     // Along widths at n = 256 the law is E' + 2 N^-0.7 with E' = 0.1 + 3 * 256^-0.35.
-    ExponentRow width = rows.stream().filter(r -> r.sweep().equals("width") && r.model().equals("offset")
-        && r.fixedValue() == 256).findFirst().orElseThrow();
-    assertTrue(width.exponentLow() <= WIDTH_EXPONENT && WIDTH_EXPONENT <= width.exponentHigh(),
+    ExponentRow width =
+        rows.stream()
+            .filter(
+                r ->
+                    r.sweep().equals("width")
+                        && r.model().equals("offset")
+                        && r.fixedValue() == 256)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        width.exponentLow() <= WIDTH_EXPONENT && WIDTH_EXPONENT <= width.exponentHigh(),
         "[" + width.exponentLow() + ", " + width.exponentHigh() + "]");
     assertEquals(OFFSET + 3.0 * Math.pow(256, -SAMPLE_EXPONENT), width.offset(), 0.02);
   }

@@ -9,9 +9,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HistoryTest {
-  private static Aggregation.Tables tables(double exponent, double low, double high, String verdict) {
-    ExponentRow row = new ExponentRow("width", "offset", "samples", 256, 10, exponent, low, high, Double.NaN,
-        Double.NaN, Double.NaN, 0.1, 1.0, Double.NaN, 0.01, Double.NaN, Double.NaN, 200, 1);
+  private static Aggregation.Tables tables(
+      double exponent, double low, double high, String verdict) {
+    ExponentRow row =
+        new ExponentRow(
+            "width",
+            "offset",
+            "samples",
+            256,
+            10,
+            exponent,
+            low,
+            high,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0.1,
+            1.0,
+            Double.NaN,
+            0.01,
+            Double.NaN,
+            Double.NaN,
+            200,
+            1);
     Claim claim = new Claim("more_features_better", "", verdict, Claim.HOLDS, "", 1, 0, 0);
     return new Aggregation.Tables(List.of(), List.of(), List.of(row), List.of(claim), Double.NaN);
   }
@@ -25,7 +45,10 @@ class HistoryTest {
     History.append(dir, "a", "v3", tables(0.75, 0.72, 0.78, Claim.FAILS));
     List<String> changes = History.changes(dir);
     assertEquals(2, changes.size(), changes.toString());
-    assertTrue(changes.get(0).startsWith("width/offset/samples=256 exponent moved beyond its interval: 0.6700"),
+    assertTrue(
+        changes
+            .get(0)
+            .startsWith("width/offset/samples=256 exponent moved beyond its interval: 0.6700"),
         changes.get(0));
     assertEquals("claim more_features_better flipped: holds -> fails", changes.get(1));
     assertEquals(3, History.runs(dir));

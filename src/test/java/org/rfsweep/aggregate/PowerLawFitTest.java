@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Recovery of known exponents from synthetic curves, exact and with multiplicative noise and an outlier. */
+/**
+ * Recovery of known exponents from synthetic curves, exact and with multiplicative noise and an
+ * outlier.
+ */
 class PowerLawFitTest {
   private static double[] logspace(double from, double to, int count) {
     double[] x = new double[count];

@@ -16,15 +16,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package layout honest: the layers of the README, top to bottom, each importing only layers below it;
- * pure packages free of Spark; only cli prints; every package says what it is for.
+ * Keeps the package layout honest: the layers of the README, top to bottom, each importing only
+ * layers below it; pure packages free of Spark; only cli prints; every package says what it is for.
  */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/rfsweep");
+
   /** Top to bottom: a package may use only packages after it (the README's "Layout"). */
-  static final List<String> LAYERS = List.of("cli", "bench", "driver", "report", "aggregate", "run", "task",
-      "features", "data", "solver", "grid", "theory", "spec", "io", "linalg");
-  private static final Set<String> PURE = Set.of("spec", "grid", "data", "features", "linalg", "solver", "theory");
+  static final List<String> LAYERS =
+      List.of(
+          "cli",
+          "bench",
+          "driver",
+          "report",
+          "aggregate",
+          "run",
+          "task",
+          "features",
+          "data",
+          "solver",
+          "grid",
+          "theory",
+          "spec",
+          "io",
+          "linalg");
+
+  private static final Set<String> PURE =
+      Set.of("spec", "grid", "data", "features", "linalg", "solver", "theory");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.rfsweep\\.([a-z]+)\\.");
   private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
@@ -34,7 +52,10 @@ class ArchitectureTest {
     }
   }
 
-  /** The packages a source file refers to in code (imports and qualified names; comments and its own package excluded). */
+  /**
+   * The packages a source file refers to in code (imports and qualified names; comments and its own
+   * package excluded).
+   */
   static Set<String> packagesUsed(String source) {
     String code = COMMENT.matcher(source).replaceAll(" ").replaceFirst("package [^;]*;", "");
     Set<String> used = new TreeSet<>();
@@ -51,8 +72,11 @@ class ArchitectureTest {
     try (Stream<Path> entries = Files.list(MAIN)) {
       entries.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
     }
-    assertEquals(new TreeSet<>(LAYERS), folders, "packages on disk against the layers (add a new one to LAYERS "
-        + "and to the README's Layout)");
+    assertEquals(
+        new TreeSet<>(LAYERS),
+        folders,
+        "packages on disk against the layers (add a new one to LAYERS "
+            + "and to the README's Layout)");
   }
 
   @Test
@@ -74,8 +98,9 @@ class ArchitectureTest {
 
   @Test
   void theCheckSeesQualifiedNamesAndIgnoresComments() {
-    String source = "package org.rfsweep.grid;\n// org.rfsweep.cli.Main in a comment\n"
-        + "/** {@link org.rfsweep.driver.SweepDriver} */\nclass X { Object o = org.rfsweep.task.UnitRunner.class; }";
+    String source =
+        "package org.rfsweep.grid;\n// org.rfsweep.cli.Main in a comment\n"
+            + "/** {@link org.rfsweep.driver.SweepDriver} */\nclass X { Object o = org.rfsweep.task.UnitRunner.class; }";
     assertEquals(Set.of("task"), packagesUsed(source));
   }
 
@@ -102,7 +127,9 @@ class ArchitectureTest {
         continue;
       }
       String text = Files.readString(file);
-      if (text.contains("System.out") || text.contains("System.err") || text.contains("printStackTrace")) {
+      if (text.contains("System.out")
+          || text.contains("System.err")
+          || text.contains("printStackTrace")) {
         offenders.add(file.toString());
       }
     }
@@ -112,19 +139,24 @@ class ArchitectureTest {
   @Test
   void everyPackageSaysWhatItIsFor() {
     for (String pkg : LAYERS) {
-      assertTrue(Files.exists(MAIN.resolve(pkg).resolve("package-info.java")), pkg + " has no package-info.java");
+      assertTrue(
+          Files.exists(MAIN.resolve(pkg).resolve("package-info.java")),
+          pkg + " has no package-info.java");
     }
   }
 
   /**
-   * No mutable static state. Two exceptions, both per-JVM facts rather than run state: linalg's one-time backend
-   * choice, and data's pools, loaded once per executor JVM from the files (STYLE: large inputs are never shipped
-   * from the driver in a closure) and immutable once loaded.
+   * No mutable static state. Two exceptions, both per-JVM facts rather than run state: linalg's
+   * one-time backend choice, and data's pools, loaded once per executor JVM from the files (STYLE:
+   * large inputs are never shipped from the driver in a closure) and immutable once loaded.
    */
   @Test
   void noStaticMutableFields() throws IOException {
-    Pattern nonFinal = Pattern.compile("\\bstatic\\s+(?!final\\b)(?:volatile\\s+)?[\\w<>,?\\[\\] ]+\\s+\\w+\\s*[;=]");
-    Pattern collection = Pattern.compile("\\bstatic\\s+final\\s+[\\w.]*(Map|Set|List|Collection)<[^;]*=\\s*new\\b");
+    Pattern nonFinal =
+        Pattern.compile(
+            "\\bstatic\\s+(?!final\\b)(?:volatile\\s+)?[\\w<>,?\\[\\] ]+\\s+\\w+\\s*[;=]");
+    Pattern collection =
+        Pattern.compile("\\bstatic\\s+final\\s+[\\w.]*(Map|Set|List|Collection)<[^;]*=\\s*new\\b");
     Set<Path> allowed = Set.of(MAIN.resolve("data/DatasetPool.java"));
     List<String> offenders = new ArrayList<>();
     for (Path file : sources(MAIN)) {

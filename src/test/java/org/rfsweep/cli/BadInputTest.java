@@ -15,13 +15,16 @@ import org.rfsweep.testing.Cli.Outcome;
 import org.rfsweep.testing.Specs;
 
 /**
- * Every bad input makes {@code plan} and {@code run} exit 2 with one line naming the field and the value, before
- * any Spark job starts and without writing anything.
+ * Every bad input makes {@code plan} and {@code run} exit 2 with one line naming the field and the
+ * value, before any Spark job starts and without writing anything.
  */
 class BadInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       plan | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer, found -8
       run  | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer, found -8
       plan | samples: [0.5]       | grid.samples[0] (line 13): must be a positive integer, found 0.5
@@ -36,17 +39,21 @@ class BadInputTest {
       run  | modes: [300          | t.yaml: malformed YAML at line 9, column 15: expected ',' or ']', but got :
       plan | colour: red          | task.colour (line 9): unknown field; expected one of alpha, beta, modes, noise, test_samples, type
       """)
-  void refusesWithOneLineAndWritesNothing(String command, String line, String message, @TempDir Path dir)
-      throws Exception {
+  void refusesWithOneLineAndWritesNothing(
+      String command, String line, String message, @TempDir Path dir) throws Exception {
     String key = line.substring(0, line.indexOf(':'));
-    String text = key.equals("colour") ? Specs.smallWith("test_samples", line) : Specs.smallWith(key, line);
+    String text =
+        key.equals("colour") ? Specs.smallWith("test_samples", line) : Specs.smallWith(key, line);
     Path spec = dir.resolve("t.yaml");
     Files.writeString(spec, text);
     Path out = dir.resolve("out");
-    Outcome outcome = command.equals("run") ? Cli.execute("run", spec.toString(), "--out", out.toString())
-        : Cli.execute("plan", spec.toString());
+    Outcome outcome =
+        command.equals("run")
+            ? Cli.execute("run", spec.toString(), "--out", out.toString())
+            : Cli.execute("plan", spec.toString());
     assertEquals(2, outcome.code(), outcome.err());
-    String expected = message.startsWith("t.yaml") ? spec + message.substring("t.yaml".length()) : message;
+    String expected =
+        message.startsWith("t.yaml") ? spec + message.substring("t.yaml".length()) : message;
     assertEquals("rfsweep: " + expected + System.lineSeparator(), outcome.err());
     assertEquals("", outcome.out());
     assertFalse(Files.exists(out), "run wrote its output folder");
@@ -61,7 +68,8 @@ class BadInputTest {
       outcome = Cli.execute(command, spec.toString());
     }
     assertEquals(2, outcome.code());
-    assertEquals("rfsweep: " + spec + ": no such spec file" + System.lineSeparator(), outcome.err());
+    assertEquals(
+        "rfsweep: " + spec + ": no such spec file" + System.lineSeparator(), outcome.err());
   }
 
   @ParameterizedTest
@@ -73,16 +81,26 @@ class BadInputTest {
   }
 
   @org.junit.jupiter.api.Test
-  void runRefusesAnOutputFolderOfAnotherSpecBeforeStartingSpark(@TempDir Path dir) throws Exception {
+  void runRefusesAnOutputFolderOfAnotherSpecBeforeStartingSpark(@TempDir Path dir)
+      throws Exception {
     Path out = dir.resolve("out");
     Files.createDirectories(out);
-    Files.writeString(out.resolve("manifest.json"), "{\"job_name\": \"other\", \"spec_hash\": \"0123456789abcdef\"}");
+    Files.writeString(
+        out.resolve("manifest.json"),
+        "{\"job_name\": \"other\", \"spec_hash\": \"0123456789abcdef\"}");
     Path spec = dir.resolve("t.yaml");
     Files.writeString(spec, Specs.small());
     Outcome outcome = Cli.execute("run", spec.toString(), "--out", out.toString());
     assertEquals(2, outcome.code());
-    assertTrue(outcome.err().startsWith("rfsweep: --out " + out + ": holds results of job 'other' (spec hash "
-        + "0123456789abcdef), which this spec"), outcome.err());
+    assertTrue(
+        outcome
+            .err()
+            .startsWith(
+                "rfsweep: --out "
+                    + out
+                    + ": holds results of job 'other' (spec hash "
+                    + "0123456789abcdef), which this spec"),
+        outcome.err());
     assertEquals(1, outcome.err().lines().count());
     try (var entries = Files.list(out)) {
       assertEquals(1, entries.count(), "run wrote into the other spec's folder");
@@ -95,23 +113,32 @@ class BadInputTest {
     Files.writeString(spec, Specs.small());
     Outcome outcome = Cli.execute("plan", spec.toString());
     assertEquals(0, outcome.code(), outcome.err());
-    assertTrue(outcome.out().contains("9 cells x 3 seeds = 27 tasks; x 3 ridges = 81 fits; 3 work units"),
+    assertTrue(
+        outcome.out().contains("9 cells x 3 seeds = 27 tasks; x 3 ridges = 81 fits; 3 work units"),
         outcome.out());
     assertTrue(outcome.out().contains("flops"), outcome.out());
     assertTrue(outcome.out().contains("largest task holds"), outcome.out());
   }
 
   @org.junit.jupiter.api.Test
-  void planRefusesAGridWhoseLargestTaskDoesNotFitAnExecutorSlot(@TempDir Path dir) throws Exception {
+  void planRefusesAGridWhoseLargestTaskDoesNotFitAnExecutorSlot(@TempDir Path dir)
+      throws Exception {
     Path spec = dir.resolve("t.yaml");
-    Files.writeString(spec, Specs.small().replace("widths: [8, 24, 48]", "widths: [8, 4000]")
-        .replace("samples: [16, 24, 40]", "samples: [16, 4000]"));
+    Files.writeString(
+        spec,
+        Specs.small()
+            .replace("widths: [8, 24, 48]", "widths: [8, 4000]")
+            .replace("samples: [16, 24, 40]", "samples: [16, 4000]"));
     Path config = dir.resolve("tiny.properties");
-    Files.writeString(config, "spark.master spark://127.0.0.1:7077\nspark.executor.memory 1200m\n"
-        + "spark.executor.cores 2\n");
+    Files.writeString(
+        config,
+        "spark.master spark://127.0.0.1:7077\nspark.executor.memory 1200m\n"
+            + "spark.executor.cores 2\n");
     Outcome outcome = Cli.execute("plan", spec.toString(), "--config", config.toString());
     assertEquals(2, outcome.code(), outcome.out());
-    assertTrue(outcome.err().startsWith("rfsweep: grid: the largest task needs about "), outcome.err());
-    assertTrue(outcome.err().contains("executor memory 1.2 GiB less 1 GiB over 2 slots"), outcome.err());
+    assertTrue(
+        outcome.err().startsWith("rfsweep: grid: the largest task needs about "), outcome.err());
+    assertTrue(
+        outcome.err().contains("executor memory 1.2 GiB less 1 GiB over 2 slots"), outcome.err());
   }
 }

@@ -24,8 +24,24 @@ class TheoryCommandTest {
 
   @Test
   void printsEveryCombinationAsCsvWithTheEigenframeworksValues() {
-    String[] result = run("theory", "--alpha", "1.5", "--beta", "1.5", "--modes", "2000", "--noise", "0.5",
-        "--width", "64,256,inf", "--samples", "100,256", "--ridge", "0,0.01,1", "--csv");
+    String[] result =
+        run(
+            "theory",
+            "--alpha",
+            "1.5",
+            "--beta",
+            "1.5",
+            "--modes",
+            "2000",
+            "--noise",
+            "0.5",
+            "--width",
+            "64,256,inf",
+            "--samples",
+            "100,256",
+            "--ridge",
+            "0,0.01,1",
+            "--csv");
     assertEquals("0", result[0], result[2]);
     List<String> lines = result[1].lines().toList();
     assertEquals("width,samples,ridge,test_mse,train_mse,gamma,kappa", lines.get(0));
@@ -34,7 +50,8 @@ class TheoryCommandTest {
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       double width = f[0].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(f[0]);
-      double expected = theory.estimate(width, Double.parseDouble(f[1]), Double.parseDouble(f[2])).testMse();
+      double expected =
+          theory.estimate(width, Double.parseDouble(f[1]), Double.parseDouble(f[2])).testMse();
       assertEquals(String.valueOf(expected).replace("Infinity", "inf"), f[3], line);
     }
     assertTrue(result[1].contains("\ninf,256,0.0,"), "kernel rows print width as inf");
@@ -42,26 +59,60 @@ class TheoryCommandTest {
 
   @Test
   void ridgelessPeakPrintsInfinity() {
-    String[] result = run("theory", "--alpha", "1.5", "--beta", "1.2", "--modes", "500", "--width", "100",
-        "--samples", "100", "--ridge", "0", "--csv");
+    String[] result =
+        run(
+            "theory",
+            "--alpha",
+            "1.5",
+            "--beta",
+            "1.2",
+            "--modes",
+            "500",
+            "--width",
+            "100",
+            "--samples",
+            "100",
+            "--ridge",
+            "0",
+            "--csv");
     assertEquals("100,100,0.0,inf,0.0", result[1].lines().toList().get(1).substring(0, 19));
   }
 
   @Test
   void optimalRidgeColumnsAndParquetOutput(@TempDir Path dir) {
     Path table = dir.resolve("theory");
-    String[] result = run("theory", "--alpha", "1.17", "--beta", "1.14", "--modes", "tail", "--width", "inf",
-        "--samples", "1000,10000", "--optimal-ridge", "--csv", "--parquet", table.toString());
+    String[] result =
+        run(
+            "theory",
+            "--alpha",
+            "1.17",
+            "--beta",
+            "1.14",
+            "--modes",
+            "tail",
+            "--width",
+            "inf",
+            "--samples",
+            "1000,10000",
+            "--optimal-ridge",
+            "--csv",
+            "--parquet",
+            table.toString());
     assertEquals("0", result[0], result[2]);
     List<String> lines = result[1].lines().toList();
     assertEquals("width,samples,ridge,test_mse,train_mse,fitting_ratio", lines.get(0));
     double ratio = Double.parseDouble(lines.get(2).split(",")[5]);
     assertEquals(0.024, ratio, 5e-4, "R* of alpha=1.17, beta=1.14 without noise");
     ParquetTable written = ParquetTable.read(table);
-    assertEquals(List.of("width", "samples", "ridge", "test_mse", "train_mse", "fitting_ratio"), written.columns());
+    assertEquals(
+        List.of("width", "samples", "ridge", "test_mse", "train_mse", "fitting_ratio"),
+        written.columns());
     assertEquals(2, written.rows().size());
-    OptimalRidge.Result best = OptimalRidge.find(
-        new Eigenframework(Spectrum.powerLawWithTail(1.17, 1.14), 0.0), Double.POSITIVE_INFINITY, 1000);
+    OptimalRidge.Result best =
+        OptimalRidge.find(
+            new Eigenframework(Spectrum.powerLawWithTail(1.17, 1.14), 0.0),
+            Double.POSITIVE_INFINITY,
+            1000);
     assertEquals(best.testMse(), (Double) written.rows().get(0)[3]);
   }
 
@@ -76,15 +127,55 @@ class TheoryCommandTest {
 
   @Test
   void badFlagsNameTheFlag() {
-    String[] result = run("theory", "--alpha", "0.9", "--beta", "1.2", "--modes", "100", "--width", "10",
-        "--samples", "10", "--ridge", "0");
+    String[] result =
+        run(
+            "theory",
+            "--alpha",
+            "0.9",
+            "--beta",
+            "1.2",
+            "--modes",
+            "100",
+            "--width",
+            "10",
+            "--samples",
+            "10",
+            "--ridge",
+            "0");
     assertEquals("2", result[0]);
     assertEquals("rfsweep: --alpha: must be > 1, found 0.9", result[2].strip());
-    result = run("theory", "--alpha", "1.5", "--beta", "2.8", "--modes", "tail", "--width", "10", "--samples",
-        "10", "--ridge", "0");
-    assertTrue(result[2].startsWith("rfsweep: --modes tail: needs 1 < beta < 1 + alpha"), result[2]);
-    result = run("theory", "--alpha", "1.5", "--beta", "1.2", "--modes", "100", "--width", "10", "--samples",
-        "10", "--ridge", "-1");
+    result =
+        run(
+            "theory",
+            "--alpha",
+            "1.5",
+            "--beta",
+            "2.8",
+            "--modes",
+            "tail",
+            "--width",
+            "10",
+            "--samples",
+            "10",
+            "--ridge",
+            "0");
+    assertTrue(
+        result[2].startsWith("rfsweep: --modes tail: needs 1 < beta < 1 + alpha"), result[2]);
+    result =
+        run(
+            "theory",
+            "--alpha",
+            "1.5",
+            "--beta",
+            "1.2",
+            "--modes",
+            "100",
+            "--width",
+            "10",
+            "--samples",
+            "10",
+            "--ridge",
+            "-1");
     assertEquals("rfsweep: --ridge: must be a finite number >= 0, found -1", result[2].strip());
   }
 }

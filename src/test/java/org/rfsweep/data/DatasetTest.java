@@ -35,14 +35,16 @@ public class DatasetTest {
   }
 
   public static Path write(Path file, byte[] content, boolean gzip) throws IOException {
-    try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+    try (OutputStream out =
+        gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
       out.write(content);
     }
     return file;
   }
 
   /** 40 images of 3 x 4 pixels and labels 0..4 cycling. */
-  public static DatasetTaskSpec smallDataset(Path dir, String target, List<Integer> positive, int pool) throws IOException {
+  public static DatasetTaskSpec smallDataset(
+      Path dir, String target, List<Integer> positive, int pool) throws IOException {
     Path images = write(dir.resolve("images.idx.gz"), idx(new int[] {40, 3, 4}, 40 * 12), true);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
@@ -70,16 +72,21 @@ public class DatasetTest {
   @Test
   void badFilesAreNamedWithWhatIsWrong(@TempDir Path dir) throws IOException {
     Path truncated = write(dir.resolve("truncated.gz"), idx(new int[] {5, 2, 3}, 20), true);
-    assertEquals(truncated + ": truncated: dimensions [5, 2, 3] need 30 elements, the file holds 20",
+    assertEquals(
+        truncated + ": truncated: dimensions [5, 2, 3] need 30 elements, the file holds 20",
         assertThrows(DatasetException.class, () -> IdxFile.read(truncated)).getMessage());
     Path notIdx = write(dir.resolve("notes.txt"), "hello world".getBytes(), false);
-    assertTrue(assertThrows(DatasetException.class, () -> IdxFile.read(notIdx)).getMessage()
-        .startsWith(notIdx + ": not an IDX file (magic number 0x"));
+    assertTrue(
+        assertThrows(DatasetException.class, () -> IdxFile.read(notIdx))
+            .getMessage()
+            .startsWith(notIdx + ": not an IDX file (magic number 0x"));
     Path missing = dir.resolve("missing.idx");
-    assertEquals(missing + ": no such file",
+    assertEquals(
+        missing + ": no such file",
         assertThrows(DatasetException.class, () -> IdxFile.read(missing)).getMessage());
     Path header = write(dir.resolve("header"), new byte[] {0, 0, 8, 3, 0, 0}, false);
-    assertEquals(header + ": truncated (the file ends inside its header)",
+    assertEquals(
+        header + ": truncated (the file ends inside its header)",
         assertThrows(DatasetException.class, () -> IdxFile.read(header)).getMessage());
   }
 
@@ -121,7 +128,8 @@ public class DatasetTest {
     double[] again = new double[12 * 4];
     source.draw(RandomStreams.TRAIN, 2, 0, 2, 2, again, new double[4], 4);
     // Sample 2 and 3 drawn alone equal samples 2 and 3 drawn with the first two: streams nest.
-    assertArrayEquals(java.util.Arrays.copyOfRange(inputs, 24, 48), java.util.Arrays.copyOf(again, 24));
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(inputs, 24, 48), java.util.Arrays.copyOf(again, 24));
     for (double label : labels) {
       assertTrue(label == 1.0 || label == -1.0);
     }
@@ -130,12 +138,15 @@ public class DatasetTest {
   @Test
   void mismatchedCountsAndOversizedPoolsAreRefused(@TempDir Path dir) throws IOException {
     DatasetTaskSpec spec = smallDataset(dir, DatasetTaskSpec.ONEHOT, List.of(), 41);
-    assertEquals("task.pool: 41 points requested, " + spec.images() + " holds 40",
+    assertEquals(
+        "task.pool: 41 points requested, " + spec.images() + " holds 40",
         assertThrows(DatasetException.class, () -> DatasetPool.of(spec, 3)).getMessage());
     Path fewer = write(dir.resolve("fewer.idx"), idx(new int[] {39}, 39), false);
-    DatasetTaskSpec mismatched = new DatasetTaskSpec(spec.images(), fewer.toString(), DatasetTaskSpec.ONEHOT,
-        List.of(), 10, 10);
-    assertEquals(spec.images() + " holds 40 images but " + fewer + " holds 39 labels",
+    DatasetTaskSpec mismatched =
+        new DatasetTaskSpec(
+            spec.images(), fewer.toString(), DatasetTaskSpec.ONEHOT, List.of(), 10, 10);
+    assertEquals(
+        spec.images() + " holds 40 images but " + fewer + " holds 39 labels",
         assertThrows(DatasetException.class, () -> DatasetPool.of(mismatched, 3)).getMessage());
   }
 }

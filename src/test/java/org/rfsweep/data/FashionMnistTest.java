@@ -12,8 +12,14 @@ class FashionMnistTest {
 
   @Test
   void readsTheTrainingSetIntoAStandardisedPool() {
-    DatasetTaskSpec spec = new DatasetTaskSpec(ROOT + "train-images-idx3-ubyte.gz",
-        ROOT + "train-labels-idx1-ubyte.gz", DatasetTaskSpec.ONEHOT, List.of(), 500, 100);
+    DatasetTaskSpec spec =
+        new DatasetTaskSpec(
+            ROOT + "train-images-idx3-ubyte.gz",
+            ROOT + "train-labels-idx1-ubyte.gz",
+            DatasetTaskSpec.ONEHOT,
+            List.of(),
+            500,
+            100);
     IdxFile images = IdxFile.read(java.nio.file.Path.of(spec.images()));
     assertEquals(60_000, images.count());
     assertEquals(784, images.itemSize());

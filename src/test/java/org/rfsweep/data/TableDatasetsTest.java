@@ -21,11 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.testing.SharedSpark;
 
-/** CSV and Parquet datasets: named columns, Spark ML vector columns (dense and sparse), and bad input. */
+/**
+ * CSV and Parquet datasets: named columns, Spark ML vector columns (dense and sparse), and bad
+ * input.
+ */
 class TableDatasetsTest {
 
-  private static DatasetTaskSpec spec(String format, Path path, String label, List<String> features, String target) {
-    return new DatasetTaskSpec(format, "", "", path.toString(), label, features, target, List.of(), 3, 10);
+  private static DatasetTaskSpec spec(
+      String format, Path path, String label, List<String> features, String target) {
+    return new DatasetTaskSpec(
+        format, "", "", path.toString(), label, features, target, List.of(), 3, 10);
   }
 
   @Test
@@ -36,37 +41,64 @@ class TableDatasetsTest {
     assertEquals(2, data.dimension());
     assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, data.inputs());
     assertArrayEquals(new double[] {0.5, 1.5, 2.5}, data.labels());
-    assertArrayEquals(new double[] {2, 4, 6},
+    assertArrayEquals(
+        new double[] {2, 4, 6},
         TableDatasets.read(spec("csv", csv, "y", List.of("b"), DatasetTaskSpec.NUMERIC)).inputs());
 
-    assertEquals(csv + ": no column 'label' (task.source.label); columns are [a, y, b]",
-        assertThrows(DatasetException.class,
-            () -> TableDatasets.read(spec("csv", csv, "label", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+    assertEquals(
+        csv + ": no column 'label' (task.source.label); columns are [a, y, b]",
+        assertThrows(
+                DatasetException.class,
+                () ->
+                    TableDatasets.read(
+                        spec("csv", csv, "label", List.of(), DatasetTaskSpec.NUMERIC)))
+            .getMessage());
     Path ragged = Files.writeString(dir.resolve("r.csv"), "a,y\n1,2\n3\n");
-    assertEquals(ragged + ": line 3 has 1 fields, the header has 2", assertThrows(DatasetException.class,
-        () -> TableDatasets.read(spec("csv", ragged, "y", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+    assertEquals(
+        ragged + ": line 3 has 1 fields, the header has 2",
+        assertThrows(
+                DatasetException.class,
+                () ->
+                    TableDatasets.read(
+                        spec("csv", ragged, "y", List.of(), DatasetTaskSpec.NUMERIC)))
+            .getMessage());
     Path text = Files.writeString(dir.resolve("t.csv"), "a,y\n1,x\n");
-    assertEquals(text + ": line 2, column y: not a number: 'x'", assertThrows(DatasetException.class,
-        () -> TableDatasets.read(spec("csv", text, "y", List.of(), DatasetTaskSpec.NUMERIC))).getMessage());
+    assertEquals(
+        text + ": line 2, column y: not a number: 'x'",
+        assertThrows(
+                DatasetException.class,
+                () ->
+                    TableDatasets.read(spec("csv", text, "y", List.of(), DatasetTaskSpec.NUMERIC)))
+            .getMessage());
   }
 
   @Test
   void aCorruptParquetFileIsNamed(@TempDir Path dir) throws Exception {
     Path junk = Files.writeString(dir.resolve("junk.parquet"), "not parquet at all");
-    DatasetException e = assertThrows(DatasetException.class,
-        () -> TableDatasets.read(spec("parquet", junk, "y", List.of(), DatasetTaskSpec.NUMERIC)));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(junk + ": cannot read"), e.getMessage());
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () ->
+                TableDatasets.read(spec("parquet", junk, "y", List.of(), DatasetTaskSpec.NUMERIC)));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().startsWith(junk + ": cannot read"), e.getMessage());
   }
 
   @Test
-  void numericTargetsKeepTheLabelAndClassTargetsRefuseFractions(@TempDir Path dir) throws Exception {
+  void numericTargetsKeepTheLabelAndClassTargetsRefuseFractions(@TempDir Path dir)
+      throws Exception {
     Path csv = Files.writeString(dir.resolve("d.csv"), "a,y\n1,0.5\n3,1.5\n5,2.5\n");
     DatasetPool pool = DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.NUMERIC), 1);
     assertEquals(1, pool.outputs());
-    assertEquals(4.5, java.util.Arrays.stream(pool.targets()).sum(), 1e-12, "the whole dataset is the pool");
-    assertEquals(csv + ": class labels must be integers >= 0, found 0.5 (use target: numeric for a numeric label)",
-        assertThrows(DatasetException.class,
-            () -> DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.ONEHOT), 1)).getMessage());
+    assertEquals(
+        4.5, java.util.Arrays.stream(pool.targets()).sum(), 1e-12, "the whole dataset is the pool");
+    assertEquals(
+        csv
+            + ": class labels must be integers >= 0, found 0.5 (use target: numeric for a numeric label)",
+        assertThrows(
+                DatasetException.class,
+                () -> DatasetPool.of(spec("csv", csv, "y", List.of(), DatasetTaskSpec.ONEHOT), 1))
+            .getMessage());
   }
 
   @Test
@@ -78,13 +110,23 @@ class TableDatasetsTest {
     for (int i = 0; i < x.length; i++) {
       rows.add(RowFactory.create(x[i][0], x[i][1], x[i][2], (double) (i % 2)));
     }
-    StructType schema = new StructType().add("x1", DataTypes.DoubleType).add("x2", DataTypes.DoubleType)
-        .add("x3", DataTypes.DoubleType).add("label", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("x1", DataTypes.DoubleType)
+            .add("x2", DataTypes.DoubleType)
+            .add("x3", DataTypes.DoubleType)
+            .add("label", DataTypes.DoubleType);
     Path out = dir.resolve("vectors");
-    new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"}).setOutputCol("features")
-        .transform(spark.createDataFrame(rows, schema)).select("features", "label").coalesce(1).write()
+    new VectorAssembler()
+        .setInputCols(new String[] {"x1", "x2", "x3"})
+        .setOutputCol("features")
+        .transform(spark.createDataFrame(rows, schema))
+        .select("features", "label")
+        .coalesce(1)
+        .write()
         .parquet(out.toString());
-    RawDataset data = TableDatasets.read(spec("parquet", out, "label", List.of(), DatasetTaskSpec.ONEHOT));
+    RawDataset data =
+        TableDatasets.read(spec("parquet", out, "label", List.of(), DatasetTaskSpec.ONEHOT));
     assertEquals(4, data.count());
     assertEquals(3, data.dimension());
     double[] expected = new double[12];
@@ -93,8 +135,9 @@ class TableDatasetsTest {
     }
     assertArrayEquals(expected, data.inputs(), "dense and sparse vectors both decode");
     assertArrayEquals(new double[] {0, 1, 0, 1}, data.labels());
-    RawDataset columns = TableDatasets.read(spec("parquet", out, "label", List.of("features"),
-        DatasetTaskSpec.ONEHOT));
+    RawDataset columns =
+        TableDatasets.read(
+            spec("parquet", out, "label", List.of("features"), DatasetTaskSpec.ONEHOT));
     assertArrayEquals(expected, columns.inputs());
   }
 }

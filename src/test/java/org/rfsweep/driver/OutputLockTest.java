@@ -15,9 +15,11 @@ class OutputLockTest {
   @Test
   void aSecondRunIsRefusedWithTheOwnersName(@TempDir Path dir) {
     try (OutputLock first = OutputLock.acquire(dir)) {
-      OutputConflictException e = assertThrows(OutputConflictException.class, () -> OutputLock.acquire(dir));
+      OutputConflictException e =
+          assertThrows(OutputConflictException.class, () -> OutputLock.acquire(dir));
       assertTrue(e.getMessage().contains("another run is writing here"), e.getMessage());
-      assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
       assertTrue(e.getMessage().contains("started 20"), e.getMessage());
     }
     assertFalse(Files.exists(dir.resolve(OutputLock.FILE)), "the lock outlived its run");
@@ -28,18 +30,27 @@ class OutputLockTest {
   void aLockLeftByADeadProcessIsTakenOver(@TempDir Path dir) throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Files.writeString(dir.resolve(OutputLock.FILE), "{\"host\": \"" + InetAddress.getLocalHost().getHostName()
-        + "\", \"pid\": " + gone.pid() + ", \"started_at\": \"2026-01-01T00:00:00Z\"}");
+    Files.writeString(
+        dir.resolve(OutputLock.FILE),
+        "{\"host\": \""
+            + InetAddress.getLocalHost().getHostName()
+            + "\", \"pid\": "
+            + gone.pid()
+            + ", \"started_at\": \"2026-01-01T00:00:00Z\"}");
     try (OutputLock taken = OutputLock.acquire(dir)) {
-      assertTrue(Files.readString(dir.resolve(OutputLock.FILE)).contains("\"pid\":" + ProcessHandle.current().pid()));
+      assertTrue(
+          Files.readString(dir.resolve(OutputLock.FILE))
+              .contains("\"pid\":" + ProcessHandle.current().pid()));
     }
   }
 
   @Test
   void aLockFromAnotherHostIsNeverAssumedDead(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve(OutputLock.FILE),
+    Files.writeString(
+        dir.resolve(OutputLock.FILE),
         "{\"host\": \"some-other-host\", \"pid\": 1, \"started_at\": \"2026-01-01T00:00:00Z\"}");
-    OutputConflictException e = assertThrows(OutputConflictException.class, () -> OutputLock.acquire(dir));
+    OutputConflictException e =
+        assertThrows(OutputConflictException.class, () -> OutputLock.acquire(dir));
     assertTrue(e.getMessage().contains("host some-other-host, process 1"), e.getMessage());
   }
 }

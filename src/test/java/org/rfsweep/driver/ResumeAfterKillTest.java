@@ -26,14 +26,15 @@ import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.SharedSpark;
 
 /**
- * Kill -9 the driver of a real `rfsweep run` process after its first chunk is committed, run the same command
- * again: it takes over the dead run's lock, computes only what is missing, and ends with exactly the rows of an
- * uninterrupted run, bit for bit, each once.
+ * Kill -9 the driver of a real `rfsweep run` process after its first chunk is committed, run the
+ * same command again: it takes over the dead run's lock, computes only what is missing, and ends
+ * with exactly the rows of an uninterrupted run, bit for bit, each once.
  */
 @Tag("spark")
 @ExtendWith(SharedSpark.class)
 class ResumeAfterKillTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       name: resume
       seed: 11
       task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.2, modes: 1500}
@@ -65,7 +66,9 @@ class ResumeAfterKillTest {
     JobSpec spec = SpecLoader.parse(SPEC, "resume.yaml");
     GridPlan plan = GridPlan.of(spec);
     long partial = spark.read().parquet(out.resolve("fits").toString()).count();
-    assertTrue(partial > 0 && partial < plan.fits(), "killed after " + partial + " of " + plan.fits() + " rows");
+    assertTrue(
+        partial > 0 && partial < plan.fits(),
+        "killed after " + partial + " of " + plan.fits() + " rows");
     assertEquals("running", Manifest.read(out).path("status").asText());
     assertTrue(Files.exists(out.resolve(OutputLock.FILE)), "the killed run left its lock");
 
@@ -76,21 +79,35 @@ class ResumeAfterKillTest {
     assertTrue(Manifest.read(out).path("units_run").asInt() < plan.units().size());
 
     Path clean = dir.resolve("clean");
-    SweepDriver.run(spark, spec, new SweepDriver.Options(clean, 0, false), line -> { });
+    SweepDriver.run(spark, spec, new SweepDriver.Options(clean, 0, false), line -> {});
     Set<String> resumed = rows(spark, out);
     Set<String> uninterrupted = rows(spark, clean);
     assertEquals(plan.fits(), resumed.size(), "every (cell, seed, ridge) exactly once");
-    assertEquals(plan.fits(), spark.read().parquet(out.resolve("fits").toString()).count(), "no duplicates");
+    assertEquals(
+        plan.fits(), spark.read().parquet(out.resolve("fits").toString()).count(), "no duplicates");
     assertEquals(uninterrupted, resumed);
   }
 
   private static Process startDriver(Path spec, Path out) throws Exception {
     List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx3g"));
     command.addAll(ChildJvm.sparkFlags());
-    command.addAll(List.of("-cp", ChildJvm.classPath(), "org.rfsweep.cli.Main", "run",
-        spec.toString(), "--out", out.toString(), "--master", "local[2]", "--chunk-units", "4"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(new File(out.getParent().toFile(), "driver.log"));
+    command.addAll(
+        List.of(
+            "-cp",
+            ChildJvm.classPath(),
+            "org.rfsweep.cli.Main",
+            "run",
+            spec.toString(),
+            "--out",
+            out.toString(),
+            "--master",
+            "local[2]",
+            "--chunk-units",
+            "4"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(new File(out.getParent().toFile(), "driver.log"));
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     builder.environment().put("OPENBLAS_NUM_THREADS", "1");
     return builder.start();
@@ -107,11 +124,22 @@ class ResumeAfterKillTest {
 
   private static Set<String> rows(SparkSession spark, Path out) {
     Set<String> rows = new HashSet<>();
-    for (Row r : spark.read().parquet(out.resolve("fits").toString())
-        .select("cell_key", "ridge", "train_mse", "test_mse", "loo_test_mse").collectAsList()) {
-      rows.add(r.getString(0) + "|" + Double.doubleToLongBits(r.getDouble(1)) + "|"
-          + Double.doubleToLongBits(r.getDouble(2)) + "|" + Double.doubleToLongBits(r.getDouble(3)) + "|"
-          + (r.isNullAt(4) ? "null" : Double.doubleToLongBits(r.getDouble(4))));
+    for (Row r :
+        spark
+            .read()
+            .parquet(out.resolve("fits").toString())
+            .select("cell_key", "ridge", "train_mse", "test_mse", "loo_test_mse")
+            .collectAsList()) {
+      rows.add(
+          r.getString(0)
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(1))
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(2))
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(3))
+              + "|"
+              + (r.isNullAt(4) ? "null" : Double.doubleToLongBits(r.getDouble(4))));
     }
     return rows;
   }

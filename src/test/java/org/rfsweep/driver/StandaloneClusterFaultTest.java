@@ -27,13 +27,15 @@ import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.SharedSpark;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1 (a master and two workers started from the project's own class
- * path, no Spark distribution): one worker is killed while the sweep runs. The sweep completes, every row exists
- * once, and the values equal a local run's bit for bit. Every process the test started is stopped, pass or fail.
+ * A real Spark standalone cluster on 127.0.0.1 (a master and two workers started from the project's
+ * own class path, no Spark distribution): one worker is killed while the sweep runs. The sweep
+ * completes, every row exists once, and the values equal a local run's bit for bit. Every process
+ * the test started is stopped, pass or fail.
  */
 @Tag("spark")
 class StandaloneClusterFaultTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       name: cluster
       seed: 5
       task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.2, modes: 1200}
@@ -53,42 +55,81 @@ class StandaloneClusterFaultTest {
     int port = freePort();
     String master = "spark://127.0.0.1:" + port;
     try {
-      started.add(launch(dir, sparkHome, classPath, "master", "org.apache.spark.deploy.master.Master", "--host",
-          "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+      started.add(
+          launch(
+              dir,
+              sparkHome,
+              classPath,
+              "master",
+              "org.apache.spark.deploy.master.Master",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(port),
+              "--webui-port",
+              String.valueOf(freePort())));
       waitForPort(port);
       for (int w = 0; w < 2; w++) {
         Path work = Files.createDirectories(dir.resolve("work" + w));
-        started.add(launch(dir, sparkHome, classPath, "worker" + w, "org.apache.spark.deploy.worker.Worker",
-            master, "--host", "127.0.0.1", "--cores", "1", "--memory", "2g", "--work-dir", work.toString(),
-            "--webui-port", String.valueOf(freePort())));
+        started.add(
+            launch(
+                dir,
+                sparkHome,
+                classPath,
+                "worker" + w,
+                "org.apache.spark.deploy.worker.Worker",
+                master,
+                "--host",
+                "127.0.0.1",
+                "--cores",
+                "1",
+                "--memory",
+                "2g",
+                "--work-dir",
+                work.toString(),
+                "--webui-port",
+                String.valueOf(freePort())));
       }
-      String directories = String.join(File.pathSeparator, java.util.Arrays.stream(classPath.split(File.pathSeparator))
-          .filter(entry -> new File(entry).isDirectory()).toList());
-      SparkSession spark = SharedSpark.restart(master, Map.of(
-          "spark.executor.extraClassPath", directories,
-          "spark.executor.memory", "1g",
-          "spark.executor.cores", "1",
-          "spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1",
-          "spark.executorEnv.OPENBLAS_NUM_THREADS", "1",
-          "spark.executor.extraJavaOptions", String.join(" ", ChildJvm.sparkFlags()),
-          "spark.task.maxFailures", "8"));
+      String directories =
+          String.join(
+              File.pathSeparator,
+              java.util.Arrays.stream(classPath.split(File.pathSeparator))
+                  .filter(entry -> new File(entry).isDirectory())
+                  .toList());
+      SparkSession spark =
+          SharedSpark.restart(
+              master,
+              Map.of(
+                  "spark.executor.extraClassPath", directories,
+                  "spark.executor.memory", "1g",
+                  "spark.executor.cores", "1",
+                  "spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1",
+                  "spark.executorEnv.OPENBLAS_NUM_THREADS", "1",
+                  "spark.executor.extraJavaOptions", String.join(" ", ChildJvm.sparkFlags()),
+                  "spark.task.maxFailures", "8"));
       JobSpec spec = SpecLoader.parse(SPEC, "cluster.yaml");
       Path out = dir.resolve("cluster-out");
       Process victim = started.get(2);
-      java.util.concurrent.atomic.AtomicLong killedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+      java.util.concurrent.atomic.AtomicLong killedAt =
+          new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
       Thread killer = new Thread(() -> killWhenStarted(out, victim, killedAt));
       killer.start();
-      SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> { });
+      SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> {});
       long finished = System.nanoTime();
       killer.join();
-      assertTrue(!victim.isAlive() && killedAt.get() < finished, "the worker was not killed while the sweep ran");
+      assertTrue(
+          !victim.isAlive() && killedAt.get() < finished,
+          "the worker was not killed while the sweep ran");
 
       Set<String> onCluster = rows(spark, out);
       SparkSession local = SharedSpark.restart(SharedSpark.MASTER);
       Path reference = dir.resolve("local-out");
-      SweepDriver.run(local, spec, new SweepDriver.Options(reference, 0, false), line -> { });
+      SweepDriver.run(local, spec, new SweepDriver.Options(reference, 0, false), line -> {});
       GridPlan plan = GridPlan.of(spec);
-      assertEquals(plan.fits(), local.read().parquet(out.resolve("fits").toString()).count(), "each row once");
+      assertEquals(
+          plan.fits(),
+          local.read().parquet(out.resolve("fits").toString()).count(),
+          "each row once");
       assertEquals(rows(local, reference), onCluster);
     } finally {
       for (Process process : started) {
@@ -101,13 +142,15 @@ class StandaloneClusterFaultTest {
   }
 
   /** Kills the worker once the sweep has finished its first unit (progress.json says so). */
-  private static void killWhenStarted(Path out, Process worker, java.util.concurrent.atomic.AtomicLong killedAt) {
+  private static void killWhenStarted(
+      Path out, Process worker, java.util.concurrent.atomic.AtomicLong killedAt) {
     ObjectMapper json = new ObjectMapper();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       try {
         Path progress = out.resolve("progress.json");
-        if (Files.exists(progress) && json.readTree(progress.toFile()).path("cells_done").asInt() >= 1) {
+        if (Files.exists(progress)
+            && json.readTree(progress.toFile()).path("cells_done").asInt() >= 1) {
           killedAt.set(System.nanoTime());
           worker.descendants().forEach(ProcessHandle::destroyForcibly);
           worker.destroyForcibly();
@@ -122,26 +165,34 @@ class StandaloneClusterFaultTest {
     }
   }
 
-  /** A folder that looks enough like a Spark distribution for workers to launch executors: jars/ and nothing else. */
+  /**
+   * A folder that looks enough like a Spark distribution for workers to launch executors: jars/ and
+   * nothing else.
+   */
   private static Path sparkHome(Path dir, String classPath) throws IOException {
     Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
     for (String entry : classPath.split(File.pathSeparator)) {
       Path file = Path.of(entry);
-      if (entry.endsWith(".jar") && Files.isRegularFile(file) && !Files.exists(jars.resolve(file.getFileName()))) {
+      if (entry.endsWith(".jar")
+          && Files.isRegularFile(file)
+          && !Files.exists(jars.resolve(file.getFileName()))) {
         Files.createSymbolicLink(jars.resolve(file.getFileName()), file.toAbsolutePath());
       }
     }
     return dir.resolve("spark-home");
   }
 
-  private static Process launch(Path dir, Path sparkHome, String classPath, String name, String mainClass,
-      String... args) throws IOException {
+  private static Process launch(
+      Path dir, Path sparkHome, String classPath, String name, String mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-cp", classPath));
     command.addAll(ChildJvm.sparkFlags());
     command.add(mainClass);
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile());
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -168,10 +219,20 @@ class StandaloneClusterFaultTest {
 
   private static Set<String> rows(SparkSession spark, Path out) {
     Set<String> rows = new HashSet<>();
-    for (Row r : spark.read().parquet(out.resolve("fits").toString())
-        .select("cell_key", "ridge", "train_mse", "test_mse").collectAsList()) {
-      rows.add(r.getString(0) + "|" + Double.doubleToLongBits(r.getDouble(1)) + "|"
-          + Double.doubleToLongBits(r.getDouble(2)) + "|" + Double.doubleToLongBits(r.getDouble(3)));
+    for (Row r :
+        spark
+            .read()
+            .parquet(out.resolve("fits").toString())
+            .select("cell_key", "ridge", "train_mse", "test_mse")
+            .collectAsList()) {
+      rows.add(
+          r.getString(0)
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(1))
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(2))
+              + "|"
+              + Double.doubleToLongBits(r.getDouble(3)));
     }
     return rows;
   }

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.rfsweep.spec.FeatureSpec;
 
 /**
- * What every {@link FeatureMap} promises, tested once for all maps: banks that nest (the first N features of a
- * bank are the width-N map, and any block of features can be drawn alone), seeds that matter, an activation that
- * touches only its slice (on the bank this instance drew last, as a sweep uses it), and inner products phi(x).phi(x') that estimate the map's kernel as {@link Kernels}
- * computes it. Each map's test implements this interface.
+ * What every {@link FeatureMap} promises, tested once for all maps: banks that nest (the first N
+ * features of a bank are the width-N map, and any block of features can be drawn alone), seeds that
+ * matter, an activation that touches only its slice (on the bank this instance drew last, as a
+ * sweep uses it), and inner products phi(x).phi(x') that estimate the map's kernel as {@link
+ * Kernels} computes it. Each map's test implements this interface.
  */
 interface FeatureMapContract {
   int DIMENSION = 6;
@@ -45,10 +46,12 @@ interface FeatureMapContract {
     map().weights(JOB_SEED, 2, 0, 40, whole);
     double[] prefix = new double[DIMENSION * 25];
     map().weights(JOB_SEED, 2, 0, 25, prefix);
-    assertArrayEquals(Arrays.copyOf(whole, prefix.length), prefix, 0.0, "the first 25 features of a 40-bank");
+    assertArrayEquals(
+        Arrays.copyOf(whole, prefix.length), prefix, 0.0, "the first 25 features of a 40-bank");
     double[] block = new double[DIMENSION * 10];
     map().weights(JOB_SEED, 2, 25, 10, block);
-    assertArrayEquals(Arrays.copyOfRange(whole, DIMENSION * 25, DIMENSION * 35), block, 0.0, "features 25..34");
+    assertArrayEquals(
+        Arrays.copyOfRange(whole, DIMENSION * 25, DIMENSION * 35), block, 0.0, "features 25..34");
   }
 
   @Test
@@ -66,7 +69,12 @@ interface FeatureMapContract {
   @Test
   default void activationTouchesOnlyItsSlice() {
     FeatureMap map = map();
-    map.weights(JOB_SEED, 0, 0, 4, new double[DIMENSION * 4]); // activation follows the bank drawn (rff phases)
+    map.weights(
+        JOB_SEED,
+        0,
+        0,
+        4,
+        new double[DIMENSION * 4]); // activation follows the bank drawn (rff phases)
     double[] data = {-1.5, -0.2, 0.0, 0.7, 2.5, -3.0};
     double[] activated = data.clone();
     map.activate(3, activated, 1, 4);

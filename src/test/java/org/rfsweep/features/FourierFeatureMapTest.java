@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.FeatureSpec;
 
-/** Random Fourier features estimate the Gaussian kernel: phi(x).phi(x') -> exp(-|x - x'|^2 / (2 l^2)). */
+/**
+ * Random Fourier features estimate the Gaussian kernel: phi(x).phi(x') -> exp(-|x - x'|^2 / (2
+ * l^2)).
+ */
 class FourierFeatureMapTest implements FeatureMapContract {
   private static final double LENGTH = 2.0;
 

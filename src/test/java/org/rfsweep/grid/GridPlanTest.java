@@ -26,10 +26,14 @@ class GridPlanTest {
 
   @Test
   void sweepsAreAUnionWithoutDuplicates() {
-    String text = Specs.small().replace("""
+    String text =
+        Specs.small()
+            .replace(
+                """
           widths: [8, 24, 48]
           samples: [16, 24, 40]
-        """, """
+        """,
+                """
           sweeps:
             - {widths: [8, 16, 32], samples: [16]}
             - {widths: [16], samples: [8, 16, 32]}
@@ -39,17 +43,23 @@ class GridPlanTest {
 
   @Test
   void refusesACellLargerThanOneJavaArray() {
-    String text = Specs.small().replace("widths: [8, 24, 48]", "widths: [50000]")
-        .replace("samples: [16, 24, 40]", "samples: [50000]");
-    SpecException e = assertThrows(SpecException.class, () -> GridPlan.of(SpecLoader.parse(text, "t")));
-    assertEquals("grid: cell (width 50000, samples 50000) needs a feature matrix of 2500000000 entries, above the "
-        + "2^31 limit of one Java array", e.getMessage());
+    String text =
+        Specs.small()
+            .replace("widths: [8, 24, 48]", "widths: [50000]")
+            .replace("samples: [16, 24, 40]", "samples: [50000]");
+    SpecException e =
+        assertThrows(SpecException.class, () -> GridPlan.of(SpecLoader.parse(text, "t")));
+    assertEquals(
+        "grid: cell (width 50000, samples 50000) needs a feature matrix of 2500000000 entries, above the "
+            + "2^31 limit of one Java array",
+        e.getMessage());
   }
 
   @Test
   void staircaseCoversEachCellWithThinStrips() {
     // The paper's Fig. 1 shape: widths swept at n = 4, samples swept at N = 2.
-    List<Cell> cells = List.of(new Cell(2, 4), new Cell(8, 4), new Cell(16, 4), new Cell(2, 32), new Cell(2, 64));
+    List<Cell> cells =
+        List.of(new Cell(2, 4), new Cell(8, 4), new Cell(16, 4), new Cell(2, 32), new Cell(2, 64));
     Staircase stairs = new Staircase(cells);
     assertEquals(3, stairs.strips());
     assertEquals(16, stairs.columns(0));

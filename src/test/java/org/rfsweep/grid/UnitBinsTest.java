@@ -26,7 +26,8 @@ class UnitBinsTest {
     List<WorkUnit> units = units(9, 1, 8, 2, 7, 3, 6, 4, 5, 5);
     List<List<WorkUnit>> bins = UnitBins.pack(units, 2, UnitBinsTest::cost);
     assertEquals(2, bins.size());
-    List<Integer> seeds = bins.stream().flatMap(List::stream).map(WorkUnit::seedIndex).sorted().toList();
+    List<Integer> seeds =
+        bins.stream().flatMap(List::stream).map(WorkUnit::seedIndex).sorted().toList();
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seeds);
     double first = bins.get(0).stream().mapToDouble(UnitBinsTest::cost).sum();
     double second = bins.get(1).stream().mapToDouble(UnitBinsTest::cost).sum();

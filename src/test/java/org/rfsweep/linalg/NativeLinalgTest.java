@@ -8,17 +8,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rfsweep.testing.Matrices;
 
-/** A silent fall-back to netlib's Java BLAS would make every sweep 10-40x slower: this must fail if it happens. */
+/**
+ * A silent fall-back to netlib's Java BLAS would make every sweep 10-40x slower: this must fail if
+ * it happens.
+ */
 class NativeLinalgTest {
 
   @Test
   void loadsNativeBlasAndLapack() {
     BlasBackend backend = NativeLinalg.initialise(1);
     assertTrue(backend.isNative(), "BLAS/LAPACK fell back to Java: " + backend);
-    assertTrue(NativeLinalg.blas().getClass().getName().endsWith("JNIBLAS"), NativeLinalg.blas().getClass()
-        .getName());
-    assertTrue(NativeLinalg.lapack().getClass().getName().endsWith("JNILAPACK"), NativeLinalg.lapack().getClass()
-        .getName());
+    assertTrue(
+        NativeLinalg.blas().getClass().getName().endsWith("JNIBLAS"),
+        NativeLinalg.blas().getClass().getName());
+    assertTrue(
+        NativeLinalg.lapack().getClass().getName().endsWith("JNILAPACK"),
+        NativeLinalg.lapack().getClass().getName());
     assertTrue(backend.label().startsWith("native:"), backend.label());
   }
 
@@ -47,7 +52,8 @@ class NativeLinalgTest {
         vw[j * n + i] *= w[j];
       }
     }
-    assertArrayEquals(a, Matrices.multiply(vw, n, n, Matrices.transpose(v, n, n), n), 1e-10 * w[n - 1]);
+    assertArrayEquals(
+        a, Matrices.multiply(vw, n, n, Matrices.transpose(v, n, n), n), 1e-10 * w[n - 1]);
   }
 
   @Test
@@ -105,7 +111,9 @@ class NativeLinalgTest {
       for (int i = 0; i < n; i++) {
         dot += u[j * n + i] * formed[j * n + i];
       }
-      assertTrue(Math.abs(Math.abs(dot) - 1) < 1e-9, "eigenvector " + j + ": |<u, u'>| = " + Math.abs(dot));
+      assertTrue(
+          Math.abs(Math.abs(dot) - 1) < 1e-9,
+          "eigenvector " + j + ": |<u, u'>| = " + Math.abs(dot));
     }
     // Q^T then Q is the identity.
     double[] c = Matrices.gaussian(n, 3, 6);
@@ -118,8 +126,9 @@ class NativeLinalgTest {
   @Test
   void nonFiniteInputIsReportedAsANumericalFailureNamingTheRoutine() {
     double[] a = {1, Double.NaN, Double.NaN, 1};
-    NumericalException e = org.junit.jupiter.api.Assertions.assertThrows(NumericalException.class,
-        () -> new SymmetricEigen().decompose(2, a, new double[2]));
+    NumericalException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NumericalException.class, () -> new SymmetricEigen().decompose(2, a, new double[2]));
     assertTrue(e.getMessage().contains("dsyevd"), e.getMessage());
   }
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rfsweep.testing.Matrices;
 
 class EigenRidgePathTest implements RidgePathContract {
-  /** Agreement with the direct solves: both are backward stable, so the gap is a few eps times the condition. */
+  /**
+   * Agreement with the direct solves: both are backward stable, so the gap is a few eps times the
+   * condition.
+   */
   private static final double AGREEMENT = 1e-9;
 
   @Override
@@ -17,7 +20,16 @@ class EigenRidgePathTest implements RidgePathContract {
   }
 
   @ParameterizedTest(name = "samples={0} width={1} outputs={2}")
-  @CsvSource({"80,30,1", "64,64,1", "50,50,1", "30,90,1", "120,40,2", "40,120,3", "200,199,1", "199,200,1"})
+  @CsvSource({
+    "80,30,1",
+    "64,64,1",
+    "50,50,1",
+    "30,90,1",
+    "120,40,2",
+    "40,120,3",
+    "200,199,1",
+    "199,200,1"
+  })
   void agreesWithCholeskyAndPseudoInverseSolves(int n, int w, int k) {
     double[] phi = Matrices.gaussian(n, w, 41 + n);
     double[] y = Matrices.gaussian(n, k, 42 + w);
@@ -28,12 +40,21 @@ class EigenRidgePathTest implements RidgePathContract {
     new DirectRidgePath().fit(phi, n, w, y, k, ridges, direct);
     int size = w * k;
     for (int r = 0; r < ridges.length; r++) {
-      double coefficients = Matrices.relativeDifference(eigen.coefficients(), r * size, direct.coefficients(),
-          r * size, size);
-      assertTrue(coefficients < AGREEMENT, "ridge " + ridges[r] + ": coefficients differ by " + coefficients);
+      double coefficients =
+          Matrices.relativeDifference(
+              eigen.coefficients(), r * size, direct.coefficients(), r * size, size);
+      assertTrue(
+          coefficients < AGREEMENT,
+          "ridge " + ridges[r] + ": coefficients differ by " + coefficients);
       double train = Math.abs(eigen.trainMse()[r] - direct.trainMse()[r]);
-      assertTrue(train <= AGREEMENT * Math.max(direct.trainMse()[r], 1.0),
-          "ridge " + ridges[r] + ": train mse " + eigen.trainMse()[r] + " vs " + direct.trainMse()[r]);
+      assertTrue(
+          train <= AGREEMENT * Math.max(direct.trainMse()[r], 1.0),
+          "ridge "
+              + ridges[r]
+              + ": train mse "
+              + eigen.trainMse()[r]
+              + " vs "
+              + direct.trainMse()[r]);
     }
   }
 
@@ -76,7 +97,8 @@ class EigenRidgePathTest implements RidgePathContract {
         }
       }
       double bruteForce = sum / n;
-      assertTrue(Math.abs(fast.looMse()[r] - bruteForce) <= 1e-8 * bruteForce,
+      assertTrue(
+          Math.abs(fast.looMse()[r] - bruteForce) <= 1e-8 * bruteForce,
           "ridge " + ridges[r] + ": LOO " + fast.looMse()[r] + " vs refits " + bruteForce);
     }
   }
@@ -139,7 +161,8 @@ class EigenRidgePathTest implements RidgePathContract {
     double[] ridges = {0.0, 0.5};
     RidgeSolution reused = new RidgeSolution();
     RidgeSolution fresh = new RidgeSolution();
-    // A large shape first: LAPACK chooses blocked or unblocked code from the workspace it is given, so a grown
+    // A large shape first: LAPACK chooses blocked or unblocked code from the workspace it is given,
+    // so a grown
     // workspace must not reach the smaller decompositions after it.
     int[][] shapes = {{90, 30}, {500, 400}, {200, 160}, {20, 60}, {45, 45}, {10, 5}};
     for (int[] shape : shapes) {
@@ -148,9 +171,12 @@ class EigenRidgePathTest implements RidgePathContract {
       path.fit(phi, shape[0], shape[1], y, 1, ridges, reused);
       new EigenRidgePath().fit(phi, shape[0], shape[1], y, 1, ridges, fresh);
       for (int i = 0; i < shape[1] * ridges.length; i++) {
-        assertTrue(reused.coefficients()[i] == fresh.coefficients()[i], "workspace reuse changed a result");
+        assertTrue(
+            reused.coefficients()[i] == fresh.coefficients()[i],
+            "workspace reuse changed a result");
       }
-      assertTrue(reused.trainMse()[1] == fresh.trainMse()[1], "workspace reuse changed a train error");
+      assertTrue(
+          reused.trainMse()[1] == fresh.trainMse()[1], "workspace reuse changed a train error");
     }
   }
 
@@ -166,15 +192,26 @@ class EigenRidgePathTest implements RidgePathContract {
     new EigenRidgePath(false).fit(phi, n, w, y, k, ridges, without);
     int size = w * k;
     for (int r = 0; r < ridges.length; r++) {
-      double coefficients = Matrices.relativeDifference(with.coefficients(), r * size, without.coefficients(),
-          r * size, size);
-      assertTrue(coefficients < 1e-10, "ridge " + ridges[r] + ": coefficients differ by " + coefficients);
-      assertTrue(Math.abs(with.trainMse()[r] - without.trainMse()[r]) <= 1e-10 * Math.max(with.trainMse()[r], 1e-3),
-          "ridge " + ridges[r] + ": train mse " + with.trainMse()[r] + " vs " + without.trainMse()[r]);
+      double coefficients =
+          Matrices.relativeDifference(
+              with.coefficients(), r * size, without.coefficients(), r * size, size);
+      assertTrue(
+          coefficients < 1e-10, "ridge " + ridges[r] + ": coefficients differ by " + coefficients);
+      assertTrue(
+          Math.abs(with.trainMse()[r] - without.trainMse()[r])
+              <= 1e-10 * Math.max(with.trainMse()[r], 1e-3),
+          "ridge "
+              + ridges[r]
+              + ": train mse "
+              + with.trainMse()[r]
+              + " vs "
+              + without.trainMse()[r]);
       assertTrue(Double.isFinite(with.looMse()[r]), "LOO computed when asked for");
       assertTrue(Double.isNaN(without.looMse()[r]), "LOO is NaN when switched off");
-      assertTrue(Double.compare(with.gcvMse()[r], without.gcvMse()[r]) == 0
-          || Math.abs(with.gcvMse()[r] - without.gcvMse()[r]) <= 1e-10 * with.gcvMse()[r], "GCV is kept");
+      assertTrue(
+          Double.compare(with.gcvMse()[r], without.gcvMse()[r]) == 0
+              || Math.abs(with.gcvMse()[r] - without.gcvMse()[r]) <= 1e-10 * with.gcvMse()[r],
+          "GCV is kept");
     }
   }
 }

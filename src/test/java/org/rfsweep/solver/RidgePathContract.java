@@ -8,13 +8,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rfsweep.testing.Matrices;
 
 /**
- * What every {@link RidgePath} must satisfy, checked from first principles rather than against another
- * implementation: the ridge normal equations, the minimum-norm conditions at ridge 0, and training errors equal
- * to the residual they describe. Shapes sit on both sides of width = samples and on it.
+ * What every {@link RidgePath} must satisfy, checked from first principles rather than against
+ * another implementation: the ridge normal equations, the minimum-norm conditions at ridge 0, and
+ * training errors equal to the residual they describe. Shapes sit on both sides of width = samples
+ * and on it.
  */
 interface RidgePathContract {
-  /** Relative tolerance for identities that hold exactly in exact arithmetic on well-conditioned inputs. */
+  /**
+   * Relative tolerance for identities that hold exactly in exact arithmetic on well-conditioned
+   * inputs.
+   */
   double TOLERANCE = 1e-9;
+
   double[] RIDGES = {0.0, 1e-3, 0.1, 1.0, 30.0};
 
   RidgePath path();
@@ -41,7 +46,8 @@ interface RidgePathContract {
       for (int i = 0; i < gradient.length; i++) {
         diff += (gradient[i] - penalty[i]) * (gradient[i] - penalty[i]);
       }
-      assertTrue(Math.sqrt(diff) <= TOLERANCE * scale,
+      assertTrue(
+          Math.sqrt(diff) <= TOLERANCE * scale,
           "normal equations violated at ridge " + RIDGES[r] + ": " + Math.sqrt(diff) / scale);
     }
   }
@@ -59,9 +65,12 @@ interface RidgePathContract {
     // Least squares: the residual is orthogonal to every column of Phi.
     double[] gradient = Matrices.multiply(phiT, w, n, residual, k);
     double scale = Matrices.norm(Matrices.multiply(phiT, w, n, y, k), 0, w * k);
-    assertTrue(Matrices.norm(gradient, 0, gradient.length) <= 1e-8 * scale, "residual not orthogonal to Phi");
+    assertTrue(
+        Matrices.norm(gradient, 0, gradient.length) <= 1e-8 * scale,
+        "residual not orthogonal to Phi");
     if (w >= n) {
-      // Interpolation, and minimum norm: A lies in the row space of Phi, A = Phi^T c for the c with Phi Phi^T c = Y.
+      // Interpolation, and minimum norm: A lies in the row space of Phi, A = Phi^T c for the c with
+      // Phi Phi^T c = Y.
       assertTrue(Matrices.norm(residual, 0, residual.length) <= 1e-8 * Matrices.norm(y, 0, n * k));
       assertEquals(0.0, solution.trainMse()[0], 1e-12);
     }

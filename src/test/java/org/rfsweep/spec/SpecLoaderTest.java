@@ -27,25 +27,33 @@ class SpecLoaderTest {
 
   @Test
   void expandsLogspaceAxesToDistinctSortedIntegersAndMixesThemWithValues() {
-    String text = Specs.small().replace("widths: [8, 24, 48]", "widths: {logspace: {from: 10, to: 10000, count: 31}}")
-        .replace("ridges: [0, 0.01, 1]", "ridges: [0, {logspace: {from: 1e-3, to: 100, count: 6}}]");
+    String text =
+        Specs.small()
+            .replace("widths: [8, 24, 48]", "widths: {logspace: {from: 10, to: 10000, count: 31}}")
+            .replace(
+                "ridges: [0, 0.01, 1]", "ridges: [0, {logspace: {from: 1e-3, to: 100, count: 6}}]");
     JobSpec spec = SpecLoader.parse(text, "t");
     List<Integer> widths = spec.grid().sweeps().get(0).widths();
     assertEquals(31, widths.size());
     assertEquals(10, widths.get(0));
     assertEquals(13, widths.get(1));
     assertEquals(10000, widths.get(30));
-    assertEquals(List.of(0.0, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0).size(), spec.grid().ridges().size());
+    assertEquals(
+        List.of(0.0, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0).size(), spec.grid().ridges().size());
     assertEquals(100.0, spec.grid().ridges().get(6));
     assertEquals(0.01, spec.grid().ridges().get(2), 1e-15);
   }
 
   @Test
   void acceptsSweepsAsAUnionOfProducts() {
-    String text = Specs.small().replace("""
+    String text =
+        Specs.small()
+            .replace(
+                """
           widths: [8, 24, 48]
           samples: [16, 24, 40]
-        """, """
+        """,
+                """
           sweeps:
             - {widths: [8, 16], samples: [32]}
             - {widths: [32], samples: [8, 16]}
@@ -57,14 +65,19 @@ class SpecLoaderTest {
   @Test
   void hashIgnoresLayoutButNotMeaning() {
     JobSpec a = SpecLoader.parse(Specs.small(), "a");
-    JobSpec b = SpecLoader.parse("# comment\n" + Specs.small().replace("[0, 0.01, 1]", "[1, 0.01, 0.0]"), "b");
+    JobSpec b =
+        SpecLoader.parse(
+            "# comment\n" + Specs.small().replace("[0, 0.01, 1]", "[1, 0.01, 0.0]"), "b");
     JobSpec c = SpecLoader.parse(Specs.smallWith("seeds", "seeds: 4"), "c");
     assertEquals(SpecFingerprint.hash(a), SpecFingerprint.hash(b));
     assertNotEquals(SpecFingerprint.hash(a), SpecFingerprint.hash(c));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       widths     | widths: [8, -8, 48]          | grid.widths[1] (line 12): must be a positive integer, found -8
       widths     | widths: [8, 2.5]             | grid.widths[1] (line 12): must be a positive integer, found 2.5
       samples    | samples: [16, abc]           | grid.samples[1] (line 13): must be a number, found 'abc'
@@ -83,17 +96,22 @@ class SpecLoaderTest {
       name       | name: my job                 | name (line 1): must be letters, digits, '.', '_' or '-', found 'my job'
       """)
   void badValuesNameTheFieldTheValueAndTheLine(String key, String line, String message) {
-    SpecException e = assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.smallWith(key, line), "t"));
+    SpecException e =
+        assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.smallWith(key, line), "t"));
     assertEquals(message, e.getMessage());
   }
 
   @Test
   void missingFieldsAreNamed() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> SpecLoader.parse(Specs.small().replace("  noise: 0.25\n", ""), "t"));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> SpecLoader.parse(Specs.small().replace("  noise: 0.25\n", ""), "t"));
     assertEquals("task.noise (line 4): missing required field", e.getMessage());
-    e = assertThrows(SpecException.class,
-        () -> SpecLoader.parse(Specs.small().replace("seed: 7\n", ""), "t"));
+    e =
+        assertThrows(
+            SpecException.class,
+            () -> SpecLoader.parse(Specs.small().replace("seed: 7\n", ""), "t"));
     assertEquals("seed (line 1): missing required field", e.getMessage());
   }
 
@@ -105,37 +123,54 @@ class SpecLoaderTest {
     assertTrue(plain.fit().leaveOneOut());
     assertEquals(false, off.fit().leaveOneOut());
     assertEquals(SpecFingerprint.compatibilityHash(plain), SpecFingerprint.compatibilityHash(on));
-    assertNotEquals(SpecFingerprint.compatibilityHash(plain), SpecFingerprint.compatibilityHash(off));
-    SpecException e = assertThrows(SpecException.class,
-        () -> SpecLoader.parse(Specs.small() + "fit: {loo: sometimes}\n", "t"));
+    assertNotEquals(
+        SpecFingerprint.compatibilityHash(plain), SpecFingerprint.compatibilityHash(off));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> SpecLoader.parse(Specs.small() + "fit: {loo: sometimes}\n", "t"));
     assertEquals("fit.loo (line 16): must be true or false, found 'sometimes'", e.getMessage());
-    e = assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.small() + "fit: {gcv: false}\n", "t"));
+    e =
+        assertThrows(
+            SpecException.class,
+            () -> SpecLoader.parse(Specs.small() + "fit: {gcv: false}\n", "t"));
     assertEquals("fit.gcv (line 16): unknown field; expected one of loo", e.getMessage());
   }
 
   @Test
   void unknownTopLevelFieldIsNamed() {
-    SpecException e = assertThrows(SpecException.class, () -> SpecLoader.parse(Specs.small() + "extra: 1\n", "t"));
-    assertEquals("extra (line 16): unknown field; expected one of features, fit, grid, name, seed, task", e.getMessage());
+    SpecException e =
+        assertThrows(
+            SpecException.class, () -> SpecLoader.parse(Specs.small() + "extra: 1\n", "t"));
+    assertEquals(
+        "extra (line 16): unknown field; expected one of features, fit, grid, name, seed, task",
+        e.getMessage());
   }
 
   @Test
   void malformedYamlGivesTheLine() {
     String broken = Specs.small().replace("  alpha: 1.5", "  alpha: [1.5");
-    SpecException e = assertThrows(SpecException.class, () -> SpecLoader.parse(broken, "broken.yaml"));
+    SpecException e =
+        assertThrows(SpecException.class, () -> SpecLoader.parse(broken, "broken.yaml"));
     assertTrue(e.getMessage().startsWith("broken.yaml: malformed YAML at line 6"), e.getMessage());
   }
 
   @Test
   void duplicateKeysAreRefused() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> SpecLoader.parse(Specs.small().replace("  beta: 1.3\n", "  beta: 1.3\n  beta: 2\n"), "dup.yaml"));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                SpecLoader.parse(
+                    Specs.small().replace("  beta: 1.3\n", "  beta: 1.3\n  beta: 2\n"),
+                    "dup.yaml"));
     assertEquals("task.beta (line 7): given twice (first at line 6)", e.getMessage());
   }
 
   @Test
   void emptySpecIsRefused() {
-    assertEquals("e.yaml: the spec is empty",
+    assertEquals(
+        "e.yaml: the spec is empty",
         assertThrows(SpecException.class, () -> SpecLoader.parse("", "e.yaml")).getMessage());
   }
 }

@@ -35,17 +35,25 @@ class UnitRunnerTest {
     FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
     int n = 40;
     int width = 30;
-    SharedFeatures narrow = new SharedFeatures(projector(source, map, width, 0), List.of(new Cell(width, n)), 1);
-    SharedFeatures wide = new SharedFeatures(projector(source, map, 2 * width, 0),
-        List.of(new Cell(2 * width, 2 * n), new Cell(5, 7)), 1);
+    SharedFeatures narrow =
+        new SharedFeatures(projector(source, map, width, 0), List.of(new Cell(width, n)), 1);
+    SharedFeatures wide =
+        new SharedFeatures(
+            projector(source, map, 2 * width, 0),
+            List.of(new Cell(2 * width, 2 * n), new Cell(5, 7)),
+            1);
     double[] phiNarrow = new double[n * width];
     double[] phiWide = new double[2 * n * 2 * width];
     narrow.assemble(n, width, phiNarrow);
     wide.assemble(2 * n, 2 * width, phiWide);
-    double rescale = Math.sqrt(2.0); // Phi carries 1/sqrt(width): compare the raw features g_j(x_i).
+    double rescale =
+        Math.sqrt(2.0); // Phi carries 1/sqrt(width): compare the raw features g_j(x_i).
     for (int j = 0; j < width; j++) {
       for (int i = 0; i < n; i++) {
-        assertEquals(phiNarrow[j * n + i], phiWide[j * 2 * n + i] * rescale, 1e-12 * Math.abs(phiNarrow[j * n + i]),
+        assertEquals(
+            phiNarrow[j * n + i],
+            phiWide[j * 2 * n + i] * rescale,
+            1e-12 * Math.abs(phiNarrow[j * n + i]),
             "feature " + j + " of sample " + i);
       }
     }
@@ -60,14 +68,19 @@ class UnitRunnerTest {
   void resultsOfACellDoNotDependOnTheOtherCellsOfItsUnit() {
     PowerLawSource source = new PowerLawSource(TASK);
     double[] ridges = {0.0, 0.1};
-    UnitRunner runner = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100);
+    UnitRunner runner =
+        new UnitRunner(
+            source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100);
     Cell cell = new Cell(24, 32);
     List<FitResult> alone = runner.run(new WorkUnit(2, List.of(cell)));
-    List<FitResult> among = runner.run(new WorkUnit(2, List.of(new Cell(8, 64), cell, new Cell(64, 16))));
-    List<FitResult> match = among.stream().filter(f -> f.width() == 24 && f.samples() == 32).toList();
+    List<FitResult> among =
+        runner.run(new WorkUnit(2, List.of(new Cell(8, 64), cell, new Cell(64, 16))));
+    List<FitResult> match =
+        among.stream().filter(f -> f.width() == 24 && f.samples() == 32).toList();
     for (int r = 0; r < ridges.length; r++) {
       assertEquals(alone.get(r).testMse(), match.get(r).testMse(), 1e-12 * alone.get(r).testMse());
-      assertEquals(alone.get(r).trainMse(), match.get(r).trainMse(), 1e-12 * alone.get(r).trainMse());
+      assertEquals(
+          alone.get(r).trainMse(), match.get(r).trainMse(), 1e-12 * alone.get(r).trainMse());
     }
   }
 
@@ -76,21 +89,29 @@ class UnitRunnerTest {
     PowerLawSource source = new PowerLawSource(TASK);
     double[] ridges = {0.0, 0.1};
     WorkUnit unit = new WorkUnit(1, List.of(new Cell(16, 48), new Cell(48, 16)));
-    List<FitResult> with = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges,
-        100, true).run(unit);
-    List<FitResult> without = new UnitRunner(source, new LinearFeatureMap(source.inputDimension()), JOB_SEED,
-        ridges, 100, false).run(unit);
+    List<FitResult> with =
+        new UnitRunner(
+                source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100, true)
+            .run(unit);
+    List<FitResult> without =
+        new UnitRunner(
+                source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100, false)
+            .run(unit);
     for (int i = 0; i < with.size(); i++) {
       assertTrue(Double.isFinite(with.get(i).looMse()));
       assertTrue(Double.isNaN(without.get(i).looMse()));
       assertEquals(with.get(i).testMse(), without.get(i).testMse(), 1e-10 * with.get(i).testMse());
-      assertEquals(with.get(i).trainMse(), without.get(i).trainMse(), 1e-10 * with.get(i).trainMse() + 1e-14);
+      assertEquals(
+          with.get(i).trainMse(),
+          without.get(i).trainMse(),
+          1e-10 * with.get(i).trainMse() + 1e-14);
     }
   }
 
   @Test
   void streamedTestRiskEqualsTheRiskOnHeldTestFeatures() {
-    // d = 2000 makes projection blocks of 524 rows, so 1200 test points take three blocks, the last one short.
+    // d = 2000 makes projection blocks of 524 rows, so 1200 test points take three blocks, the last
+    // one short.
     PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 2000, 1200));
     FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
     int width = 48;
@@ -108,11 +129,14 @@ class UnitRunnerTest {
 
     double[] testFeatures = new double[points * width];
     double[] testLabels = new double[points];
-    projector.project(RandomStreams.TEST, 0, points, width, testFeatures, 0, points, testLabels, points);
+    projector.project(
+        RandomStreams.TEST, 0, points, width, testFeatures, 0, points, testLabels, points);
     double[] held = new double[3];
     double[] streamed = new double[3];
-    new SampledTestRisk(NativeLinalg.blas(), testFeatures, testLabels, points, 1).evaluate(solution, held);
-    new StreamedTestRisk(NativeLinalg.blas(), source, map, JOB_SEED, seed, points).evaluate(solution, streamed);
+    new SampledTestRisk(NativeLinalg.blas(), testFeatures, testLabels, points, 1)
+        .evaluate(solution, held);
+    new StreamedTestRisk(NativeLinalg.blas(), source, map, JOB_SEED, seed, points)
+        .evaluate(solution, streamed);
     for (int r = 0; r < 3; r++) {
       assertTrue(held[r] > 0);
       assertEquals(held[r], streamed[r], 1e-12 * held[r], "ridge index " + r);
@@ -121,43 +145,62 @@ class UnitRunnerTest {
 
   @Test
   void exactLinearRiskAgreesWithFreshTestPoints() {
-    // The exact formula and a 4000-point test set estimate the same risk; their gap is test-sampling noise.
+    // The exact formula and a 4000-point test set estimate the same risk; their gap is
+    // test-sampling noise.
     PowerLawSource source = new PowerLawSource(TASK);
     double[] ridges = {0.0, 0.05, 1.0};
     LinearFeatureMap map = new LinearFeatureMap(source.inputDimension());
     WorkUnit unit = new WorkUnit(0, List.of(new Cell(30, 60), new Cell(80, 40)));
-    List<FitResult> exact = new UnitRunner(source, map, JOB_SEED, ridges, TASK.testSamples()).run(unit);
+    List<FitResult> exact =
+        new UnitRunner(source, map, JOB_SEED, ridges, TASK.testSamples()).run(unit);
     // A source that is not a GaussianLinearTask forces the sampled path with the same draws.
     TaskSource opaque = new ForwardingSource(source);
-    List<FitResult> sampled = new UnitRunner(opaque, new LinearFeatureMap(opaque.inputDimension()), JOB_SEED,
-        ridges, TASK.testSamples()).run(unit);
+    List<FitResult> sampled =
+        new UnitRunner(
+                opaque,
+                new LinearFeatureMap(opaque.inputDimension()),
+                JOB_SEED,
+                ridges,
+                TASK.testSamples())
+            .run(unit);
     for (int i = 0; i < exact.size(); i++) {
       double risk = exact.get(i).testMse();
       // Squared errors of a Gaussian residual have relative sd sqrt(2); 4 sd of a 4000-point mean.
       double tolerance = 4 * Math.sqrt(2.0 / TASK.testSamples()) * risk;
       assertEquals(risk, sampled.get(i).testMse(), tolerance, "row " + i);
-      assertEquals(exact.get(i).trainMse(), sampled.get(i).trainMse(), 1e-12 * exact.get(i).trainMse());
+      assertEquals(
+          exact.get(i).trainMse(), sampled.get(i).trainMse(), 1e-12 * exact.get(i).trainMse());
     }
   }
 
   @Test
   void aNumericalFailureBecomesFailedRowsAndTheUnitCarriesOn() {
-    // Sample 50 of this source's stream has a NaN input: every cell using it fails, smaller cells do not.
-    TaskSource poisoned = new ForwardingSource(new PowerLawSource(TASK)) {
-      @Override
-      public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
-          double[] labels, int labelRows) {
-        super.draw(stream, jobSeed, seedIndex, from, count, inputs, labels, labelRows);
-        if (from <= 50 && 50 < from + count) {
-          inputs[(50 - from) * inputDimension()] = Double.NaN;
-        }
-      }
-    };
+    // Sample 50 of this source's stream has a NaN input: every cell using it fails, smaller cells
+    // do not.
+    TaskSource poisoned =
+        new ForwardingSource(new PowerLawSource(TASK)) {
+          @Override
+          public void draw(
+              String stream,
+              long jobSeed,
+              int seedIndex,
+              int from,
+              int count,
+              double[] inputs,
+              double[] labels,
+              int labelRows) {
+            super.draw(stream, jobSeed, seedIndex, from, count, inputs, labels, labelRows);
+            if (from <= 50 && 50 < from + count) {
+              inputs[(50 - from) * inputDimension()] = Double.NaN;
+            }
+          }
+        };
     double[] ridges = {0.0, 1.0};
-    UnitRunner runner = new UnitRunner(poisoned, new LinearFeatureMap(poisoned.inputDimension()), JOB_SEED,
-        ridges, 50);
-    List<FitResult> results = runner.run(new WorkUnit(0, List.of(new Cell(10, 40), new Cell(10, 80),
-        new Cell(120, 80))));
+    UnitRunner runner =
+        new UnitRunner(
+            poisoned, new LinearFeatureMap(poisoned.inputDimension()), JOB_SEED, ridges, 50);
+    List<FitResult> results =
+        runner.run(new WorkUnit(0, List.of(new Cell(10, 40), new Cell(10, 80), new Cell(120, 80))));
     assertEquals(6, results.size());
     for (FitResult fit : results) {
       if (fit.samples() <= 50) {
@@ -195,8 +238,15 @@ class UnitRunnerTest {
     }
 
     @Override
-    public void draw(String stream, long jobSeed, int seedIndex, int from, int count, double[] inputs,
-        double[] labels, int labelRows) {
+    public void draw(
+        String stream,
+        long jobSeed,
+        int seedIndex,
+        int from,
+        int count,
+        double[] inputs,
+        double[] labels,
+        int labelRows) {
       inner.draw(stream, jobSeed, seedIndex, from, count, inputs, labels, labelRows);
     }
   }

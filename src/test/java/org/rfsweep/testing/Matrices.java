@@ -2,7 +2,10 @@ package org.rfsweep.testing;
 
 import java.util.Random;
 
-/** Small dense helpers for tests: random matrices and plain-Java products to check native results against. */
+/**
+ * Small dense helpers for tests: random matrices and plain-Java products to check native results
+ * against.
+ */
 public final class Matrices {
   private Matrices() {}
 
@@ -49,7 +52,8 @@ public final class Matrices {
   }
 
   /** |a - b| / |b| over a range. */
-  public static double relativeDifference(double[] a, int aOffset, double[] b, int bOffset, int length) {
+  public static double relativeDifference(
+      double[] a, int aOffset, double[] b, int bOffset, int length) {
     double diff = 0;
     double ref = 0;
     for (int i = 0; i < length; i++) {

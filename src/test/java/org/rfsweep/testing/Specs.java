@@ -4,7 +4,9 @@ package org.rfsweep.testing;
 public final class Specs {
   private Specs() {}
 
-  /** A valid, small spec: linear features, cells on both sides of N = n, ridge 0 included, 3 seeds. */
+  /**
+   * A valid, small spec: linear features, cells on both sides of N = n, ridge 0 included, 3 seeds.
+   */
   public static String small() {
     return """
         name: small
@@ -25,7 +27,10 @@ public final class Specs {
         """;
   }
 
-  /** {@link #small()} with the first line that starts with {@code key:} (after indentation) replaced. */
+  /**
+   * {@link #small()} with the first line that starts with {@code key:} (after indentation)
+   * replaced.
+   */
   public static String smallWith(String key, String replacementLine) {
     StringBuilder out = new StringBuilder();
     boolean replaced = false;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EigenframeworkTest {
   /** The solver converges to ~1e-14 in log gamma; identities are checked a little above that. */
   private static final double SOLVER_TOLERANCE = 1e-10;
+
   private static final Spectrum POWER_LAW = Spectrum.powerLaw(1.5, 1.3, 5000);
   private static final double NOISE = 0.2;
 
@@ -22,7 +23,14 @@ class EigenframeworkTest {
   }
 
   @ParameterizedTest(name = "width={0} samples={1} ridge={2}")
-  @CsvSource({"100,300,0.01", "300,100,0.01", "200,200,1.0", "50,2000,1e-5", "2000,50,3", "Infinity,400,0.1"})
+  @CsvSource({
+    "100,300,0.01",
+    "300,100,0.01",
+    "200,200,1.0",
+    "50,2000,1e-5",
+    "2000,50,3",
+    "Infinity,400,0.1"
+  })
   void effectiveRidgesSolveTheTwoDefiningEquations(double width, double samples, double ridge) {
     RiskEstimate e = new Eigenframework(POWER_LAW, NOISE).estimate(width, samples, ridge);
     double z = sums(POWER_LAW, e.gamma())[0];
@@ -39,7 +47,8 @@ class EigenframeworkTest {
   void kernelLimitIsReachedAsWidthGrowsAndMatchesTheKrrFormula(double samples, double ridge) {
     Eigenframework theory = new Eigenframework(POWER_LAW, NOISE);
     RiskEstimate krr = theory.estimate(Double.POSITIVE_INFINITY, samples, ridge);
-    // KRR: kappa = gamma solves n = z + ridge/gamma; E_te = n/(n - q) (sum (1 - L)^2 v^2 + sigma^2).
+    // KRR: kappa = gamma solves n = z + ridge/gamma; E_te = n/(n - q) (sum (1 - L)^2 v^2 +
+    // sigma^2).
     double[] s = sums(POWER_LAW, krr.gamma());
     double z = ridge == 0 ? samples : s[0];
     assertEquals(samples, z + (ridge == 0 ? 0 : ridge / krr.gamma()), SOLVER_TOLERANCE * samples);
@@ -62,7 +71,9 @@ class EigenframeworkTest {
     assertEquals(samples, s[0], SOLVER_TOLERANCE * samples);
     assertEquals(0.0, e.trainMse());
     double q = s[1];
-    assertEquals(samples * (width - q) / ((width - samples) * (samples - q)), e.overfitting(),
+    assertEquals(
+        samples * (width - q) / ((width - samples) * (samples - q)),
+        e.overfitting(),
         1e-9 * e.overfitting());
   }
 
@@ -84,7 +95,8 @@ class EigenframeworkTest {
     assertEquals(0.0, peak.trainMse());
     assertFalse(Double.isNaN(peak.fittingRatio()));
     // Approaching it from either side or with a vanishing ridge, the risk grows without bound.
-    assertTrue(theory.estimate(199, 200, 0.0).testMse() > 20 * theory.estimate(150, 200, 0.0).testMse());
+    assertTrue(
+        theory.estimate(199, 200, 0.0).testMse() > 20 * theory.estimate(150, 200, 0.0).testMse());
     assertTrue(theory.estimate(200, 200, 1e-9).testMse() > 1e3);
   }
 
@@ -112,8 +124,10 @@ class EigenframeworkTest {
     powerWithZeros[400] = 0.2;
     powerWithZeros[401] = 0.17;
     Eigenframework base = new Eigenframework(Spectrum.measured(lambda, power), NOISE);
-    Eigenframework withZeros = new Eigenframework(Spectrum.measured(lambdaWithZeros, powerWithZeros), NOISE);
-    for (double[] point : new double[][] {{100, 50, 0}, {50, 100, 0.01}, {Double.POSITIVE_INFINITY, 80, 0.1}}) {
+    Eigenframework withZeros =
+        new Eigenframework(Spectrum.measured(lambdaWithZeros, powerWithZeros), NOISE);
+    for (double[] point :
+        new double[][] {{100, 50, 0}, {50, 100, 0.01}, {Double.POSITIVE_INFINITY, 80, 0.1}}) {
       RiskEstimate a = base.estimate(point[0], point[1], point[2]);
       RiskEstimate b = withZeros.estimate(point[0], point[1], point[2]);
       assertEquals(a.gamma(), b.gamma(), 1e-12 * a.gamma());
@@ -151,13 +165,34 @@ class EigenframeworkTest {
         double previousInSamples = Double.POSITIVE_INFINITY;
         for (double size : sizes) {
           double inWidth = OptimalRidge.find(theory, size, fixed).testMse();
-          assertTrue(inWidth <= previousInWidth * (1 + 1e-9), "trial " + trial + ": optimal risk rose with width "
-              + size + " at samples " + fixed + ": " + previousInWidth + " -> " + inWidth);
+          assertTrue(
+              inWidth <= previousInWidth * (1 + 1e-9),
+              "trial "
+                  + trial
+                  + ": optimal risk rose with width "
+                  + size
+                  + " at samples "
+                  + fixed
+                  + ": "
+                  + previousInWidth
+                  + " -> "
+                  + inWidth);
           previousInWidth = inWidth;
           if (Double.isFinite(size)) {
             double inSamples = OptimalRidge.find(theory, fixed, size).testMse();
-            assertTrue(inSamples <= previousInSamples * (1 + 1e-9), "trial " + trial + ": optimal risk rose with "
-                + "samples " + size + " at width " + fixed + ": " + previousInSamples + " -> " + inSamples);
+            assertTrue(
+                inSamples <= previousInSamples * (1 + 1e-9),
+                "trial "
+                    + trial
+                    + ": optimal risk rose with "
+                    + "samples "
+                    + size
+                    + " at width "
+                    + fixed
+                    + ": "
+                    + previousInSamples
+                    + " -> "
+                    + inSamples);
             previousInSamples = inSamples;
           }
         }
@@ -172,9 +207,11 @@ class EigenframeworkTest {
     assertTrue(best.ridge() > 0);
     for (double logRidge = -6; logRidge <= 3; logRidge += 0.05) {
       double risk = theory.estimate(300, 200, Math.pow(10, logRidge)).testMse();
-      assertTrue(best.testMse() <= risk * (1 + 1e-10), "ridge 1e" + logRidge + " beats the optimum");
+      assertTrue(
+          best.testMse() <= risk * (1 + 1e-10), "ridge 1e" + logRidge + " beats the optimum");
     }
     assertEquals(best.trainMse() / best.testMse(), best.fittingRatio(), 1e-15);
-    assertEquals(best.testMse(), theory.estimate(300, 200, best.ridge()).testMse(), 1e-9 * best.testMse());
+    assertEquals(
+        best.testMse(), theory.estimate(300, 200, best.ridge()).testMse(), 1e-9 * best.testMse());
   }
 }

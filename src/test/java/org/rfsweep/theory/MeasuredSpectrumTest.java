@@ -69,7 +69,8 @@ class MeasuredSpectrumTest {
       cross += g[j * 2] * g[j * 2 + 1] / features;
       self += g[j * 2] * g[j * 2] / features;
     }
-    // phi(x).phi(x') is an unbiased estimate; relative tolerance of a few standard errors at 40,000 features.
+    // phi(x).phi(x') is an unbiased estimate; relative tolerance of a few standard errors at 40,000
+    // features.
     assertEquals(kernel[2], cross, 0.03 * kernel[0]);
     assertEquals(kernel[0], self, 0.03 * kernel[0]);
   }
@@ -83,8 +84,8 @@ class MeasuredSpectrumTest {
       lambda[i] = Math.pow(i + 1, -1.5);
       power[i] = Math.pow(i + 1, -1.3);
     }
-    List<ExponentEstimates.Estimate> estimates = ExponentEstimates.direct(new MeasuredSpectrum(lambda, power), 10,
-        1000);
+    List<ExponentEstimates.Estimate> estimates =
+        ExponentEstimates.direct(new MeasuredSpectrum(lambda, power), 10, 1000);
     assertEquals(1.5, estimates.get(0).value(), 1e-9);
     assertEquals(1.3, estimates.get(1).value(), 1e-9);
   }
