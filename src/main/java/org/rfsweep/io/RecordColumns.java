@@ -35,6 +35,7 @@ public final class RecordColumns<R extends Record> {
   private final Class<R> type;
   private final List<Leaf> leaves;
   private final StructType schema;
+  private final Shape shape;
 
   /** One column: the accessor path from the top record to a scalar component. */
   private record Leaf(String name, Method[] path, Class<?> javaType) {}
@@ -51,6 +52,7 @@ public final class RecordColumns<R extends Record> {
       }
     }
     this.leaves = List.copyOf(found);
+    this.shape = Shape.of(type);
     this.schema =
         new StructType(
             leaves.stream()
@@ -89,7 +91,6 @@ public final class RecordColumns<R extends Record> {
   /** A record from a Spark row that has (at least) these columns, found by name. */
   public R fromRow(Row row) {
     return build(
-        type,
         name -> {
           int i = row.fieldIndex(name);
           return row.isNullAt(i) ? null : row.get(i);
@@ -101,7 +102,6 @@ public final class RecordColumns<R extends Record> {
    */
   public R fromValues(List<String> columns, Object[] values) {
     return build(
-        type,
         name -> {
           int i = columns.indexOf(name);
           if (i < 0) {
@@ -137,41 +137,74 @@ public final class RecordColumns<R extends Record> {
     Object value(String column);
   }
 
-  private <T> T build(Class<T> recordType, Lookup lookup) {
-    RecordComponent[] components = recordType.getRecordComponents();
-    Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    boolean anyValue = false;
-    for (int i = 0; i < components.length; i++) {
-      Class<?> t = components[i].getType();
-      types[i] = t;
-      if (t.isRecord()) {
-        args[i] = build(t, lookup);
-      } else {
-        args[i] = loaded(lookup.value(columnName(components[i])), t, components[i]);
-        anyValue |= args[i] != null && !(args[i] instanceof Double d && d.isNaN());
+  /**
+   * How to build one record type from columns, resolved once: its canonical constructor, and per
+   * component either a column or a nested record's shape.
+   */
+  private record Shape(
+      Class<?> type,
+      Constructor<?> constructor,
+      Class<?>[] types,
+      String[] columns,
+      Shape[] nested) {
+    static Shape of(Class<?> recordType) {
+      RecordComponent[] components = recordType.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      String[] columns = new String[components.length];
+      Shape[] nested = new Shape[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        if (types[i].isRecord()) {
+          nested[i] = of(types[i]);
+        } else {
+          columns[i] = columnName(components[i]);
+        }
       }
-      anyValue |= t.isRecord() && args[i] != null;
+      try {
+        Constructor<?> constructor = recordType.getDeclaredConstructor(types);
+        constructor.setAccessible(true);
+        return new Shape(recordType, constructor, types, columns, nested);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(
+            recordType.getSimpleName() + ": no canonical constructor", e);
+      }
     }
-    if (!anyValue && recordType != type && components.length > 0) {
-      return null; // a nested record whose columns are all null was written as null
-    }
-    try {
-      Constructor<T> constructor = recordType.getDeclaredConstructor(types);
-      constructor.setAccessible(true);
-      return constructor.newInstance(args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(
-              recordType.getSimpleName() + ": " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          recordType.getSimpleName() + ": cannot build from columns: " + e, e);
+
+    /**
+     * The record, or null for a nested record whose columns are all null (it was written as null).
+     */
+    Object build(Lookup lookup, boolean top) {
+      Object[] raw = new Object[types.length];
+      boolean anyValue = false;
+      for (int i = 0; i < types.length; i++) {
+        raw[i] = nested[i] != null ? nested[i].build(lookup, false) : lookup.value(columns[i]);
+        anyValue |= raw[i] != null;
+      }
+      if (!anyValue && !top && types.length > 0) {
+        return null;
+      }
+      Object[] args = new Object[types.length];
+      for (int i = 0; i < types.length; i++) {
+        args[i] = nested[i] != null ? raw[i] : loaded(raw[i], types[i], columns[i]);
+      }
+      try {
+        return constructor.newInstance(args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(type.getSimpleName() + ": " + e.getCause(), e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            type.getSimpleName() + ": cannot build from columns: " + e, e);
+      }
     }
   }
 
-  private static Object loaded(Object value, Class<?> t, RecordComponent component) {
+  private R build(Lookup lookup) {
+    return type.cast(shape.build(lookup, true));
+  }
+
+  private static Object loaded(Object value, Class<?> t, String column) {
     if (t == double.class) {
       return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
@@ -180,8 +213,7 @@ public final class RecordColumns<R extends Record> {
     }
     if (value == null) {
       if (t.isPrimitive()) {
-        throw new IllegalArgumentException(
-            "column '" + columnName(component) + "' is null, expected a value");
+        throw new IllegalArgumentException("column '" + column + "' is null, expected a value");
       }
       return null;
     }
