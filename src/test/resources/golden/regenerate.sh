@@ -8,6 +8,7 @@ root="$(cd "$here/../../../.." && pwd)"
 out="$(mktemp -d)/golden"
 "$root/rfsweep" run "$here/golden.yaml" --out "$out" >/dev/null
 {
+  echo "results_version $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results_version"])' "$out/manifest.json")"
   echo "# width samples ridge seed test_mse train_mse"
   "$root/rfsweep" show "$out" fits --csv | python3 -c '
 import csv, sys

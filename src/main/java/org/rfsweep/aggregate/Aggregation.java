@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
@@ -20,13 +21,13 @@ import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ResultTable;
 import org.rfsweep.io.RunLabel;
 import org.rfsweep.run.FitsRow;
-import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.OptimalRidge;
 import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.TheorySweep;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds every scaling-law table from {@code DIR/fits} without refitting anything: {@code curves}
@@ -54,20 +55,31 @@ public final class Aggregation {
    */
   public static Dataset<Row> current(
       SparkSession spark, RunContext context, GridPlan plan, Path out) {
-    RowStamp stamp = context.stamp();
-    List<String> keys = new ArrayList<>();
+    // By coordinates, not cell keys: a folder holds one compatible spec and one results version
+    // (the driver
+    // guarantees both), so the grid's (width, samples, seed) pick exactly its rows, and `report`
+    // can read a
+    // folder whatever code wrote it.
+    List<Row> cells = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
       for (Cell cell : unit.cells()) {
-        keys.add(stamp.cellKey(cell.width(), cell.samples(), unit.seedIndex()));
+        cells.add(RowFactory.create(cell.width(), cell.samples(), unit.seedIndex()));
       }
     }
-    Dataset<Row> wanted = spark.createDataset(keys, Encoders.STRING()).toDF("cell_key");
+    StructType coordinates =
+        new StructType()
+            .add("width", DataTypes.IntegerType, false)
+            .add("samples", DataTypes.IntegerType, false)
+            .add("seed", DataTypes.IntegerType, false);
+    Dataset<Row> wanted = spark.createDataFrame(cells, coordinates);
     StructType schema = FitsRow.TABLE.schema();
     return spark
         .read()
         .schema(schema)
         .parquet(FitsRow.TABLE.in(out).toString())
-        .join(functions.broadcast(wanted), "cell_key")
+        .join(
+            functions.broadcast(wanted),
+            CollectionConverters.asScala(List.of("width", "samples", "seed")).toSeq())
         .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
   }
 

@@ -35,7 +35,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("rfsweep report " + context.spec().name(), master);
     try {
-      Path index = ReportBuilder.build(spark, context, folder, false);
+      Path index =
+          ReportBuilder.rebuild(
+              spark, context, folder, line -> System.out.println("rfsweep: " + line));
       System.out.println("rfsweep: report: " + index);
       return 0;
     } finally {

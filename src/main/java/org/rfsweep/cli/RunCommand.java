@@ -53,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
   int chunkUnits;
 
   @Option(
+      names = "--supersede",
+      description =
+          "if DIR holds rows of another results version, move them to DIR/superseded/<version>/ and "
+              + "recompute (default: refuse)")
+  boolean supersede;
+
+  @Option(
       names = "--allow-java-blas",
       description = "run even if native BLAS/LAPACK did not load (10-40x slower)")
   boolean allowJavaBlas;
@@ -63,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options =
-        new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits);
+        new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits, supersede);
     // Everything that can refuse the run does so before a session starts.
     RunContext context = SweepDriver.preflight(job, options, 1);
     System.out.printf(

@@ -1,31 +1,64 @@
 package org.rfsweep.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rfsweep.io.Manifest;
+import org.rfsweep.run.RunContext;
+import org.rfsweep.spec.SpecFingerprint;
 
 /**
- * Guards an output folder: results of one spec only, never mixed with another's or with foreign
- * files.
+ * Guards an output folder: results of one compatible spec and one results version only, never mixed
+ * with another's or with foreign files.
  */
 public final class OutputFolder {
+  /** Where rows of another results version are moved by {@code --supersede}. */
+  static final String SUPERSEDED = "superseded";
+
+  /** What a results version owns in a folder: the fits and everything computed from them. */
+  private static final List<String> RESULTS =
+      List.of(
+          "fits",
+          "curves",
+          "optimal",
+          "exponents",
+          "claims",
+          "spectrum",
+          "spectrum_exponents",
+          "report");
+
+  /** Folders written before results versions existed say nothing; they are this version. */
+  static final String UNVERSIONED = "unversioned";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private OutputFolder() {}
 
   /**
    * Refuses a folder that holds results of a spec this one cannot extend (a different task, feature
-   * map, job seed or ridge list: only widths, samples and the seed count may differ), or files that
-   * are not rfsweep results.
+   * map, job seed, ridge list, name or fit option: only widths, samples and the seed count may
+   * differ), naming each field that differs with both values; or rows of another results version,
+   * unless {@code supersede}; or files that are not rfsweep results.
    *
-   * @throws OutputConflictException naming the folder, the spec found there and this spec's hashes
+   * @return the other results version the folder holds, when {@code supersede} allows moving it
+   *     aside
+   * @throws OutputConflictException naming the folder, the field or version and what to do
    */
-  public static void check(Path folder, String specHash, String compatibilityHash) {
+  public static Optional<String> check(Path folder, RunContext context, boolean supersede) {
     try {
       if (!Files.exists(folder)) {
-        return;
+        return Optional.empty();
       }
       if (!Files.isDirectory(folder)) {
         throw new OutputConflictException("--out " + folder + ": exists and is not a folder");
@@ -42,24 +75,106 @@ public final class OutputFolder {
                     + "; it is not an rfsweep output folder");
           }
         }
-        return;
+        return Optional.empty();
       }
-      String found = manifest.path("compatibility_hash").asText("");
-      if (!found.equals(compatibilityHash)) {
+      if (!manifest.path("compatibility_hash").asText("").equals(context.compatibilityHash())) {
         throw new OutputConflictException(
             "--out "
                 + folder
                 + ": holds results of job '"
                 + manifest.path("job_name").asText("?")
-                + "' (spec hash "
-                + manifest.path("spec_hash").asText("?")
-                + "), which this spec (hash "
-                + specHash
-                + ") cannot extend: its task, features, job seed or ridges "
-                + "differ; choose another --out or remove the folder");
+                + "' that this spec cannot extend: "
+                + String.join("; ", differences(manifest.path("spec"), context))
+                + ". Choose another --out (or remove the folder)");
       }
+      String found = manifest.path("results_version").asText(UNVERSIONED);
+      if (found.equals(context.resultsVersion()) || !Files.isDirectory(folder.resolve("fits"))) {
+        return Optional.empty();
+      }
+      if (!supersede) {
+        throw new OutputConflictException(
+            "--out "
+                + folder
+                + ": holds rows of results version "
+                + found
+                + ", and this rfsweep computes version "
+                + context.resultsVersion()
+                + " (its numbers may differ). Re-run with --supersede to move them to "
+                + folder.resolve(SUPERSEDED).resolve(found)
+                + " and recompute, or choose another --out");
+      }
+      return Optional.of(found);
     } catch (IOException e) {
       throw new UncheckedIOException("--out " + folder + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Moves a folder's results of another version to {@code DIR/superseded/<version>/}, each table by
+   * one rename (same file system), so {@code fits} only ever holds one version. Call holding the
+   * folder's lock.
+   */
+  static void supersede(Path folder, String version, Consumer<String> report) {
+    Path target = folder.resolve(SUPERSEDED).resolve(version);
+    try {
+      if (Files.exists(target)) {
+        target = folder.resolve(SUPERSEDED).resolve(version + "-" + System.currentTimeMillis());
+      }
+      Files.createDirectories(target);
+      for (String name : RESULTS) {
+        Path table = folder.resolve(name);
+        if (Files.exists(table)) {
+          Files.move(table, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "--out "
+              + folder
+              + ": cannot move results version "
+              + version
+              + " aside: "
+              + e.getMessage(),
+          e);
+    }
+    report.accept("moved the rows of results version " + version + " to " + target);
+  }
+
+  /** The compatibility-relevant fields that differ, as "field: found in the folder, this spec". */
+  static List<String> differences(JsonNode recorded, RunContext context) {
+    Map<String, String> before = new TreeMap<>();
+    Map<String, String> now = new TreeMap<>();
+    flatten("", recorded, before);
+    flatten("", JSON.valueToTree(SpecFingerprint.resolved(context.spec())), now);
+    List<String> out = new ArrayList<>();
+    for (String field : union(before, now)) {
+      if (field.startsWith("grid.sweeps") || field.equals("grid.seeds")) {
+        continue; // widths, samples and seeds may differ: that is extending a folder
+      }
+      String was = before.getOrDefault(field, "(none)");
+      String is = now.getOrDefault(field, "(none)");
+      if (!was.equals(is)) {
+        out.add(field + " is " + was + " in the folder, " + is + " in this spec");
+      }
+    }
+    return out.isEmpty() ? List.of("its resolved spec differs") : out;
+  }
+
+  private static List<String> union(Map<String, String> a, Map<String, String> b) {
+    TreeMap<String, String> all = new TreeMap<>(a);
+    all.putAll(b);
+    return new ArrayList<>(all.keySet());
+  }
+
+  private static void flatten(String path, JsonNode node, Map<String, String> out) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  flatten(
+                      path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+    } else {
+      out.put(path, node.toString());
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.History;
@@ -12,6 +13,7 @@ import org.rfsweep.report.ReportWriter;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 
 /**
@@ -22,16 +24,34 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   /**
+   * Builds the tables and the report from {@code DIR/fits}, which the caller has verified ({@link
+   * FitsIntegrity}) holding the folder's lock.
+   *
    * @param recordRun append this run to {@code DIR/history.jsonl} (a finished sweep does;
    *     regenerating a report does not)
    * @return the report's index.html
    */
-  public static Path build(SparkSession spark, RunContext context, Path out, boolean recordRun) {
+  static Path build(SparkSession spark, RunContext context, Path out, boolean recordRun) {
     Aggregation.Tables tables = Aggregation.run(spark, context, out);
     if (recordRun) {
       History.append(out, context.specHash(), context.codeVersion(), tables);
     }
     return ReportWriter.write(out, context, tables);
+  }
+
+  /**
+   * {@code rfsweep report DIR}: takes the folder's lock (a run writing there refuses it), checks
+   * that fits holds each (cell, ridge) once (repairing identical duplicates, with a line saying
+   * so), then rebuilds the tables and the report.
+   *
+   * @return the report's index.html
+   */
+  public static Path rebuild(
+      SparkSession spark, RunContext context, Path out, Consumer<String> report) {
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      FitsIntegrity.verify(spark, out, report);
+      return build(spark, context, out, false);
+    }
   }
 
   /**
@@ -48,10 +68,14 @@ public final class ReportBuilder {
       JobSpec spec =
           SpecLoader.parse(manifest.get("spec").toString(), out.resolve(Manifest.FILE).toString());
       RunContext context =
-          RunContext.of(
+          new RunContext(
               spec,
+              SpecFingerprint.hash(spec),
+              SpecFingerprint.compatibilityHash(spec),
               manifest.path("code_version").asText("unknown"),
-              manifest.path("blas").path("driver").asText("unknown"));
+              manifest.path("results_version").asText(OutputFolder.UNVERSIONED),
+              manifest.path("blas").path("driver").asText("unknown"),
+              null);
       return SpectrumTables.read(out, spec).map(context::withSpectrum).orElse(context);
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -26,8 +26,11 @@ public final class SweepDriver {
    * @param allowJavaBlas run even if a Java BLAS loaded instead of a native one
    * @param chunkUnits work units per committed chunk; 0 chooses (one chunk for a sweep of a few
    *     minutes, else about ten chunks of at least two units per task slot)
+   * @param supersede move rows of another results version to {@code DIR/superseded/<version>/} and
+   *     recompute (else such a folder is refused)
    */
-  public record Options(Path out, int partitions, boolean allowJavaBlas, int chunkUnits) {
+  public record Options(
+      Path out, int partitions, boolean allowJavaBlas, int chunkUnits, boolean supersede) {
     public Options {
       if (out == null) {
         throw new IllegalArgumentException("--out: an output folder is needed");
@@ -42,7 +45,7 @@ public final class SweepDriver {
 
     /** Automatic chunking. */
     public Options(Path out, int partitions, boolean allowJavaBlas) {
-      this(out, partitions, allowJavaBlas, 0);
+      this(out, partitions, allowJavaBlas, 0, false);
     }
   }
 
@@ -69,7 +72,7 @@ public final class SweepDriver {
               + "RFSWEEP_BLAS=system with libopenblas0-pthread installed; --allow-java-blas runs anyway");
     }
     RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), backend.label());
-    OutputFolder.check(options.out(), context.specHash(), context.compatibilityHash());
+    OutputFolder.check(options.out(), context, options.supersede());
     if (spec.task() instanceof DatasetTaskSpec dataset) {
       DatasetPool.of(
           dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here

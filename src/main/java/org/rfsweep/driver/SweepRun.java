@@ -68,10 +68,14 @@ final class SweepRun {
   }
 
   SweepDriver.Outcome execute(RunContext context) {
+    // Checked again holding the lock: the folder may have changed since the preflight.
+    OutputFolder.check(options.out(), context, options.supersede())
+        .ifPresent(version -> OutputFolder.supersede(options.out(), version, report));
     record(RunManifest.started(provenance(context), context.blasBackend()));
     try {
       RunContext run = withPoolSpectrum(context);
       fit(run, remainingWork(run));
+      FitsIntegrity.verify(spark, options.out(), report);
       Counts counts = countFits(run);
       tablesAndReport(run);
       double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
@@ -210,6 +214,7 @@ final class SweepRun {
         context.specHash(),
         context.compatibilityHash(),
         context.codeVersion(),
+        context.resultsVersion(),
         SpecFingerprint.resolved(spec),
         new RunManifest.Grid(
             plan.cells().size(),

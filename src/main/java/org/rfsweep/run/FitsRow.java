@@ -11,9 +11,15 @@ import org.rfsweep.task.FitResult;
  * @param job the task's columns
  * @param fit the fit's coordinates, risks, status and timings
  * @param theory the eigenframework's values, or null (null columns) when the spectrum is unknown
- * @param codeVersion the code that computed the row
+ * @param codeVersion the code that computed the row (provenance)
+ * @param resultsVersion the version of its numbers ({@link ResultsVersion}); one per folder
  */
 public record FitsRow(
-    String cellKey, JobColumns job, FitResult fit, TheoryValues theory, String codeVersion) {
+    String cellKey,
+    JobColumns job,
+    FitResult fit,
+    TheoryValues theory,
+    String codeVersion,
+    String resultsVersion) {
   public static final ResultTable<FitsRow> TABLE = ResultTable.of("fits", FitsRow.class);
 }

@@ -10,18 +10,33 @@ import org.rfsweep.task.FitResult;
  * What every {@code fits} row of a run carries besides its fit: small, serialisable, sent to the
  * executors that turn fits into rows.
  */
-public record RowStamp(RunLabel label, JobColumns job, String compatibilityHash, String codeVersion)
+public record RowStamp(
+    RunLabel label,
+    JobColumns job,
+    String compatibilityHash,
+    String codeVersion,
+    String resultsVersion)
     implements Serializable {
 
-  /** The content key of a (cell, seed): what a resumed run checks to skip work already done. */
+  /**
+   * The content key of a (cell, seed): what a resumed run checks to skip work already done. It
+   * holds the results version, not the code version: a commit that cannot change the numbers keeps
+   * every key.
+   */
   public String cellKey(int width, int samples, int seed) {
-    return SpecFingerprint.cellKey(compatibilityHash, codeVersion, width, samples, seed);
+    return SpecFingerprint.cellKey(compatibilityHash, resultsVersion, width, samples, seed);
   }
 
   /** The Spark row of a fit, with its theory values or null. */
   public Row row(FitResult fit, TheoryValues theory) {
     FitsRow row =
-        new FitsRow(cellKey(fit.width(), fit.samples(), fit.seed()), job, fit, theory, codeVersion);
+        new FitsRow(
+            cellKey(fit.width(), fit.samples(), fit.seed()),
+            job,
+            fit,
+            theory,
+            codeVersion,
+            resultsVersion);
     return FitsRow.TABLE.toRow(label, row);
   }
 }

@@ -17,7 +17,8 @@ import org.rfsweep.theory.Spectrum;
  * @param specHash {@link SpecFingerprint#hash} of it
  * @param compatibilityHash {@link SpecFingerprint#compatibilityHash}: specs with the same one
  *     extend each other
- * @param codeVersion the code that computes this run's rows
+ * @param codeVersion the code that computes this run's rows (provenance)
+ * @param resultsVersion the version of the numbers ({@link ResultsVersion}), part of every cell key
  * @param blasBackend the driver's BLAS/LAPACK backend label
  * @param pool a dataset pool's measured spectrum, or null (none measured, or not a dataset task)
  */
@@ -26,6 +27,7 @@ public record RunContext(
     String specHash,
     String compatibilityHash,
     String codeVersion,
+    String resultsVersion,
     String blasBackend,
     PoolSpectrum pool) {
 
@@ -34,6 +36,7 @@ public record RunContext(
     Objects.requireNonNull(specHash, "specHash");
     Objects.requireNonNull(compatibilityHash, "compatibilityHash");
     Objects.requireNonNull(codeVersion, "codeVersion");
+    Objects.requireNonNull(resultsVersion, "resultsVersion");
     Objects.requireNonNull(blasBackend, "blasBackend");
   }
 
@@ -44,13 +47,15 @@ public record RunContext(
         SpecFingerprint.hash(spec),
         SpecFingerprint.compatibilityHash(spec),
         codeVersion,
+        ResultsVersion.CURRENT,
         blasBackend,
         null);
   }
 
   /** This context with the pool's measured spectrum. */
   public RunContext withSpectrum(PoolSpectrum measured) {
-    return new RunContext(spec, specHash, compatibilityHash, codeVersion, blasBackend, measured);
+    return new RunContext(
+        spec, specHash, compatibilityHash, codeVersion, resultsVersion, blasBackend, measured);
   }
 
   public Optional<PoolSpectrum> measuredPool() {
@@ -64,7 +69,8 @@ public record RunContext(
 
   /** What each {@code fits} row of this run carries besides its fit. */
   public RowStamp stamp() {
-    return new RowStamp(label(), JobColumns.of(spec), compatibilityHash, codeVersion);
+    return new RowStamp(
+        label(), JobColumns.of(spec), compatibilityHash, codeVersion, resultsVersion);
   }
 
   /** The spectrum the eigenframework uses for this task, if known ({@link TaskTheory#spectrum}). */

@@ -35,6 +35,7 @@ public record RunManifest(
       String specHash,
       String compatibilityHash,
       String codeVersion,
+      String resultsVersion,
       Map<String, Object> spec,
       Grid grid,
       Versions versions,

@@ -124,10 +124,11 @@ public final class SpecFingerprint {
     }
   }
 
-  /** The content key of one (cell, seed): compatibility hash, code version and coordinates. */
+  /** The content key of one (cell, seed): compatibility hash, results version and coordinates. */
   public static String cellKey(
-      String compatibilityHash, String codeVersion, int width, int samples, int seed) {
-    return sha256(compatibilityHash + "|" + codeVersion + "|" + width + "|" + samples + "|" + seed);
+      String compatibilityHash, String resultsVersion, int width, int samples, int seed) {
+    return sha256(
+        compatibilityHash + "|" + resultsVersion + "|" + width + "|" + samples + "|" + seed);
   }
 
   private static String sha256(String text) {

@@ -34,7 +34,8 @@ class AggregationSparkTest {
           new RunLabel("hand", "0000"),
           new JobColumns("powerlaw", 1.5, 1.5, 0.1, 100, 10, "linear"),
           "compat",
-          "test");
+          "test",
+          "1");
 
   /** test risk per seed and LOO estimate per seed for (width, ridge), at samples 5. */
   private static Row row(int width, double ridge, int seed, double test, double train, double loo) {

@@ -15,6 +15,7 @@ import org.rfsweep.aggregate.ExponentsTable;
 import org.rfsweep.aggregate.SeedRisk;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.run.ResultsVersion;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.task.FitResult;
@@ -87,6 +88,7 @@ class GoldenValuesTest {
       fits.addAll(runner.run(unit));
     }
     List<String[]> golden = rows("golden_sweep.txt");
+    golden = golden.subList(1, golden.size()); // after the results_version line
     int cells = 0;
     for (String[] g : golden.subList(0, 4)) {
       FitResult fit =
@@ -137,5 +139,21 @@ class GoldenValuesTest {
           EXPONENT_RELATIVE * expected,
           "exponent " + String.join(" ", g));
     }
+  }
+
+  /**
+   * Numbers that change without a new results version would be keyed like the old ones, and a
+   * folder would mix them: the golden values are regenerated only together with a bump.
+   */
+  @Test
+  void goldenValuesAreOfTheCurrentResultsVersion() throws IOException {
+    String[] header = rows("golden_sweep.txt").get(0);
+    assertEquals("results_version", header[0]);
+    assertEquals(
+        header[1],
+        ResultsVersion.CURRENT,
+        "golden_sweep.txt holds results version "
+            + header[1]
+            + ": if the numbers changed on purpose, bump ResultsVersion.CURRENT and run regenerate.sh");
   }
 }

@@ -1,0 +1,165 @@
+package org.rfsweep.driver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.run.FitsRow;
+
+/**
+ * Each (cell, ridge) appears once in {@code DIR/fits}, checked before any table is built. Rows of
+ * one (cell, ridge) that agree on every result (the same numbers, status and theory; timings and
+ * provenance may differ, as for a cell computed twice) are duplicates: the table is rewritten
+ * without them and the run says so. Rows that disagree stop the run, naming the files, since
+ * rfsweep cannot know which is right.
+ */
+final class FitsIntegrity {
+  /** Columns that say how and when a row was computed, not what it is. */
+  private static final Set<String> PROVENANCE =
+      Set.of(
+          "fit_seconds",
+          "setup_seconds",
+          "gram_seconds",
+          "eigen_seconds",
+          "test_risk_seconds",
+          "eigensolver",
+          "blas_backend",
+          "code_version");
+
+  /** How many conflicting pairs a refusal lists. */
+  private static final int SHOWN = 5;
+
+  private FitsIntegrity() {}
+
+  /**
+   * Checks {@code DIR/fits}; repairs identical duplicates, refuses conflicting ones. Call holding
+   * the lock.
+   */
+  static void verify(SparkSession spark, Path out, Consumer<String> report) {
+    Path table = FitsRow.TABLE.in(out);
+    if (!Files.isDirectory(table) || !ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
+      return;
+    }
+    StructType schema = FitsRow.TABLE.schema();
+    Column results =
+        struct(
+            Arrays.stream(schema.fieldNames())
+                .filter(name -> !PROVENANCE.contains(name))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
+    Dataset<Row> repeated =
+        spark
+            .read()
+            .schema(schema)
+            .parquet(table.toString())
+            .withColumn("file", input_file_name())
+            .groupBy("cell_key", "ridge")
+            .agg(
+                count(lit(1)).as("rows"),
+                countDistinct(results).as("versions"),
+                collect_set("file").as("files"))
+            .filter(col("rows").gt(1))
+            .cache();
+    try {
+      Row summary = repeated.agg(count(lit(1)), sum(col("rows").minus(1)), max("versions")).first();
+      long pairs = summary.getLong(0);
+      if (pairs == 0) {
+        return;
+      }
+      if (summary.getLong(2) > 1) {
+        List<Row> shown = repeated.filter(col("versions").gt(1)).limit(SHOWN).collectAsList();
+        StringBuilder message =
+            new StringBuilder(
+                table
+                    + ": (cell, ridge) pairs appear more than once with different results, "
+                    + "so no table can be built from it. Remove the file that should not be there (or the folder) "
+                    + "and re-run; for example:");
+        for (Row r : shown) {
+          message
+              .append("\n  cell_key ")
+              .append(r.getString(0))
+              .append(", ridge ")
+              .append(r.getDouble(1))
+              .append(": ")
+              .append(r.getList(4));
+        }
+        throw new OutputConflictException(message.toString());
+      }
+      long extra = summary.getLong(1);
+      rewriteWithoutDuplicates(spark, table);
+      report.accept(
+          "repaired "
+              + table
+              + ": dropped "
+              + extra
+              + " duplicate rows of "
+              + pairs
+              + " (cell, ridge) pairs, identical in every result (a file copied or committed twice)");
+    } finally {
+      repeated.unpersist();
+    }
+  }
+
+  /**
+   * Writes the table without duplicates beside it, then swaps the folders: a run killed before the
+   * swap leaves the table as it was (the next run repairs it again); the old table is deleted only
+   * after the swap.
+   */
+  private static void rewriteWithoutDuplicates(SparkSession spark, Path table) {
+    Path repaired = table.resolveSibling(table.getFileName() + ".repaired");
+    Path replaced = table.resolveSibling(table.getFileName() + ".replaced");
+    delete(repaired);
+    delete(replaced);
+    spark
+        .read()
+        .schema(FitsRow.TABLE.schema())
+        .parquet(table.toString())
+        .dropDuplicates("cell_key", "ridge")
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(repaired.toString());
+    try {
+      Files.move(table, replaced);
+      Files.move(repaired, table);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + table + " by its repair " + repaired, e);
+    }
+    delete(replaced);
+  }
+
+  private static void delete(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + folder, e);
+    }
+  }
+}
