@@ -48,7 +48,7 @@ public final class ReportBuilder {
    */
   public static Path rebuild(
       SparkSession spark, RunContext context, Path out, Consumer<String> report) {
-    try (OutputLock lock = OutputLock.acquire(out)) {
+    try (OutputLock lock = OutputLock.acquire(out, report)) {
       FitsIntegrity.verify(spark, out, report);
       return build(spark, context, out, false);
     }

@@ -95,7 +95,7 @@ public final class SweepDriver {
       SparkSession spark, RunContext context, Options options, Consumer<String> report) {
     NativeLinalg.initialise(
         taskCpus(spark)); // one BLAS thread per task slot's core (a no-op if already so)
-    try (OutputLock lock = OutputLock.acquire(options.out())) {
+    try (OutputLock lock = OutputLock.acquire(options.out(), report)) {
       return new SweepRun(spark, context.spec(), options, report).execute(context);
     }
   }

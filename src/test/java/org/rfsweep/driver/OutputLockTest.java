@@ -1,5 +1,6 @@
 package org.rfsweep.driver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +58,58 @@ class OutputLockTest {
     OutputConflictException e =
         assertThrows(OutputConflictException.class, () -> OutputLock.acquire(dir));
     assertTrue(e.getMessage().contains("host some-other-host, process 1"), e.getMessage());
+  }
+
+  private static void writeLock(Path dir, String content, Duration age) throws Exception {
+    Path lock = dir.resolve(OutputLock.FILE);
+    Files.writeString(lock, content);
+    Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(age)));
+  }
+
+  @Test
+  void anEmptyOrGarbledLockIsTakenOverOnceOlderThanAMinute(@TempDir Path dir) throws Exception {
+    for (String content : new String[] {"", "\u0000\u0000garbage{"}) {
+      writeLock(dir, content, Duration.ofSeconds(5));
+      assertThrows(
+          OutputConflictException.class,
+          () -> OutputLock.acquire(dir),
+          "a fresh one may be in writing");
+      writeLock(dir, content, Duration.ofMinutes(2));
+      List<String> lines = new ArrayList<>();
+      try (OutputLock taken = OutputLock.acquire(dir, lines::add)) {
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("empty or unreadable"), lines.get(0));
+      }
+    }
+  }
+
+  @Test
+  void aLiveProcessThatIsNotTheOwnerIsRecognisedAsAReusedPid(@TempDir Path dir) throws Exception {
+    long pid = ProcessHandle.current().pid();
+    long ticks = OutputLock.startTicks(pid).orElseThrow();
+    String host = InetAddress.getLocalHost().getHostName();
+    String lock = "{\"host\": \"" + host + "\", \"pid\": " + pid + ", \"process_start_ticks\": %d}";
+    writeLock(dir, String.format(lock, ticks), Duration.ZERO);
+    assertThrows(
+        OutputConflictException.class,
+        () -> OutputLock.acquire(dir),
+        "the owner is this live process");
+    writeLock(dir, String.format(lock, ticks - 1), Duration.ZERO);
+    List<String> lines = new ArrayList<>();
+    try (OutputLock taken = OutputLock.acquire(dir, lines::add)) {
+      assertTrue(lines.get(0).contains("PID was reused"), lines.toString());
+    }
+  }
+
+  @Test
+  void theLockIsNeverSeenEmpty(@TempDir Path dir) throws Exception {
+    try (OutputLock lock = OutputLock.acquire(dir)) {
+      String content = Files.readString(dir.resolve(OutputLock.FILE));
+      assertTrue(content.contains("\"process_start_ticks\""), content);
+      assertTrue(content.contains("\"boot_id\""), content);
+      try (var files = Files.list(dir)) {
+        assertEquals(1, files.count(), "no temporary file left beside the lock");
+      }
+    }
   }
 }
