@@ -1,13 +1,12 @@
 package org.rfsweep.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
+import org.rfsweep.driver.Capacity;
+import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
@@ -15,7 +14,6 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
-import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
@@ -37,9 +35,6 @@ final class PlanCommand implements Callable<Integer> {
    * ridges (measured here: 0.4 on the Fig. 1 sweep, 0.5 on the quickstart).
    */
   static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
-
-  /** JVM and Spark overhead per executor, not available to tasks. */
-  static final long EXECUTOR_OVERHEAD_BYTES = 1L << 30;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
@@ -89,15 +84,10 @@ final class PlanCommand implements Callable<Integer> {
         plan.fits(),
         plan.units().size());
     double flops = 0;
-    CostModel.UnitCost largest = null;
     for (WorkUnit unit : plan.units()) {
-      CostModel.UnitCost cost = CostModel.of(job, unit);
-      flops += cost.flops();
-      if (largest == null || cost.peakBytes() > largest.peakBytes()) {
-        largest = cost;
-      }
+      flops += CostModel.of(job, unit).flops();
     }
-    ExecutorBudget budget = ExecutorBudget.of(config);
+    ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
     // Units run whole on one slot: more slots than units do not help, and the largest unit bounds
@@ -110,21 +100,12 @@ final class PlanCommand implements Callable<Integer> {
         "work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
             + "thread, %.0f%% sustained)%n",
         flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+    CostModel.UnitCost largest = Capacity.check(job, plan, budget); // the same check run makes
     System.out.printf(
         "memory      largest task holds about %s at once; each task slot has %s (%s)%n",
-        bytes(largest.peakBytes()), bytes(budget.bytesPerTask()), budget.source());
-    if (largest.peakBytes() > budget.bytesPerTask()) {
-      throw new SpecException(
-          "grid: the largest task needs about "
-              + bytes(largest.peakBytes())
-              + " but a task "
-              + "slot has "
-              + bytes(budget.bytesPerTask())
-              + " ("
-              + budget.source()
-              + "); give executors more memory, "
-              + "fewer cores each, or shrink the largest cell");
-    }
+        ExecutorBudget.bytes(largest.peakBytes()),
+        ExecutorBudget.bytes(budget.bytesPerTask()),
+        budget.source());
     return 0;
   }
 
@@ -142,78 +123,6 @@ final class PlanCommand implements Callable<Integer> {
       best = Math.min(best, (System.nanoTime() - start) * 1e-9);
     }
     return 2.0 * n * n * n / best / 1e9;
-  }
-
-  /** Task slots and memory per slot: from a properties file, or this machine when none is given. */
-  record ExecutorBudget(int slots, long bytesPerTask, String source) {
-    static ExecutorBudget of(Path config) {
-      int cores = Runtime.getRuntime().availableProcessors();
-      if (config == null) {
-        long heap = Runtime.getRuntime().maxMemory();
-        return new ExecutorBudget(
-            cores,
-            heap / cores,
-            "this JVM's heap " + bytes(heap) + " over " + cores + " local task slots");
-      }
-      Properties properties = new Properties();
-      try (var in = Files.newBufferedReader(config)) {
-        properties.load(in);
-      } catch (IOException e) {
-        throw new SpecException("--config " + config + ": cannot read (" + e.getMessage() + ")");
-      }
-      String master = properties.getProperty("spark.master", "local[*]").trim();
-      int taskCpus = Integer.parseInt(properties.getProperty("spark.task.cpus", "1").trim());
-      if (master.startsWith("local")) {
-        long memory =
-            memory(
-                properties.getProperty("spark.driver.memory", "1g"), config, "spark.driver.memory");
-        int slots = Math.max(1, cores / taskCpus);
-        return new ExecutorBudget(
-            slots,
-            (memory - EXECUTOR_OVERHEAD_BYTES) / slots,
-            config + ": driver memory " + bytes(memory) + " less 1 GiB over " + slots + " slots");
-      }
-      long memory =
-          memory(
-              properties.getProperty("spark.executor.memory", "1g"),
-              config,
-              "spark.executor.memory");
-      int executorCores =
-          Integer.parseInt(properties.getProperty("spark.executor.cores", "1").trim());
-      int instances =
-          Integer.parseInt(properties.getProperty("spark.executor.instances", "1").trim());
-      int slotsPerExecutor = Math.max(1, executorCores / taskCpus);
-      return new ExecutorBudget(
-          slotsPerExecutor * instances,
-          (memory - EXECUTOR_OVERHEAD_BYTES) / slotsPerExecutor,
-          config
-              + ": executor memory "
-              + bytes(memory)
-              + " less 1 GiB over "
-              + slotsPerExecutor
-              + " slots, "
-              + instances
-              + " executors");
-    }
-
-    private static long memory(String text, Path config, String key) {
-      String t = text.trim().toLowerCase(Locale.ROOT);
-      long unit =
-          t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
-      try {
-        return (long) (Double.parseDouble(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit);
-      } catch (NumberFormatException e) {
-        throw new SpecException(
-            "--config " + config + ": " + key + " must be a size like 6g, found '" + text + "'");
-      }
-    }
-  }
-
-  static String bytes(long bytes) {
-    if (bytes >= 1L << 30) {
-      return String.format("%.1f GiB", bytes / (double) (1L << 30));
-    }
-    return String.format("%.0f MiB", Math.max(1, bytes / (double) (1L << 20)));
   }
 
   static String duration(double seconds) {

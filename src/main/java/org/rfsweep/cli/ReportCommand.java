@@ -23,6 +23,11 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "output folder of a run")
   Path folder;
 
+  @Option(
+      names = "--ui",
+      description = "start Spark's web UI (off by default: it has no authentication)")
+  boolean ui;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
   String master;
 
@@ -33,7 +38,8 @@ final class ReportCommand implements Callable<Integer> {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;
     }
-    SparkSession spark = SparkSessions.create("rfsweep report " + context.spec().name(), master);
+    SparkSession spark =
+        SparkSessions.create("rfsweep report " + context.spec().name(), master, ui);
     try {
       Path index =
           ReportBuilder.rebuild(

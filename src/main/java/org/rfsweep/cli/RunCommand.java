@@ -3,6 +3,7 @@ package org.rfsweep.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
@@ -53,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
   int chunkUnits;
 
   @Option(
+      names = "--ui",
+      description = "start Spark's web UI (off by default: it has no authentication)")
+  boolean ui;
+
+  @Option(
       names = "--supersede",
       description =
           "if DIR holds rows of another results version, move them to DIR/superseded/<version>/ and "
@@ -72,11 +78,11 @@ final class RunCommand implements Callable<Integer> {
     SweepDriver.Options options =
         new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits, supersede);
     // Everything that can refuse the run does so before a session starts.
-    RunContext context = SweepDriver.preflight(job, options, 1);
+    RunContext context = SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master));
     System.out.printf(
         "rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n",
         job.name(), plan.tasks(), plan.fits(), plan.units().size(), folder, context.blasBackend());
-    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master);
+    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui);
     try {
       SweepDriver.Outcome outcome =
           SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));

@@ -82,6 +82,29 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses now, before a session starts, if a live run holds the folder's lock; takes nothing (the
+   * lock is taken by {@link #acquire} when the run starts writing).
+   */
+  public static void refuseIfHeld(Path folder) {
+    Path file = folder.resolve(FILE);
+    try {
+      if (Files.exists(file) && staleness(file) == null) {
+        throw new OutputConflictException(
+            "--out "
+                + folder
+                + ": another run is writing here ("
+                + describe(read(file))
+                + "); wait for it, or remove "
+                + file
+                + " if that run is gone");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "--out " + folder + ": cannot read its lock: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() {
     try {

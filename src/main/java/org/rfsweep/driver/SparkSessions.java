@@ -1,5 +1,7 @@
 package org.rfsweep.driver;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -11,23 +13,46 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** A session without the web UI. */
+  public static SparkSession create(String appName, String master) {
+    return create(appName, master, false);
+  }
+
   /**
    * @param master Spark master URL, or null for the one spark-submit configured (else {@value
    *     #DEFAULT_MASTER})
+   * @param ui start Spark's web UI (unauthenticated, so off unless asked for, by this or by {@code
+   *     spark.ui.enabled})
    */
-  public static SparkSession create(String appName, String master) {
-    SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName(appName)
-            // Work units are few and large: Spark's default of 200 shuffle partitions would only
-            // add overhead.
-            .config("spark.sql.shuffle.partitions", "8")
-            .config("spark.ui.showConsoleProgress", "false");
+  public static SparkSession create(String appName, String master, boolean ui) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    settings(ui).forEach(builder::config);
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {
       builder.master(DEFAULT_MASTER);
     }
     return builder.getOrCreate();
+  }
+
+  /**
+   * The settings rfsweep gives every session (a setting spark-submit passed wins where it says so).
+   */
+  public static Map<String, String> settings(boolean ui) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    // Work units are few and large: Spark's default of 200 shuffle partitions would only add
+    // overhead.
+    settings.put("spark.sql.shuffle.partitions", "8");
+    settings.put("spark.ui.showConsoleProgress", "false");
+    if (ui || System.getProperty("spark.ui.enabled") == null) {
+      settings.put("spark.ui.enabled", Boolean.toString(ui));
+    }
+    // Parquet page checksums, written and verified: a part file damaged on disk or in a copy fails
+    // loudly
+    // when read instead of yielding garbage numbers (the .crc side files do not travel with every
+    // copy).
+    settings.put("spark.hadoop.parquet.page.write-checksum.enabled", "true");
+    settings.put("spark.hadoop.parquet.page.verify-checksum.enabled", "true");
+    return settings;
   }
 }

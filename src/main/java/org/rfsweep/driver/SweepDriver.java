@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.data.DatasetPool;
+import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.BuildInfo;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
@@ -61,7 +62,9 @@ public final class SweepDriver {
    *
    * @return the run's context
    */
-  public static RunContext preflight(JobSpec spec, Options options, int taskCpus) {
+  public static RunContext preflight(
+      JobSpec spec, Options options, int taskCpus, ExecutorBudget budget) {
+    Capacity.check(spec, GridPlan.of(spec), budget); // what plan refuses, run refuses
     BlasBackend backend = NativeLinalg.initialise(taskCpus);
     if (!backend.isNative() && !options.allowJavaBlas()) {
       throw new IllegalStateException(
@@ -73,6 +76,7 @@ public final class SweepDriver {
     }
     RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), backend.label());
     OutputFolder.check(options.out(), context, options.supersede());
+    OutputLock.refuseIfHeld(options.out()); // taken for real once the session is up
     if (spec.task() instanceof DatasetTaskSpec dataset) {
       DatasetPool.of(
           dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
@@ -85,7 +89,11 @@ public final class SweepDriver {
    */
   public static Outcome run(
       SparkSession spark, JobSpec spec, Options options, Consumer<String> report) {
-    return run(spark, preflight(spec, options, taskCpus(spark)), options, report);
+    ExecutorBudget budget =
+        spark.sparkContext().isLocal()
+            ? ExecutorBudget.thisJvm()
+            : ExecutorBudget.of(spark.sparkContext().getConf(), "the session's Spark settings");
+    return run(spark, preflight(spec, options, taskCpus(spark), budget), options, report);
   }
 
   /**

@@ -25,8 +25,18 @@ public final class CostModel {
 
   private CostModel() {}
 
-  /** Cost of one work unit. */
-  public record UnitCost(double flops, long peakBytes) {}
+  /**
+   * Cost of one work unit.
+   *
+   * @param largestArray doubles in the largest single array the unit allocates (a Java array holds
+   *     at most {@link #MAX_ARRAY})
+   * @param largestArrayName what that array is, for messages
+   */
+  public record UnitCost(
+      double flops, long peakBytes, long largestArray, String largestArrayName) {}
+
+  /** The most elements a Java array can hold on common JVMs. */
+  public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   public static UnitCost of(JobSpec spec, WorkUnit unit) {
     boolean exactRisk =
@@ -79,7 +89,50 @@ public final class CostModel {
             + heldTestFeatures
             + dimension * blockRows
             + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
-    return new UnitCost(flops, (shared + perCell) * Double.BYTES);
+    Largest largest = new Largest();
+    largest.consider(
+        dimension * bankWidth,
+        "the feature bank (input dimension " + dimension + " x widest width " + bankWidth + ")");
+    largest.consider(
+        heldTestFeatures,
+        "the test features (" + testPoints + " test points x widest width " + bankWidth + ")");
+    largest.consider(
+        dimension * blockRows,
+        "a projection block (input dimension " + dimension + " x " + blockRows + " rows)");
+    for (int k = 0; k < staircase.strips(); k++) {
+      largest.consider(
+          (long) staircase.rows(k) * staircase.columns(k),
+          "a strip of training features ("
+              + staircase.rows(k)
+              + " samples x "
+              + staircase.columns(k)
+              + " features)");
+    }
+    for (Cell cell : unit.cells()) {
+      long m = Math.min(cell.samples(), cell.width());
+      largest.consider(
+          m * m, "the Gram matrix of cell (" + cell.width() + ", " + cell.samples() + ")");
+      largest.consider(
+          (long) cell.samples() * cell.width(),
+          "the features of cell (" + cell.width() + ", " + cell.samples() + ")");
+      largest.consider(
+          (long) ridges * cell.width(),
+          "the coefficients of cell (" + cell.width() + ", " + cell.samples() + ") at every ridge");
+    }
+    return new UnitCost(flops, (shared + perCell) * Double.BYTES, largest.size, largest.name);
+  }
+
+  /** The largest of the arrays considered. */
+  private static final class Largest {
+    long size = -1;
+    String name = "";
+
+    void consider(long candidate, String what) {
+      if (candidate > size) {
+        size = candidate;
+        name = what;
+      }
+    }
   }
 
   /**
