@@ -14,11 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,7 +37,9 @@ import org.rfsweep.run.FitsRow;
  * one (cell, ridge) that agree on every result (the same numbers, status and theory; timings and
  * provenance may differ, as for a cell computed twice) are duplicates: the table is rewritten
  * without them and the run says so. Rows that disagree stop the run, naming the files, since
- * rfsweep cannot know which is right.
+ * rfsweep cannot know which is right. A part file that cannot be read (a failed page checksum, a
+ * truncated file) is moved to {@code DIR/quarantine/} with a line saying so, and its cells are
+ * computed again by the run.
  */
 final class FitsIntegrity {
   /** Columns that say how and when a row was computed, not what it is. */
@@ -54,11 +59,72 @@ final class FitsIntegrity {
 
   private FitsIntegrity() {}
 
+  /** Where part files that cannot be read are moved. */
+  static final String QUARANTINE = "quarantine";
+
+  private static final Pattern PART =
+      Pattern.compile("(?:file:)?(/[^\\s'\"]*/fits/part-[^\\s'\"]+\\.parquet)");
+
   /**
-   * Checks {@code DIR/fits}; repairs identical duplicates, refuses conflicting ones. Call holding
-   * the lock.
+   * Checks {@code DIR/fits}: quarantines unreadable part files, repairs identical duplicates,
+   * refuses conflicting ones. Call holding the lock, before the remaining work is computed
+   * (quarantined cells are then missing, so computed again).
    */
   static void verify(SparkSession spark, Path out, Consumer<String> report) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        verifyReadable(spark, out, report);
+        return;
+      } catch (OutputConflictException e) {
+        throw e;
+      } catch (Exception e) { // Spark's read errors are checked exceptions thrown unchecked
+        Path unreadable = unreadablePart(e);
+        if (unreadable == null || attempt > 100) {
+          throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+        quarantine(out, unreadable, e, report);
+      }
+    }
+  }
+
+  /** The part file a read error names, if it names one that still exists. */
+  private static Path unreadablePart(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Matcher m = PART.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        Path part = Path.of(m.group(1).replaceFirst("^//+", "/"));
+        if (Files.isRegularFile(part)) {
+          return part;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void quarantine(Path out, Path part, Exception why, Consumer<String> report) {
+    Path target = out.resolve(QUARANTINE).resolve(part.getFileName());
+    try {
+      Files.createDirectories(target.getParent());
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(part.resolveSibling("." + part.getFileName() + ".crc"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the unreadable " + part + " to " + target, e);
+    }
+    Throwable root = why;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    report.accept(
+        "quarantined "
+            + part
+            + " in "
+            + target.getParent()
+            + ": it cannot be read ("
+            + root.getMessage()
+            + "); its cells will be computed again");
+  }
+
+  private static void verifyReadable(SparkSession spark, Path out, Consumer<String> report) {
     Path table = FitsRow.TABLE.in(out);
     if (!Files.isDirectory(table) || !ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
       return;

@@ -75,7 +75,6 @@ final class SweepRun {
     try {
       RunContext run = withPoolSpectrum(context);
       fit(run, remainingWork(run));
-      FitsIntegrity.verify(spark, options.out(), report);
       Counts counts = countFits(run);
       tablesAndReport(run);
       double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
@@ -128,6 +127,9 @@ final class SweepRun {
   /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */
   private List<WorkUnit> remainingWork(RunContext context) {
     FitsFolder.discardUncommitted(FitsRow.TABLE.in(options.out()), report);
+    // Before the scan: a quarantined part's cells are then missing and computed again, and no
+    // duplicate is counted as done twice.
+    FitsIntegrity.verify(spark, options.out(), report);
     List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamp(), options.out());
     long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
     if (doneCells > 0) {

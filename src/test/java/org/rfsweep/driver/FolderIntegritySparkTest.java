@@ -12,8 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -186,5 +192,68 @@ class FolderIntegritySparkTest {
               () -> ReportBuilder.rebuild(spark, context, out, line -> {}));
       assertTrue(e.getMessage().contains("another run is writing here"), e.getMessage());
     }
+  }
+
+  @Test
+  void aGarbledPartFileIsQuarantinedAndItsCellsRecomputed(SparkSession spark, @TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    run(spark, out, new ArrayList<>());
+    Set<String> clean = testRisks(out);
+    Path part = parts(out).get(0);
+    Files.deleteIfExists(
+        part.resolveSibling("." + part.getFileName() + ".crc")); // as a copy without them
+    // Garble the middle of the test_mse column's pages: a column every table reads.
+    long middle;
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(part.toUri()), new Configuration(false)))) {
+      ColumnChunkMetaData chunk =
+          reader.getFooter().getBlocks().get(0).getColumns().stream()
+              .filter(c -> c.getPath().toDotString().equals("test_mse"))
+              .findFirst()
+              .orElseThrow();
+      middle = chunk.getStartingPos() + chunk.getTotalSize() / 2;
+    }
+    byte[] bytes = Files.readAllBytes(part);
+    for (int i = 0; i < 16; i++) {
+      bytes[(int) middle + i] ^= (byte) 0x5a;
+    }
+    Files.write(part, bytes);
+    List<String> log = new ArrayList<>();
+    SweepDriver.Outcome outcome = run(spark, out, log);
+    assertTrue(
+        log.stream().anyMatch(l -> l.startsWith("quarantined " + part) && l.contains("checksum")),
+        log.toString());
+    assertTrue(Files.isRegularFile(out.resolve("quarantine").resolve(part.getFileName())));
+    assertTrue(
+        log.stream()
+            .anyMatch(
+                l -> l.startsWith("resuming: ") && !l.startsWith("resuming: " + PLAN.tasks())),
+        "the quarantined cells are computed again: " + log);
+    assertEquals(PLAN.fits(), outcome.rows());
+    assertEquals(clean, testRisks(out), "the recomputed rows are the clean ones, bit for bit");
+  }
+
+  /** Each row's coordinates and test risk, the doubles by their bits. */
+  private static Set<String> testRisks(Path out) {
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    List<String> c = fits.columns();
+    Set<String> rows = new HashSet<>();
+    for (Object[] r : fits.rows()) {
+      rows.add(
+          r[c.indexOf("width")]
+              + "|"
+              + r[c.indexOf("samples")]
+              + "|"
+              + r[c.indexOf("ridge")]
+              + "|"
+              + r[c.indexOf("seed")]
+              + "|"
+              + Double.doubleToLongBits((Double) r[c.indexOf("test_mse")]));
+    }
+    assertEquals(PLAN.fits(), rows.size());
+    return rows;
   }
 }

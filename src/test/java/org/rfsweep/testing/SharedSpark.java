@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.rfsweep.driver.SparkSessions;
 
 /**
  * One local Spark session per test JVM ({@code local[2]}, UI off, few shuffle partitions, bound to
@@ -56,6 +57,7 @@ public final class SharedSpark implements ParameterResolver {
     }
     stop();
     SparkSession.Builder builder = SparkSession.builder();
+    SparkSessions.settings(false).forEach(builder::config); // what every rfsweep session gets
     settings.forEach(builder::config);
     session =
         builder
