@@ -2,6 +2,8 @@ package org.rfsweep.aggregate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +28,20 @@ public final class History {
 
   private History() {}
 
-  /** Appends this run's record. */
-  public static void append(
-      Path out, String specHash, String codeVersion, Aggregation.Tables tables) {
-    Map<String, Object> record = new LinkedHashMap<>();
+  /** The changes a report shows, and how many runs the history holds with the one reported. */
+  public record View(List<String> changes, int runs) {}
+
+  /** A completed run's record: its id, spec, code, exponents with intervals and claim verdicts. */
+  public static ObjectNode record(
+      String runId, String specHash, String codeVersion, Aggregation.Tables tables) {
+    ObjectNode record = JSON.createObjectNode();
+    record.put("run_id", runId);
     record.put("finished_at", Instant.now().toString());
     record.put("spec_hash", specHash);
     record.put("code_version", codeVersion);
-    List<Map<String, Object>> exponents = new ArrayList<>();
+    ArrayNode exponents = record.putArray("exponents");
     for (ExponentRow e : tables.exponents()) {
-      Map<String, Object> row = new LinkedHashMap<>();
+      ObjectNode row = exponents.addObject();
       row.put("fit", fitName(e));
       row.put("exponent", finite(e.exponent()));
       row.put("low", finite(e.exponentLow()));
@@ -43,12 +49,21 @@ public final class History {
       row.put("exponent2", finite(e.exponent2()));
       row.put("low2", finite(e.exponent2Low()));
       row.put("high2", finite(e.exponent2High()));
-      exponents.add(row);
     }
-    record.put("exponents", exponents);
-    Map<String, String> claims = new LinkedHashMap<>();
+    ObjectNode claims = record.putObject("claims");
     tables.claims().forEach(c -> claims.put(c.claim(), c.verdict()));
-    record.put("claims", claims);
+    return record;
+  }
+
+  /**
+   * Appends a completed run's record once: a record whose run id is already there is not written
+   * again (a run whose manifest could not be completed may reach this step twice).
+   */
+  public static void append(Path out, JsonNode record) {
+    String runId = record.path("run_id").asText();
+    if (read(out).stream().anyMatch(r -> r.path("run_id").asText().equals(runId))) {
+      return;
+    }
     try {
       Files.writeString(
           out.resolve(FILE),
@@ -62,6 +77,19 @@ public final class History {
     }
   }
 
+  /** The view of a run not yet appended: its record against the last one on disk. */
+  public static View viewWith(Path out, JsonNode current) {
+    List<JsonNode> records = read(out);
+    List<String> changes =
+        records.isEmpty() ? List.of() : changes(records.get(records.size() - 1), current);
+    return new View(changes, records.size() + 1);
+  }
+
+  /** The view of the history as it stands: its last record against the one before. */
+  public static View view(Path out) {
+    return new View(changes(out), runs(out));
+  }
+
   /**
    * What changed between the last two records: an exponent whose new value lies outside the
    * previous interval (or the previous value outside the new one), a claim whose verdict changed.
@@ -69,12 +97,15 @@ public final class History {
    */
   public static List<String> changes(Path out) {
     List<JsonNode> records = read(out);
-    List<String> changes = new ArrayList<>();
     if (records.size() < 2) {
-      return changes;
+      return new ArrayList<>();
     }
-    JsonNode before = records.get(records.size() - 2);
-    JsonNode now = records.get(records.size() - 1);
+    return changes(records.get(records.size() - 2), records.get(records.size() - 1));
+  }
+
+  /** What changed from record {@code before} to record {@code now} (see {@link #changes(Path)}). */
+  static List<String> changes(JsonNode before, JsonNode now) {
+    List<String> changes = new ArrayList<>();
     Map<String, JsonNode> previous = new LinkedHashMap<>();
     before.path("exponents").forEach(e -> previous.put(e.path("fit").asText(), e));
     for (JsonNode e : now.path("exponents")) {

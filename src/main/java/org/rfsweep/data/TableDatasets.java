@@ -139,11 +139,38 @@ final class TableDatasets {
   }
 
   private static double number(String text, Path part, int line, String column) {
+    double value;
     try {
-      return Double.parseDouble(text.trim());
+      value = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new DatasetException(
           part + ": line " + line + ", column " + column + ": not a number: '" + text + "'");
+    }
+    if (!Double.isFinite(value)) {
+      throw new DatasetException(
+          part
+              + ": line "
+              + line
+              + ", column "
+              + column
+              + ": must be finite, found '"
+              + text.trim()
+              + "'");
+    }
+    return value;
+  }
+
+  /** Parquet values are checked as CSV ones are: a NaN or infinity is named, not fitted. */
+  private static void requireFinite(double[] row, double label, Path part, long record) {
+    if (!Double.isFinite(label)) {
+      throw new DatasetException(
+          part + ": record " + record + ", the label: must be finite, found " + label);
+    }
+    for (int c = 0; c < row.length; c++) {
+      if (!Double.isFinite(row[c])) {
+        throw new DatasetException(
+            part + ": record " + record + ", input " + c + ": must be finite, found " + row[c]);
+      }
     }
   }
 
@@ -152,6 +179,7 @@ final class TableDatasets {
     List<Double> labels = new ArrayList<>();
     Configuration conf = new Configuration();
     for (Path part : parts) {
+      long record = 0;
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
         for (Group group = read(reader, part); group != null; group = read(reader, part)) {
@@ -165,8 +193,11 @@ final class TableDatasets {
                     + "columns are "
                     + type.getFields().stream().map(Type::getName).toList());
           }
-          labels.add(scalar(group, spec.labelColumn(), part));
-          rows.add(inputs(spec, group, part));
+          double label = scalar(group, spec.labelColumn(), part);
+          double[] row = inputs(spec, group, part);
+          requireFinite(row, label, part, ++record);
+          labels.add(label);
+          rows.add(row);
         }
       }
     }

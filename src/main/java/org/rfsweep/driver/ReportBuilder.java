@@ -24,19 +24,26 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   /**
+   * What a build wrote: the report's index.html, and the run's history record (null when a report
+   * is rebuilt), for the caller to append once the run is complete.
+   */
+  record Built(Path index, JsonNode historyRecord) {}
+
+  /**
    * Builds the tables and the report from {@code DIR/fits}, which the caller has verified ({@link
    * FitsIntegrity}) holding the folder's lock.
    *
-   * @param recordRun append this run to {@code DIR/history.jsonl} (a finished sweep does;
-   *     regenerating a report does not)
-   * @return the report's index.html
+   * @param runId the run being completed, whose history record the report compares with the last
+   *     one; null to rebuild the report of the history as it stands
    */
-  static Path build(SparkSession spark, RunContext context, Path out, boolean recordRun) {
+  static Built build(SparkSession spark, RunContext context, Path out, String runId) {
     Aggregation.Tables tables = Aggregation.run(spark, context, out);
-    if (recordRun) {
-      History.append(out, context.specHash(), context.codeVersion(), tables);
-    }
-    return ReportWriter.write(out, context, tables);
+    JsonNode record =
+        runId == null
+            ? null
+            : History.record(runId, context.specHash(), context.codeVersion(), tables);
+    History.View history = record == null ? History.view(out) : History.viewWith(out, record);
+    return new Built(ReportWriter.write(out, context, tables, history), record);
   }
 
   /**
@@ -50,7 +57,7 @@ public final class ReportBuilder {
       SparkSession spark, RunContext context, Path out, Consumer<String> report) {
     try (OutputLock lock = OutputLock.acquire(out, report)) {
       FitsIntegrity.verify(spark, out, report);
-      return build(spark, context, out, false);
+      return build(spark, context, out, null).index();
     }
   }
 

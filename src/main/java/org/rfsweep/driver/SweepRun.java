@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +19,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.aggregate.History;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
@@ -57,6 +58,9 @@ final class SweepRun {
   private final GridPlan plan;
   private final long start = System.nanoTime();
 
+  /** This run's id: in its manifest and its history record. */
+  private final String runId = UUID.randomUUID().toString();
+
   /** The latest manifest written: each step records its part, so a failure leaves what was done. */
   private RunManifest manifest;
 
@@ -72,11 +76,14 @@ final class SweepRun {
     OutputFolder.check(options.out(), context, options.supersede())
         .ifPresent(version -> OutputFolder.supersede(options.out(), version, report));
     record(RunManifest.started(provenance(context), context.blasBackend()));
+    // SIGTERM and SIGINT run shutdown hooks, not this method's catch: the hook marks the manifest.
+    Thread onSignal = new Thread(this::markInterrupted, "rfsweep-interrupted");
+    Runtime.getRuntime().addShutdownHook(onSignal);
     try {
       RunContext run = withPoolSpectrum(context);
       fit(run, remainingWork(run));
       Counts counts = countFits(run);
-      tablesAndReport(run);
+      ReportBuilder.Built built = tablesAndReport(run);
       double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
       record(
           manifest.complete(
@@ -84,6 +91,9 @@ final class SweepRun {
               seconds,
               new RunManifest.Counts(counts.ok(), counts.failed(), counts.rows()),
               counts.backends()));
+      // After the manifest says complete, and once per run id: a run is in the history only when
+      // done.
+      History.append(options.out(), built.historyRecord());
       return new SweepDriver.Outcome(
           counts.ok(), counts.failed(), counts.rows(), counts.backends(), seconds);
     } catch (RuntimeException e) {
@@ -91,6 +101,23 @@ final class SweepRun {
       // re-run.
       record(manifest.failed(Instant.now().toString(), String.valueOf(e.getMessage())));
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook runs, and finds the run ended
+      }
+    }
+  }
+
+  /** Marks the manifest interrupted if the run is still running (called from a shutdown hook). */
+  private synchronized void markInterrupted() {
+    if (manifest != null && RunManifest.RUNNING.equals(manifest.status())) {
+      try {
+        Manifest.write(options.out(), manifest.interrupted(Instant.now().toString()));
+      } catch (IOException | RuntimeException e) {
+        // nothing more can be done on the way out; the manifest keeps saying "running"
+      }
     }
   }
 
@@ -179,12 +206,13 @@ final class SweepRun {
     return new Counts(counts.getLong(1) - failed, failed, counts.getLong(0), backends);
   }
 
-  private void tablesAndReport(RunContext context) {
+  private ReportBuilder.Built tablesAndReport(RunContext context) {
     report.accept("aggregating curves, optimal ridges, exponents and claims");
     long aggregateStart = System.nanoTime();
-    Path index = ReportBuilder.build(spark, context, options.out(), true);
+    ReportBuilder.Built built = ReportBuilder.build(spark, context, options.out(), runId);
     record(manifest.withAggregateSeconds((System.nanoTime() - aggregateStart) * 1e-9));
-    report.accept("report: " + index);
+    report.accept("report: " + built.index());
+    return built;
   }
 
   /**
@@ -212,6 +240,7 @@ final class SweepRun {
     JobSpec spec = context.spec();
     SparkConf conf = spark.sparkContext().getConf();
     return new RunManifest.Provenance(
+        runId,
         spec.name(),
         context.specHash(),
         context.compatibilityHash(),
@@ -236,7 +265,7 @@ final class SweepRun {
         Instant.now().toString());
   }
 
-  private void record(RunManifest next) {
+  private synchronized void record(RunManifest next) {
     manifest = next;
     try {
       Manifest.write(options.out(), next);

@@ -42,7 +42,8 @@ public final class ReportWriter {
   /**
    * @return the index.html written
    */
-  public static Path write(Path out, RunContext context, Aggregation.Tables tables) {
+  public static Path write(
+      Path out, RunContext context, Aggregation.Tables tables, History.View history) {
     JobSpec spec = context.spec();
     System.setProperty("java.awt.headless", "true");
     Path folder = out.resolve(FOLDER);
@@ -100,7 +101,7 @@ public final class ReportWriter {
       }
       Path index = folder.resolve("index.html");
       Files.writeString(
-          index, html(out, spec, tables, figures, spectrumTable), StandardCharsets.UTF_8);
+          index, html(spec, tables, history, figures, spectrumTable), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -165,9 +166,9 @@ public final class ReportWriter {
   }
 
   private static String html(
-      Path out,
       JobSpec spec,
       Aggregation.Tables tables,
+      History.View history,
       Map<String, String> figures,
       String spectrumTable) {
     StringBuilder page = new StringBuilder();
@@ -189,8 +190,8 @@ public final class ReportWriter {
         .append(escape(describe(spec)))
         .append("</p>\n");
 
-    List<String> changes = History.changes(out);
-    int runs = History.runs(out);
+    List<String> changes = history.changes();
+    int runs = history.runs();
     page.append("<h2>Changes since the previous run</h2>\n<p>");
     if (runs < 2) {
       page.append("No earlier run is recorded in ").append(History.FILE).append(".");

@@ -28,9 +28,11 @@ public record RunManifest(
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String FAILED = "failed";
+  public static final String INTERRUPTED = "interrupted";
 
   /** What the run is. */
   public record Provenance(
+      String runId,
       String jobName,
       String specHash,
       String compatibilityHash,
@@ -121,6 +123,12 @@ public record RunManifest(
         finishedAt,
         counts,
         null);
+  }
+
+  /** A run stopped by a signal (SIGTERM, SIGINT): its committed chunks stay for a re-run. */
+  public RunManifest interrupted(String finishedAt) {
+    return new RunManifest(
+        provenance, INTERRUPTED, blas, timings, finishedAt, counts, "stopped by a signal");
   }
 
   public RunManifest failed(String finishedAt, String why) {

@@ -12,6 +12,12 @@ import java.util.TreeSet;
  * and without duplicates.
  */
 public final class AxisOps {
+  /**
+   * The most values one axis may hold (a list, a logspace, or both): far beyond any sweep that
+   * runs, small enough that a typo cannot make the loader build billions of values.
+   */
+  public static final int MAX_AXIS_VALUES = 10_000;
+
   private AxisOps() {}
 
   /**
@@ -76,6 +82,9 @@ public final class AxisOps {
     if (items.isEmpty()) {
       throw axis.error("must not be empty");
     }
+    if (items.size() > MAX_AXIS_VALUES) {
+      throw axis.error("at most " + MAX_AXIS_VALUES + " values on one axis, found " + items.size());
+    }
     return new ArrayList<>(items);
   }
 
@@ -86,7 +95,11 @@ public final class AxisOps {
     YamlNode toNode = spec.required(fields, "to");
     double from = fromNode.finiteDouble();
     double to = toNode.finiteDouble();
-    int count = spec.required(fields, "count").positiveInt();
+    YamlNode countNode = spec.required(fields, "count");
+    int count = countNode.positiveInt();
+    if (count > MAX_AXIS_VALUES) {
+      throw countNode.error("at most " + MAX_AXIS_VALUES + " values on one axis, found " + count);
+    }
     if (from <= 0) {
       throw fromNode.error("must be > 0 for a logspace, found " + fromNode.text().trim());
     }

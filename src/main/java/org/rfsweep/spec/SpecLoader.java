@@ -30,9 +30,20 @@ public final class SpecLoader {
 
   private SpecLoader() {}
 
+  /** The largest spec read: a spec names axes, never data (a few hundred bytes is typical). */
+  public static final int MAX_SPEC_BYTES = 1 << 20;
+
+  private static SpecException tooLarge(String source, long bytes) {
+    return new SpecException(
+        source + ": " + bytes + " bytes; a spec is at most " + MAX_SPEC_BYTES + " bytes (1 MiB)");
+  }
+
   public static JobSpec load(Path file) {
     String text;
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_SPEC_BYTES) {
+        throw tooLarge(file.toString(), Files.size(file));
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SpecException(file + ": no such spec file");
@@ -44,6 +55,9 @@ public final class SpecLoader {
 
   /** Parses spec text; {@code source} names it in syntax errors. */
   public static JobSpec parse(String text, String source) {
+    if (text.length() > MAX_SPEC_BYTES) {
+      throw tooLarge(source, text.length());
+    }
     Node root = compose(new StringReader(text), source);
     if (root == null) {
       throw new SpecException(source + ": the spec is empty");

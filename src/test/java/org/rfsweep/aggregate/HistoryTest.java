@@ -39,10 +39,14 @@ class HistoryTest {
   @Test
   void reportsExponentsThatMovedBeyondTheirIntervalsAndClaimsThatFlipped(@TempDir Path dir) {
     assertTrue(History.changes(dir).isEmpty(), "no history, no changes");
-    History.append(dir, "a", "v1", tables(0.66, 0.63, 0.69, Claim.HOLDS));
-    History.append(dir, "a", "v2", tables(0.67, 0.64, 0.70, Claim.HOLDS));
+    History.append(dir, History.record("r1", "a", "v1", tables(0.66, 0.63, 0.69, Claim.HOLDS)));
+    History.append(dir, History.record("r2", "a", "v2", tables(0.67, 0.64, 0.70, Claim.HOLDS)));
     assertEquals(List.of(), History.changes(dir), "a move inside both intervals is no change");
-    History.append(dir, "a", "v3", tables(0.75, 0.72, 0.78, Claim.FAILS));
+    var third = History.record("r3", "a", "v3", tables(0.75, 0.72, 0.78, Claim.FAILS));
+    History.View pending = History.viewWith(dir, third);
+    assertEquals(2, pending.changes().size(), "a run not yet appended, against the last record");
+    assertEquals(3, pending.runs());
+    History.append(dir, third);
     List<String> changes = History.changes(dir);
     assertEquals(2, changes.size(), changes.toString());
     assertTrue(
@@ -52,5 +56,15 @@ class HistoryTest {
         changes.get(0));
     assertEquals("claim more_features_better flipped: holds -> fails", changes.get(1));
     assertEquals(3, History.runs(dir));
+  }
+
+  @Test
+  void aRunIsRecordedOnceWhateverHappensAfterItsRecord(@TempDir Path dir) {
+    var record = History.record("run-1", "a", "v1", tables(0.66, 0.63, 0.69, Claim.HOLDS));
+    History.append(dir, record);
+    History.append(dir, record); // e.g. the manifest write failed and the step ran again
+    assertEquals(1, History.runs(dir));
+    History.append(dir, History.record("run-2", "a", "v1", tables(0.66, 0.63, 0.69, Claim.HOLDS)));
+    assertEquals(2, History.runs(dir));
   }
 }

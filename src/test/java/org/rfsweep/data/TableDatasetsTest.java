@@ -70,6 +70,24 @@ class TableDatasetsTest {
                 () ->
                     TableDatasets.read(spec("csv", text, "y", List.of(), DatasetTaskSpec.NUMERIC)))
             .getMessage());
+    // Before: NaN and Infinity parsed and reached the fit ("dsyevd returned non-finite
+    // eigenvalues").
+    Path nan = Files.writeString(dir.resolve("n.csv"), "a,y\n1,2\nNaN,3\n");
+    assertEquals(
+        nan + ": line 3, column a: must be finite, found 'NaN'",
+        assertThrows(
+                DatasetException.class,
+                () -> TableDatasets.read(spec("csv", nan, "y", List.of(), DatasetTaskSpec.NUMERIC)))
+            .getMessage());
+    Path infinite = Files.writeString(dir.resolve("i.csv"), "a,y\n1,2\n3,-Infinity\n");
+    assertEquals(
+        infinite + ": line 3, column y: must be finite, found '-Infinity'",
+        assertThrows(
+                DatasetException.class,
+                () ->
+                    TableDatasets.read(
+                        spec("csv", infinite, "y", List.of(), DatasetTaskSpec.NUMERIC)))
+            .getMessage());
   }
 
   @Test

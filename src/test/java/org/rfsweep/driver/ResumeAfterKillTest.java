@@ -1,6 +1,7 @@
 package org.rfsweep.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -86,6 +87,29 @@ class ResumeAfterKillTest {
     assertEquals(
         plan.fits(), spark.read().parquet(out.resolve("fits").toString()).count(), "no duplicates");
     assertEquals(uninterrupted, resumed);
+  }
+
+  @Test
+  void aTerminatedRunSaysSoInItsManifestAndIsNotInTheHistory(@TempDir Path dir) throws Exception {
+    Path specFile = Files.writeString(dir.resolve("resume.yaml"), SPEC);
+    Path out = dir.resolve("terminated");
+    Process driver = startDriver(specFile, out);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (parts(out.resolve("fits")) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(driver.isAlive(), "the run finished before it could be stopped");
+      driver.destroy(); // SIGTERM, as a scheduler or Ctrl-C (SIGINT) stops a run
+      assertTrue(driver.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
+    } finally {
+      driver.destroyForcibly();
+    }
+    String status = Manifest.read(out).path("status").asText();
+    assertTrue(
+        status.equals("interrupted") || status.equals("failed"),
+        "a stopped run's manifest must not say running, found " + status);
+    assertFalse(Files.exists(out.resolve("history.jsonl")), "only completed runs are history");
   }
 
   private static Process startDriver(Path spec, Path out) throws Exception {
