@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netlib.util.intW;
+import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.testing.Matrices;
 
 /**
@@ -73,6 +75,21 @@ interface RidgePathContract {
       // Phi Phi^T c = Y.
       assertTrue(Matrices.norm(residual, 0, residual.length) <= 1e-8 * Matrices.norm(y, 0, n * k));
       assertEquals(0.0, solution.trainMse()[0], 1e-12);
+      // The minimum-norm interpolant, solved independently: A* = Phi^T (Phi Phi^T)^-1 Y (Cholesky;
+      // a
+      // Gaussian Phi with w >= n has full row rank). Any other interpolant adds a null-space part.
+      double[] gram = Matrices.multiply(phi, n, w, phiT, n);
+      double[] c = y.clone();
+      intW info = new intW(0);
+      NativeLinalg.lapack().dpotrf("U", n, gram, n, info);
+      assertEquals(0, info.val, "dpotrf");
+      NativeLinalg.lapack().dpotrs("U", n, k, gram, n, c, n, info);
+      assertEquals(0, info.val, "dpotrs");
+      double[] minimum = Matrices.multiply(phiT, w, n, c, k);
+      double gap = Matrices.relativeDifference(a, 0, minimum, 0, a.length);
+      assertTrue(
+          gap < 1e-8,
+          "not the minimum-norm solution: differs from Phi^T (Phi Phi^T)^-1 Y by " + gap);
     }
   }
 
