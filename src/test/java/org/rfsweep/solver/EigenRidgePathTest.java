@@ -1,10 +1,13 @@
 package org.rfsweep.solver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netlib.util.intW;
+import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.testing.Matrices;
 
 class EigenRidgePathTest implements RidgePathContract {
@@ -63,7 +66,7 @@ class EigenRidgePathTest implements RidgePathContract {
   void leaveOneOutMatchesRefittingWithoutEachSample(int n, int w, int k) {
     double[] phi = Matrices.gaussian(n, w, 51 + n);
     double[] y = Matrices.gaussian(n, k, 52 + w);
-    double[] ridges = w >= n ? new double[] {0.0, 1e-2, 1.0} : new double[] {0.0, 1e-2, 1.0};
+    double[] ridges = {0.0, 1e-2, 1.0};
     RidgeSolution fast = new RidgeSolution();
     new EigenRidgePath().fit(phi, n, w, y, k, ridges, fast);
     for (int r = 0; r < ridges.length; r++) {
@@ -212,6 +215,40 @@ class EigenRidgePathTest implements RidgePathContract {
           Double.compare(with.gcvMse()[r], without.gcvMse()[r]) == 0
               || Math.abs(with.gcvMse()[r] - without.gcvMse()[r]) <= 1e-10 * with.gcvMse()[r],
           "GCV is kept");
+    }
+  }
+
+  @Test
+  void dualLeaveOneOutMatchesTheDiagonalOfTheInverseBeyondOneBlockOfEigenvectors() {
+    // n = 300 > 256: the leverages sum a second block of squared eigenvectors. Reference:
+    // e_i = alpha_i / [(K + ridge I)^-1]_ii with K = Phi Phi^T, from a Cholesky inverse (dpotri).
+    int n = 300;
+    int w = 400;
+    double[] phi = Matrices.gaussian(n, w, 41);
+    double[] y = Matrices.gaussian(n, 1, 42);
+    double[] ridges = {0.01, 1.0, 30.0};
+    RidgeSolution solution = new RidgeSolution();
+    new EigenRidgePath(true).fit(phi, n, w, y, 1, ridges, solution);
+    double[] kernel = Matrices.multiply(phi, n, w, Matrices.transpose(phi, n, w), n);
+    for (int r = 0; r < ridges.length; r++) {
+      double[] factor = kernel.clone();
+      for (int i = 0; i < n; i++) {
+        factor[i * n + i] += ridges[r];
+      }
+      intW info = new intW(0);
+      NativeLinalg.lapack().dpotrf("U", n, factor, n, info);
+      assertEquals(0, info.val, "dpotrf");
+      double[] alpha = y.clone();
+      NativeLinalg.lapack().dpotrs("U", n, 1, factor, n, alpha, n, info);
+      NativeLinalg.lapack().dpotri("U", n, factor, n, info);
+      assertEquals(0, info.val, "dpotri");
+      double loo = 0;
+      for (int i = 0; i < n; i++) {
+        double e = alpha[i] / factor[i * n + i];
+        loo += e * e;
+      }
+      loo /= n;
+      assertEquals(loo, solution.looMse()[r], 1e-9 * loo, "ridge " + ridges[r]);
     }
   }
 }

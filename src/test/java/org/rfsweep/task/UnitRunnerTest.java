@@ -79,7 +79,8 @@ class UnitRunnerTest {
         among.stream().filter(f -> f.width() == 24 && f.samples() == 32).toList();
     for (int r = 0; r < ridges.length; r++) {
       // Not bit for bit: a wider bank and other strips give OpenBLAS other matrix shapes, whose
-      // blocking rounds the same sums differently (measured: about 450 units in the last place of a test risk). Units
+      // blocking rounds the same sums differently (measured: about 450 units in the last place of a
+      // test risk). Units
       // are never cut differently for the same spec, so this is what extending a spec can change.
       assertEquals(alone.get(r).testMse(), match.get(r).testMse(), 1e-12 * alone.get(r).testMse());
       assertEquals(
