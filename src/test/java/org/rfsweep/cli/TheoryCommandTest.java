@@ -58,6 +58,37 @@ class TheoryCommandTest {
   }
 
   @Test
+  void printsTheValuesOfAnIndependentSolver() throws Exception {
+    // src/test/resources/golden/eigenframework_golden.py: numpy and plain bisection, not rfsweep.
+    for (String line :
+        Files.readAllLines(Path.of("src/test/resources/golden/eigenframework_golden.txt"))) {
+      String[] g = line.trim().split("\\s+");
+      String[] result =
+          run(
+              "theory",
+              "--alpha",
+              "1.5",
+              "--beta",
+              "1.5",
+              "--modes",
+              "2000",
+              "--noise",
+              "0.5",
+              "--width",
+              g[0],
+              "--samples",
+              g[1],
+              "--ridge",
+              g[2],
+              "--csv");
+      assertEquals("0", result[0], result[2]);
+      String[] row = result[1].lines().toList().get(1).split(",");
+      double expected = Double.parseDouble(g[3]);
+      assertEquals(expected, Double.parseDouble(row[3]), 1e-10 * expected, line);
+    }
+  }
+
+  @Test
   void ridgelessPeakPrintsInfinity() {
     String[] result =
         run(
