@@ -130,8 +130,17 @@ public class DatasetTest {
     // Sample 2 and 3 drawn alone equal samples 2 and 3 drawn with the first two: streams nest.
     assertArrayEquals(
         java.util.Arrays.copyOfRange(inputs, 24, 48), java.util.Arrays.copyOf(again, 24));
-    for (double label : labels) {
-      assertTrue(label == 1.0 || label == -1.0);
+    // Every drawn sample is one of the pool's points, with that point's label.
+    for (int s = 0; s < 4; s++) {
+      boolean found = false;
+      for (int p = 0; p < pool.size() && !found; p++) {
+        boolean same = true;
+        for (int i = 0; i < 12 && same; i++) {
+          same = inputs[s * 12 + i] == pool.inputs()[p * 12 + i];
+        }
+        found = same && labels[s] == pool.targets()[p];
+      }
+      assertTrue(found, "sample " + s + " is not a point of the pool");
     }
   }
 

@@ -24,9 +24,9 @@ class PowerLawClosedFormsTest {
 
   /**
    * At the exponents Simon, Karkada, Ghosh and Belkin (ICLR 2024, arXiv 2311.14646) report for the
-   * depth-10 Myrtle CNTK on CIFAR-10, SVHN and MNIST, the closed form's R* to two significant digits
-   * (0.024, 0.0057 and exactly 0, zero ridge being optimal at beta >= alpha); the tolerance is half
-   * a unit of the last digit given. The eigenframework's own optimum must agree below.
+   * depth-10 Myrtle CNTK on CIFAR-10, SVHN and MNIST, the closed form's R* to two significant
+   * digits (0.024, 0.0057 and exactly 0, zero ridge being optimal at beta >= alpha); the tolerance
+   * is half a unit of the last digit given. The eigenframework's own optimum must agree below.
    */
   @ParameterizedTest(name = "alpha={0} beta={1}: R* = {2}")
   @CsvSource({"1.17,1.14,0.024,0.0005", "1.22,1.20,0.0057,0.00005", "1.12,1.36,0.0,0.0"})
