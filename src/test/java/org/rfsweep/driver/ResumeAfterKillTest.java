@@ -32,6 +32,7 @@ import org.rfsweep.testing.SharedSpark;
  * with exactly the rows of an uninterrupted run, bit for bit, each once.
  */
 @Tag("spark")
+@Tag("fault")
 @ExtendWith(SharedSpark.class)
 class ResumeAfterKillTest {
   private static final String SPEC =

@@ -33,6 +33,7 @@ import org.rfsweep.testing.SharedSpark;
  * the test started is stopped, pass or fail.
  */
 @Tag("spark")
+@Tag("fault")
 class StandaloneClusterFaultTest {
   private static final String SPEC =
       """

@@ -38,7 +38,10 @@ class GridPlanTest {
             - {widths: [8, 16, 32], samples: [16]}
             - {widths: [16], samples: [8, 16, 32]}
         """);
-    assertEquals(5, GridPlan.of(SpecLoader.parse(text, "t")).cells().size());
+    assertEquals(
+        List.of(
+            new Cell(8, 16), new Cell(16, 8), new Cell(16, 16), new Cell(16, 32), new Cell(32, 16)),
+        GridPlan.of(SpecLoader.parse(text, "t")).cells());
   }
 
   @Test

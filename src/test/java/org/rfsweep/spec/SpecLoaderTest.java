@@ -33,15 +33,18 @@ class SpecLoaderTest {
             .replace(
                 "ridges: [0, 0.01, 1]", "ridges: [0, {logspace: {from: 1e-3, to: 100, count: 6}}]");
     JobSpec spec = SpecLoader.parse(text, "t");
-    List<Integer> widths = spec.grid().sweeps().get(0).widths();
-    assertEquals(31, widths.size());
-    assertEquals(10, widths.get(0));
-    assertEquals(13, widths.get(1));
-    assertEquals(10000, widths.get(30));
+    // numpy: sorted(set(round(v) for v in np.logspace(1, 4, 31)))
     assertEquals(
-        List.of(0.0, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0).size(), spec.grid().ridges().size());
-    assertEquals(100.0, spec.grid().ridges().get(6));
-    assertEquals(0.01, spec.grid().ridges().get(2), 1e-15);
+        List.of(
+            10, 13, 16, 20, 25, 32, 40, 50, 63, 79, 100, 126, 158, 200, 251, 316, 398, 501, 631,
+            794, 1000, 1259, 1585, 1995, 2512, 3162, 3981, 5012, 6310, 7943, 10000),
+        spec.grid().sweeps().get(0).widths());
+    List<Double> expected = List.of(0.0, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0);
+    List<Double> ridges = spec.grid().ridges();
+    assertEquals(expected.size(), ridges.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), ridges.get(i), 1e-15 * expected.get(i), "ridge " + i);
+    }
   }
 
   @Test
@@ -59,7 +62,9 @@ class SpecLoaderTest {
             - {widths: [32], samples: [8, 16]}
         """);
     JobSpec spec = SpecLoader.parse(text, "t");
-    assertEquals(2, spec.grid().sweeps().size());
+    assertEquals(
+        List.of(new Sweep(List.of(8, 16), List.of(32)), new Sweep(List.of(32), List.of(8, 16))),
+        spec.grid().sweeps());
   }
 
   @Test
