@@ -23,6 +23,7 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -150,7 +151,10 @@ final class Charts {
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setBlockWidth(blockSize(data[0]));
     renderer.setBlockHeight(blockSize(data[1]));
-    if (hi <= lo) {
+    if (cells.isEmpty()) { // every fit failed: an empty map with a scale that says nothing
+      lo = 0;
+      hi = 1;
+    } else if (hi <= lo) {
       hi = lo + 1e-9;
     }
     LookupPaintScale scale = new LookupPaintScale(lo, hi, Color.GRAY);
@@ -166,6 +170,9 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     JFreeChart chart = chart("Optimal test risk over (width, samples)", plot);
     chart.removeLegend();
+    if (cells.isEmpty()) {
+      chart.addSubtitle(new TextTitle("no cell has a finite optimal test risk"));
+    }
     NumberAxis scaleAxis = new NumberAxis("log10 optimal test risk");
     PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
     legend.setPosition(RectangleEdge.RIGHT);
@@ -287,7 +294,14 @@ final class Charts {
     plot.setRenderer(0, line);
     plot.setDataset(1, new XYSeriesCollection(points));
     plot.setRenderer(1, dots);
-    return chart("Theory against experiment", plot);
+    JFreeChart chart = chart("Theory against experiment", plot);
+    if (points.isEmpty()) {
+      plot.getDomainAxis().setRange(1, 10);
+      plot.getRangeAxis().setRange(1, 10);
+      chart.addSubtitle(
+          new TextTitle("no (cell, ridge) has both a finite theory and a measured risk"));
+    }
+    return chart;
   }
 
   /** A measured spectrum: eigenvalues and target power per mode on log-log axes. */

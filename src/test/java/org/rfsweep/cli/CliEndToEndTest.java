@@ -1,0 +1,168 @@
+package org.rfsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.io.Manifest;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.io.TableFormat;
+import org.rfsweep.testing.ChildJvm;
+import org.rfsweep.testing.Cli;
+import org.rfsweep.testing.Specs;
+
+/**
+ * The README's promises through the real command line, each command in its own JVM as a user runs
+ * it (a command stops its Spark session on the way out), with its exit code and its output.
+ */
+@Tag("spark")
+class CliEndToEndTest {
+
+  /** Exit code and output of {@code rfsweep ARGS} in a fresh JVM. */
+  private record Run(int code, String output) {}
+
+  private static Run rfsweep(Path dir, List<String> jvmProperties, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx2g"));
+    command.addAll(ChildJvm.sparkFlags());
+    command.addAll(jvmProperties);
+    command.addAll(List.of("-cp", ChildJvm.classPath(), "org.rfsweep.cli.Main"));
+    command.addAll(Arrays.asList(args));
+    File log = Files.createTempFile(dir, "rfsweep", ".log").toFile();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "rfsweep " + String.join(" ", args));
+    return new Run(process.exitValue(), Files.readString(log.toPath()));
+  }
+
+  private static List<String> tableRows(Path table) {
+    return ParquetTable.read(table).rows().stream().map(Arrays::toString).sorted().toList();
+  }
+
+  @Test
+  void runShowReportAndHistoryKeepTheirPromises(@TempDir Path dir) throws Exception {
+    Path spec = Files.writeString(dir.resolve("small.yaml"), Specs.small());
+    Path out = dir.resolve("out");
+    Run run = rfsweep(dir, List.of(), "run", spec.toString(), "--out", out.toString());
+    assertEquals(0, run.code(), run.output());
+    assertTrue(run.output().contains("rfsweep: done in "), run.output());
+
+    // The manifest names the versions and backends; the completed run is in the history once.
+    JsonNode manifest = Manifest.read(out);
+    assertEquals("complete", manifest.path("status").asText());
+    assertEquals(
+        System.getProperty("java.version"), manifest.path("versions").path("java").asText());
+    assertTrue(
+        manifest.path("versions").path("spark").asText().startsWith("4."), manifest.toString());
+    assertTrue(
+        manifest.path("versions").path("scala").asText().startsWith("2.13"), manifest.toString());
+    assertTrue(manifest.path("blas").path("driver").asText().startsWith("native:"));
+    assertTrue(manifest.path("blas").path("executors").get(0).asText().startsWith("native:"));
+    assertEquals(1, Files.readAllLines(out.resolve("history.jsonl")).size());
+
+    // show --csv prints the Parquet table, every row and column.
+    Cli.Outcome shown = Cli.execute("show", out.toString(), "fits", "--csv");
+    assertEquals(0, shown.code(), shown.err());
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    TableFormat.csv(fits.columns(), fits.rows(), new java.io.PrintStream(expected, true, "UTF-8"));
+    assertEquals(expected.toString("UTF-8"), shown.out());
+    assertEquals(1 + fits.rows().size(), shown.out().lines().count());
+
+    // report DIR rebuilds the same tables from fits and does not add to the history.
+    List<List<String>> before = new ArrayList<>();
+    for (String table : List.of("curves", "optimal", "exponents", "claims")) {
+      before.add(tableRows(out.resolve(table)));
+    }
+    Run report = rfsweep(dir, List.of(), "report", out.toString());
+    assertEquals(0, report.code(), report.output());
+    int t = 0;
+    for (String table : List.of("curves", "optimal", "exponents", "claims")) {
+      assertEquals(before.get(t++), tableRows(out.resolve(table)), table);
+    }
+    assertEquals(1, Files.readAllLines(out.resolve("history.jsonl")).size());
+
+    // Every figure the page shows is there as PNG and SVG; the page has its sections.
+    String html = Files.readString(out.resolve("report/index.html"));
+    Matcher figure = Pattern.compile("src=\"([\\w-]+)\\.png\"").matcher(html);
+    int figures = 0;
+    while (figure.find()) {
+      for (String suffix : new String[] {".png", ".svg"}) {
+        Path file = out.resolve("report").resolve(figure.group(1) + suffix);
+        assertTrue(Files.size(file) > 1000, file + " is missing or empty");
+      }
+      figures++;
+    }
+    assertTrue(figures >= 5, "figures on the page: " + figures);
+    for (String section : new String[] {"Claims", "Changes since the previous run"}) {
+      assertTrue(html.contains(section), "no section " + section);
+    }
+  }
+
+  @Test
+  void reluRowsHaveNoTheoryAndNumericalFailuresExitThree(@TempDir Path dir) throws Exception {
+    Path relu =
+        Files.writeString(
+            dir.resolve("relu.yaml"), Specs.small().replace("features: linear", "features: relu"));
+    Path out = dir.resolve("relu");
+    Run run = rfsweep(dir, List.of(), "run", relu.toString(), "--out", out.toString());
+    assertEquals(0, run.code(), run.output());
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    int theory = fits.columns().indexOf("theory_test_mse");
+    assertTrue(fits.rows().stream().allMatch(r -> r[theory] == null), "ReLU has no theory");
+
+    // Labels of variance 1e308: every residual sum overflows, so every fit fails numerically.
+    Path huge =
+        Files.writeString(dir.resolve("huge.yaml"), Specs.smallWith("noise", "noise: 1e308"));
+    Path failed = dir.resolve("failed");
+    Run broken = rfsweep(dir, List.of(), "run", huge.toString(), "--out", failed.toString());
+    assertEquals(3, broken.code(), broken.output());
+    ParquetTable rows = ParquetTable.read(failed.resolve("fits"));
+    int status = rows.columns().indexOf("status");
+    assertTrue(rows.rows().stream().anyMatch(r -> "FAILED".equals(r[status])));
+    assertTrue(broken.output().contains("failed "), broken.output());
+  }
+
+  @Test
+  void aJavaBlasFallbackIsRefusedUnlessAllowed(@TempDir Path dir) throws Exception {
+    // The system route pointed at a library that does not exist: netlib falls back to its Java
+    // BLAS.
+    List<String> noNative =
+        List.of(
+            "-Drfsweep.blas=system",
+            "-Ddev.ludovic.netlib.blas.nativeLibPath=/nonexistent/libblas.so.3",
+            "-Ddev.ludovic.netlib.lapack.nativeLibPath=/nonexistent/liblapack.so.3");
+    Path spec = Files.writeString(dir.resolve("small.yaml"), Specs.smallWith("seeds", "seeds: 1"));
+    Path out = dir.resolve("out");
+    Run refused = rfsweep(dir, noNative, "run", spec.toString(), "--out", out.toString());
+    assertEquals(1, refused.code(), refused.output());
+    assertTrue(refused.output().contains("native BLAS/LAPACK did not load"), refused.output());
+    assertTrue(refused.output().contains("--allow-java-blas"), refused.output());
+    assertFalse(Files.exists(out), "nothing written");
+
+    Run allowed =
+        rfsweep(
+            dir, noNative, "run", spec.toString(), "--out", out.toString(), "--allow-java-blas");
+    assertEquals(0, allowed.code(), allowed.output());
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    int backend = fits.columns().indexOf("blas_backend");
+    assertTrue(
+        fits.rows().stream().allMatch(r -> !String.valueOf(r[backend]).startsWith("native:")),
+        "every row says it was computed by the Java BLAS");
+  }
+}
