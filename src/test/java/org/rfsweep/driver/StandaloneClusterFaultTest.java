@@ -114,13 +114,29 @@ class StandaloneClusterFaultTest {
       java.util.concurrent.atomic.AtomicLong killedAt =
           new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
       Thread killer = new Thread(() -> killWhenStarted(out, victim, killedAt));
+      // Tasks that ended other than in success: the killed worker's, which Spark must run again.
+      java.util.concurrent.atomic.AtomicInteger lost =
+          new java.util.concurrent.atomic.AtomicInteger();
+      org.apache.spark.scheduler.SparkListener counter =
+          new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+              if (!(end.reason() instanceof org.apache.spark.Success$)) {
+                lost.incrementAndGet();
+              }
+            }
+          };
+      spark.sparkContext().addSparkListener(counter);
       killer.start();
       SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> {});
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      spark.sparkContext().removeSparkListener(counter);
       long finished = System.nanoTime();
       killer.join();
       assertTrue(
           !victim.isAlive() && killedAt.get() < finished,
           "the worker was not killed while the sweep ran");
+      assertTrue(lost.get() >= 1, "no task was lost with the worker, so nothing was retried");
 
       Set<String> onCluster = rows(spark, out);
       SparkSession local = SharedSpark.restart(SharedSpark.MASTER);
