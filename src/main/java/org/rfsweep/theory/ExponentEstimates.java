@@ -41,10 +41,28 @@ public final class ExponentEstimates {
       double to,
       int points) {}
 
-  /** Direct fits over indices [from, to] (1-based). */
+  /**
+   * Eigenvalues below this share of the largest are rounding, not spectrum: a kernel of rank r (the
+   * linear kernel on r-dimensional inputs) has r modes and then values near 1e-16 of the first.
+   */
+  static final double NUMERICAL_ZERO = 1e-12;
+
+  /** Eigenvalues (descending) above {@link #NUMERICAL_ZERO} of the first. */
+  static int numericalRank(double[] descending) {
+    int rank = 0;
+    while (rank < descending.length && descending[rank] > NUMERICAL_ZERO * descending[0]) {
+      rank++;
+    }
+    return rank;
+  }
+
+  /**
+   * Direct fits over indices [from, to] (1-based), the window ending at the numerical rank (the
+   * last eigenvalue above {@link #NUMERICAL_ZERO} of the largest).
+   */
   public static List<Estimate> direct(MeasuredSpectrum spectrum, int from, int to) {
     List<Estimate> out = new ArrayList<>();
-    int last = Math.min(to, spectrum.eigenvalues().length);
+    int last = Math.min(to, numericalRank(spectrum.eigenvalues()));
     List<double[]> lambda = new ArrayList<>();
     for (int i = from; i <= last; i++) {
       if (spectrum.eigenvalues()[i - 1] > 0) {
