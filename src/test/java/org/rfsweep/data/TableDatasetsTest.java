@@ -158,4 +158,55 @@ class TableDatasetsTest {
             spec("parquet", out, "label", List.of("features"), DatasetTaskSpec.ONEHOT));
     assertArrayEquals(expected, columns.inputs());
   }
+
+  @Test
+  @Tag("spark")
+  @ExtendWith(SharedSpark.class)
+  void readsNamedScalarParquetColumnsAndFoldersOfPartFiles(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(RowFactory.create((double) i, 10.0 + i, 100.0 * i, (double) (i % 3)));
+    }
+    StructType schema =
+        new StructType()
+            .add("a", DataTypes.DoubleType)
+            .add("b", DataTypes.DoubleType)
+            .add("c", DataTypes.DoubleType)
+            .add("y", DataTypes.DoubleType);
+    Path parquet = dir.resolve("scalars");
+    // Three part files, as Spark writes a table: read in part order, all rows.
+    spark
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .repartition(3)
+        .sortWithinPartitions("a")
+        .write()
+        .parquet(parquet.toString());
+    RawDataset named =
+        TableDatasets.read(
+            spec("parquet", parquet, "y", List.of("c", "a"), DatasetTaskSpec.NUMERIC));
+    assertEquals(6, named.count());
+    assertEquals(2, named.dimension());
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      pairs.add(named.inputs()[2 * i] + "," + named.inputs()[2 * i + 1] + "," + named.labels()[i]);
+    }
+    java.util.Set<String> expected = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      expected.add(100.0 * i + "," + (double) i + "," + (double) (i % 3));
+    }
+    assertEquals(expected, pairs, "the named columns, in the order named, with their labels");
+
+    Path csvFolder = Files.createDirectories(dir.resolve("csv-parts"));
+    Files.writeString(csvFolder.resolve("part-0.csv"), "a,y\n1,0.5\n2,1.5\n");
+    Files.writeString(csvFolder.resolve("part-1.csv"), "a,y\n3,2.5\n");
+    Files.writeString(csvFolder.resolve("_SUCCESS"), "");
+    Files.writeString(csvFolder.resolve(".part-0.csv.crc"), "junk");
+    RawDataset parts =
+        TableDatasets.read(spec("csv", csvFolder, "y", List.of(), DatasetTaskSpec.NUMERIC));
+    assertArrayEquals(
+        new double[] {1, 2, 3}, parts.inputs(), "both parts, markers and crc skipped");
+    assertArrayEquals(new double[] {0.5, 1.5, 2.5}, parts.labels());
+  }
 }
