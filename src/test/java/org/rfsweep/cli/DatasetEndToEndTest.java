@@ -139,6 +139,39 @@ class DatasetEndToEndTest {
     int theoryColumn = fits.columns().indexOf("theory_test_mse");
     assertTrue(fits.rows().stream().allMatch(r -> r[theoryColumn] != null), "theory on every row");
     assertTrue(Files.isDirectory(out.resolve("spectrum_exponents")));
+    // The overfitting claim puts the closed-form R* from the pool's proxy exponents beside the
+    // measured ratios (or n/a where the closed forms do not apply).
+    ParquetTable proxies = ParquetTable.read(out.resolve("spectrum_exponents"));
+    List<String> pc = proxies.columns();
+    double proxyAlpha = Double.NaN;
+    double proxyBeta = Double.NaN;
+    for (Object[] r : proxies.rows()) {
+      if (String.valueOf(r[pc.indexOf("method")]).startsWith("proxy")) {
+        double value = (Double) r[pc.indexOf("value")];
+        if ("alpha".equals(r[pc.indexOf("exponent")])) {
+          proxyAlpha = value;
+        } else {
+          proxyBeta = value;
+        }
+      }
+    }
+    String closedForm =
+        proxyAlpha > 1 && proxyBeta > 1 && proxyBeta < 2 * proxyAlpha + 1
+            ? String.format(
+                java.util.Locale.ROOT,
+                "%.4f",
+                org.rfsweep.theory.PowerLawClosedForms.optimalFittingRatio(
+                    proxyAlpha, proxyBeta, 0))
+            : "n/a";
+    ParquetTable claims = ParquetTable.read(out.resolve("claims"));
+    List<String> cc = claims.columns();
+    String evidence =
+        claims.rows().stream()
+            .filter(r -> "overfitting_obligatory".equals(r[cc.indexOf("claim")]))
+            .map(r -> String.valueOf(r[cc.indexOf("evidence")]))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(evidence.contains("closed-form power-law R* " + closedForm), evidence);
     String second = rfsweep(dir, 0, "run", rff.toString(), "--out", out.toString());
     assertFalse(second.contains("measuring the pool's kernel spectrum"), "the spectrum is reused");
   }
