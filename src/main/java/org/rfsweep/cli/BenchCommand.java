@@ -59,7 +59,8 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "NxM",
       split = ",",
       description =
-          "fit-kernel shapes width x samples, e.g. --size 4096x2048 (default: the four of the issue)")
+          "fit-kernel shapes width x samples, e.g. --size 4096x2048 (default: 1024x1024, 2048x4096, "
+              + "4096x2048 and 4096x4096)")
   List<String> sizes;
 
   @Option(

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Compute the pool's kernel matrix for SPEC's feature map (native BLAS), eigendecompose it, and "
           + "write DIR/spectrum (index, eigenvalue, target_power) and DIR/spectrum_exponents: alpha and beta by "
-          + "direct log-log fits and by the paper's proxies, each with a 95% interval.",
+          + "direct log-log fits and by the paper's proxies, each with a 95%% interval.",
       "Cost: about P^2 d flops for the kernel and 10 P^3 for the eigendecomposition; P = 10,000 takes a few "
           + "minutes and 2.4 GB here."
     })

@@ -104,8 +104,8 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
   }
 
   /**
-   * Subtracts the mean input and divides by one global standard deviation (THEORY.md section 4):
-   * per-pixel scaling would blow up nearly blank pixels.
+   * Subtracts the mean input and divides by one global standard deviation (docs/THEORY.md section
+   * 5): per-pixel scaling would blow up nearly blank pixels.
    */
   private static void standardise(double[] inputs, int dimension, int size) {
     double[] mean = new double[dimension];

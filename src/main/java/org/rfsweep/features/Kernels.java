@@ -4,8 +4,8 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.FeatureSpec;
 
 /**
- * The infinite-width kernels of the feature maps (THEORY.md sections 1 and 4), as full matrices
- * over a set of points, built from one native Gram matrix X^T X.
+ * The infinite-width kernels of the feature maps (docs/THEORY.md sections 1 and 5), as full
+ * matrices over a set of points, built from one native Gram matrix X^T X.
  */
 public final class Kernels {
   private Kernels() {}

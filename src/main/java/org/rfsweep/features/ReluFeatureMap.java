@@ -4,9 +4,9 @@ import org.rfsweep.spec.FeatureKind;
 
 /**
  * ReLU random features g(x) = sqrt(2) relu(w . x) with w ~ N(0, I / E|x|^2). With inputs
- * standardised to E|x|^2 = d this is THEORY.md's w ~ N(0, I_d / d); dividing by the inputs' actual
- * mean squared norm instead applies the same convention to inputs of any scale. The kernel is the
- * degree-1 arc-cosine kernel (|x||x'| / E|x|^2) (sin t + (pi - t) cos t) / pi.
+ * standardised to E|x|^2 = d this is docs/THEORY.md's w ~ N(0, I_d / d); dividing by the inputs'
+ * actual mean squared norm instead applies the same convention to inputs of any scale. The kernel
+ * is the degree-1 arc-cosine kernel (|x||x'| / E|x|^2) (sin t + (pi - t) cos t) / pi.
  */
 public final class ReluFeatureMap implements FeatureMap {
   private static final double SQRT2 = Math.sqrt(2.0);

@@ -8,7 +8,7 @@ import org.rfsweep.spec.PowerLawTaskSpec;
 
 /**
  * Floating-point work and peak memory of a work unit, from its shape alone. Used by {@code plan}
- * and for scheduling; the constants follow THEORY.md section 5 (Gram ~ n N min(n, N),
+ * and for scheduling; the constants follow docs/THEORY.md section 6 (Gram ~ n N min(n, N),
  * eigendecomposition ~ 9 min^3).
  */
 public final class CostModel {

@@ -6,9 +6,9 @@ import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.linalg.Workspace;
 
 /**
- * Decompose once, solve every ridge (THEORY.md section 5): one symmetric eigendecomposition of the
- * smaller Gram matrix serves the whole ridge list, so each extra ridge costs O((samples + width) *
- * min(samples, width)).
+ * Decompose once, solve every ridge (docs/THEORY.md section 6): one symmetric eigendecomposition of
+ * the smaller Gram matrix serves the whole ridge list, so each extra ridge costs O((samples +
+ * width) * min(samples, width)).
  *
  * <ul>
  *   <li>width &lt; samples (primal): Phi^T Phi = V diag(s) V^T, B = V^T Phi^T Y, A(ridge) = V (B /

@@ -3,7 +3,7 @@ package org.rfsweep.spec;
 import java.util.List;
 
 /**
- * A task drawn from a real dataset, pool-as-population (THEORY.md section 4): a seeded pool of
+ * A task drawn from a real dataset, pool-as-population (docs/THEORY.md section 5): a seeded pool of
  * {@code pool} points is taken from the dataset and standardised (mean input subtracted, one global
  * standard deviation divided out); training and test points are drawn uniformly from the pool, so a
  * sweep is exactly described by the pool's kernel eigenstructure.

@@ -2,7 +2,7 @@ package org.rfsweep.spec;
 
 import java.util.Locale;
 
-/** The random feature maps of THEORY.md section 1. */
+/** The random feature maps of docs/THEORY.md section 1. */
 public enum FeatureKind {
   /** g(x) = w . x: the kernel is the input covariance, so the eigenvalues are the task's own. */
   LINEAR,

@@ -1,7 +1,7 @@
 package org.rfsweep.spec;
 
 /**
- * The synthetic power-law Gaussian task (THEORY.md section 3): x ~ N(0, I_modes), eigenvalues
+ * The synthetic power-law Gaussian task (docs/THEORY.md section 4): x ~ N(0, I_modes), eigenvalues
  * i^-alpha, target coefficients v_i = i^(-beta/2), labels y = v.x + noise.
  *
  * @param alpha eigenvalue decay, > 1

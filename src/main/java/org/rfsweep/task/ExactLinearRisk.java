@@ -6,9 +6,9 @@ import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
 /**
- * Exact test risk of linear random features on a Gaussian task (THEORY.md section 1): the predictor
- * is f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a / sqrt(N) - v|^2
- * + sigma^2 with no test-sampling noise. One dgemm per cell covers every ridge.
+ * Exact test risk of linear random features on a Gaussian task (docs/THEORY.md section 1): the
+ * predictor is f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a /
+ * sqrt(N) - v|^2 + sigma^2 with no test-sampling noise. One dgemm per cell covers every ridge.
  */
 final class ExactLinearRisk implements TestRisk {
   private final BLAS blas;

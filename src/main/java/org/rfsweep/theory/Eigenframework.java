@@ -1,8 +1,8 @@
 package org.rfsweep.theory;
 
 /**
- * The omniscient risk estimate of random-feature ridge regression (THEORY.md section 2). For width
- * N, samples n and ridge delta, the effective ridges gamma, kappa solve
+ * The omniscient risk estimate of random-feature ridge regression (docs/THEORY.md section 2). For
+ * width N, samples n and ridge delta, the effective ridges gamma, kappa solve
  *
  * <pre>
  *   n = z(gamma) + delta / kappa,     N = z(gamma) + N kappa / gamma,     z = sum L_i, L_i = lambda_i/(lambda_i+gamma)

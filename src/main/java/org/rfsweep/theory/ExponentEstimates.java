@@ -7,9 +7,9 @@ import org.netlib.util.intW;
 import org.rfsweep.linalg.NativeLinalg;
 
 /**
- * Power-law exponents of a measured eigenstructure (THEORY.md section 4), each with a 95% interval
- * from the least-squares slope's standard error (points along a curve are correlated, so read the
- * intervals as a lower bound on the uncertainty):
+ * Power-law exponents of a measured eigenstructure (docs/THEORY.md section 5), each with a 95%
+ * interval from the least-squares slope's standard error (points along a curve are correlated, so
+ * read the intervals as a lower bound on the uncertainty):
  *
  * <ul>
  *   <li>direct alpha: slope of log lambda_i against log i over an index window;

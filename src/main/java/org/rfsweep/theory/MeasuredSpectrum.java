@@ -4,10 +4,10 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
 
 /**
- * A pool's kernel eigenstructure (THEORY.md section 4): eigendecompose K / P = U diag(lambda) U^T,
- * target coefficients v_i = u_i^T y / sqrt(P) per output, target power summed over outputs. With
- * the pool as the population, sweeps that sample from it are exactly described by the theory with
- * these (lambda_i, v_i^2).
+ * A pool's kernel eigenstructure (docs/THEORY.md section 5): eigendecompose K / P = U diag(lambda)
+ * U^T, target coefficients v_i = u_i^T y / sqrt(P) per output, target power summed over outputs.
+ * With the pool as the population, sweeps that sample from it are exactly described by the theory
+ * with these (lambda_i, v_i^2).
  *
  * @param eigenvalues descending
  * @param targetPower v_i^2 summed over outputs, aligned with the eigenvalues

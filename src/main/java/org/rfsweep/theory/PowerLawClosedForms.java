@@ -1,9 +1,9 @@
 package org.rfsweep.theory;
 
 /**
- * Closed forms for power-law tasks in the kernel limit with the continuum approximation (THEORY.md
- * section 3): lambda_i = i^-alpha, v_i^2 = i^-beta, noise sigma^2 = sigma2Rel * E_te(ridge 0, no
- * noise) at the same n.
+ * Closed forms for power-law tasks in the kernel limit with the continuum approximation
+ * (docs/THEORY.md section 3): lambda_i = i^-alpha, v_i^2 = i^-beta, noise sigma^2 = sigma2Rel *
+ * E_te(ridge 0, no noise) at the same n.
  */
 public final class PowerLawClosedForms {
   private PowerLawClosedForms() {}

@@ -2,7 +2,7 @@ package org.rfsweep.theory;
 
 /**
  * The modes i >= start of a power law lambda_i = i^-alpha, v_i^2 = i^-beta, carried to infinity
- * exactly as the continuum integral from {@code start} (THEORY.md section 2). With u = gamma
+ * exactly as the continuum integral from {@code start} (docs/THEORY.md section 3). With u = gamma
  * x^alpha, s = 1/alpha, u0 = gamma start^alpha and T(p, c) = integral of u^(p-1) / (1+u)^c from u0
  * to infinity:
  *
