@@ -22,6 +22,7 @@ import org.rfsweep.io.ResultTable;
 import org.rfsweep.io.RunLabel;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RunContext;
+import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.OptimalRidge;
@@ -113,11 +114,11 @@ public final class Aggregation {
           ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
       write(spark, out, ExponentRow.TABLE, label, exponents);
 
-      double rStar =
-          spec.task() instanceof PowerLawTaskSpec
-              ? closedFormRStar(spec, curves)
-              : measuredRStar(context);
-      List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar);
+      boolean powerLaw = spec.task() instanceof PowerLawTaskSpec;
+      double rStar = powerLaw ? closedFormRStar(spec, curves) : measuredRStar(context);
+      String source =
+          powerLaw ? "from the task's alpha and beta" : "from the pool's proxy exponents, no noise";
+      List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar, source);
       write(spark, out, Claim.TABLE, label, claims);
       return new Tables(curves, optimal, exponents, claims, rStar);
     } finally {
@@ -154,10 +155,11 @@ public final class Aggregation {
   /**
    * The closed-form R* of a power-law task in the kernel limit, with the noise expressed relative
    * to the noiseless ridgeless risk at the largest sample count; NaN outside the closed forms'
-   * range.
+   * range, and for features whose kernel spectrum is not the task's power law (ReLU, rff).
    */
   static double closedFormRStar(JobSpec spec, List<CurvePoint> curves) {
     if (!(spec.task() instanceof PowerLawTaskSpec task)
+        || spec.features().kind() != FeatureKind.LINEAR
         || !(task.beta() > 1 && task.beta() < 2 * task.alpha() + 1)) {
       return Double.NaN;
     }

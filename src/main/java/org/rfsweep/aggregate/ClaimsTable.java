@@ -38,12 +38,22 @@ public final class ClaimsTable {
 
   private ClaimsTable() {}
 
-  /**
-   * @param closedFormRStar the power-law closed form's R* for the task (NaN when not a power-law
-   *     task)
-   */
+  /** The claims without a closed-form R* to put beside them. */
   public static List<Claim> compute(
       List<OptimalPoint> optimal, List<CurvePoint> curves, double closedFormRStar) {
+    return compute(optimal, curves, closedFormRStar, "");
+  }
+
+  /**
+   * @param closedFormRStar the power-law closed form's R* (NaN where it does not apply)
+   * @param closedFormSource where its exponents come from, printed after it (e.g. "from the task's
+   *     alpha and beta")
+   */
+  public static List<Claim> compute(
+      List<OptimalPoint> optimal,
+      List<CurvePoint> curves,
+      double closedFormRStar,
+      String closedFormSource) {
     List<Claim> claims = new ArrayList<>();
     claims.add(
         monotone(
@@ -52,7 +62,7 @@ public final class ClaimsTable {
         monotone(
             "more_data_better", "samples", optimal, OptimalPoint::width, OptimalPoint::samples));
     double smallestGridRidge = curves.stream().mapToDouble(CurvePoint::ridge).min().orElse(0);
-    claims.add(overfitting(optimal, closedFormRStar, smallestGridRidge));
+    claims.add(overfitting(optimal, closedFormRStar, closedFormSource, smallestGridRidge));
     claims.add(theoryMatches(curves));
     return claims;
   }
@@ -145,7 +155,10 @@ public final class ClaimsTable {
    * predicts (fitting ratio R = train/test below 1), and the empirical R matches the theory's R*.
    */
   private static Claim overfitting(
-      List<OptimalPoint> optimal, double closedFormRStar, double smallestGridRidge) {
+      List<OptimalPoint> optimal,
+      double closedFormRStar,
+      String closedFormSource,
+      double smallestGridRidge) {
     List<OptimalPoint> interior =
         optimal.stream().filter(p -> Double.isFinite(p.fittingRatio())).toList();
     if (interior.isEmpty()) {
@@ -192,7 +205,8 @@ public final class ClaimsTable {
             Double.isNaN(worstGap) ? "n/a" : String.format(Locale.ROOT, "%.4f", worstGap),
             Double.isNaN(closedFormRStar)
                 ? "n/a"
-                : String.format(Locale.ROOT, "%.4f", closedFormRStar),
+                : String.format(Locale.ROOT, "%.4f", closedFormRStar)
+                    + (closedFormSource.isEmpty() ? "" : " (" + closedFormSource + ")"),
             atSmallestRidge);
     return new Claim(
         "overfitting_obligatory",

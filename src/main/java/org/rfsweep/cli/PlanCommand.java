@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
     name = "plan",
     mixinStandardHelpOptions = true,
     description =
-        "Validate SPEC and print the grid: cells, tasks, fits, total flops, the time they take at this "
-            + "machine's measured BLAS speed, and the largest task's memory against what a task slot has (refused when "
+        "Validate SPEC and print the grid: cells, fits, rows, units, total flops, the time they take at this "
+            + "machine's measured BLAS speed, and the largest unit's memory against what a task slot has (refused when "
             + "it does not fit). Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
   /**
@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "a cluster-configs/*.properties file: check the largest task against its executors' memory "
+          "a cluster-configs/*.properties file: check the largest unit against its executors' memory "
               + "and estimate the time on its cores")
   Path config;
 
@@ -76,12 +76,12 @@ final class PlanCommand implements Callable<Integer> {
         "ridges      %s%n",
         job.grid().ridges().stream().map(r -> String.format(Locale.ROOT, "%.4g", r)).toList());
     System.out.printf(
-        "grid        %d cells x %d seeds = %d tasks; x %d ridges = %d fits; %d work units%n",
+        "grid        %d cells x %d seeds = %d fits; x %d ridges = %d rows; %d units%n",
         plan.cells().size(),
         job.grid().seeds(),
-        plan.tasks(),
-        job.grid().ridges().size(),
         plan.fits(),
+        job.grid().ridges().size(),
+        plan.rows(),
         plan.units().size());
     double flops = 0;
     for (WorkUnit unit : plan.units()) {
@@ -102,7 +102,7 @@ final class PlanCommand implements Callable<Integer> {
         flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
     CostModel.UnitCost largest = Capacity.check(job, plan, budget); // the same check run makes
     System.out.printf(
-        "memory      largest task holds about %s at once; each task slot has %s (%s)%n",
+        "memory      largest unit holds about %s at once; each task slot has %s (%s)%n",
         ExecutorBudget.bytes(largest.peakBytes()),
         ExecutorBudget.bytes(budget.bytesPerTask()),
         budget.source());

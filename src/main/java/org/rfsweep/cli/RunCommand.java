@@ -80,21 +80,21 @@ final class RunCommand implements Callable<Integer> {
     // Everything that can refuse the run does so before a session starts.
     RunContext context = SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master));
     System.out.printf(
-        "rfsweep: %s: %d tasks, %d fits, %d seed units -> %s (driver BLAS %s)%n",
-        job.name(), plan.tasks(), plan.fits(), plan.units().size(), folder, context.blasBackend());
+        "rfsweep: %s: %d fits, %d rows, %d units -> %s (driver BLAS %s)%n",
+        job.name(), plan.fits(), plan.rows(), plan.units().size(), folder, context.blasBackend());
     SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui);
     try {
       SweepDriver.Outcome outcome =
           SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));
       System.out.printf(
-          "rfsweep: done in %.1f s: %d rows in %s; tasks ok %d, failed %d; BLAS %s%n",
+          "rfsweep: done in %.1f s: %d rows in %s; fits ok %d, failed %d; BLAS %s%n",
           outcome.seconds(),
           outcome.rows(),
           folder.resolve("fits"),
-          outcome.tasksOk(),
-          outcome.tasksFailed(),
+          outcome.fitsOk(),
+          outcome.fitsFailed(),
           outcome.blasBackends());
-      return outcome.tasksFailed() == 0 ? 0 : 3;
+      return outcome.fitsFailed() == 0 ? 0 : 3;
     } finally {
       spark.stop();
     }

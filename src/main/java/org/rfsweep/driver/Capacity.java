@@ -38,7 +38,7 @@ public final class Capacity {
     }
     if (largest != null && largest.peakBytes() > budget.bytesPerTask()) {
       throw new SpecException(
-          "grid: the largest task needs about "
+          "grid: the largest unit needs about "
               + ExecutorBudget.bytes(largest.peakBytes())
               + " but a task slot has "
               + ExecutorBudget.bytes(budget.bytesPerTask())

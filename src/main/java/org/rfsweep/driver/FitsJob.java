@@ -110,7 +110,13 @@ public final class FitsJob {
                             : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
     sparkContext.setJobGroup(
         ProgressListener.JOB_GROUP,
-        "sweep " + context.spec().name() + ": " + units + " units in " + bins.size() + " tasks",
+        "sweep "
+            + context.spec().name()
+            + ": "
+            + units
+            + " units in "
+            + bins.size()
+            + " Spark tasks",
         false);
     spark
         .createDataFrame(rows, FitsRow.TABLE.schema())

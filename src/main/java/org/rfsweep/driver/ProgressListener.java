@@ -81,7 +81,7 @@ final class ProgressListener extends SparkListener {
               + taskEnd.reason()
               + "); Spark retries it ("
               + failures
-              + " task failures so far)");
+              + " Spark task failures so far)");
       write();
       return;
     }
@@ -105,7 +105,7 @@ final class ProgressListener extends SparkListener {
             60 * cellsDone / Math.max(elapsed, 1e-9),
             format(elapsed),
             share > 0 ? format(elapsed * (1 - share) / share) : "?",
-            failures > 0 ? ", " + failures + " task failures retried" : ""));
+            failures > 0 ? ", " + failures + " Spark task failures retried" : ""));
   }
 
   /**

@@ -52,7 +52,7 @@ public final class SweepDriver {
 
   /** Counts of how a run ended. */
   public record Outcome(
-      long tasksOk, long tasksFailed, long rows, List<String> blasBackends, double seconds) {}
+      long fitsOk, long fitsFailed, long rows, List<String> blasBackends, double seconds) {}
 
   private SweepDriver() {}
 

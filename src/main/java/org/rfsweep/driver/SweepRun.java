@@ -158,14 +158,14 @@ final class SweepRun {
     // duplicate is counted as done twice.
     FitsIntegrity.verify(spark, options.out(), report);
     List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamp(), options.out());
-    long doneCells = plan.tasks() - units.stream().mapToLong(u -> u.cells().size()).sum();
+    long doneCells = plan.fits() - units.stream().mapToLong(u -> u.cells().size()).sum();
     if (doneCells > 0) {
       report.accept(
           "resuming: "
               + doneCells
               + " of "
-              + plan.tasks()
-              + " tasks are already in "
+              + plan.fits()
+              + " fits are already in "
               + FitsRow.TABLE.in(options.out()));
     }
     return units;
@@ -251,8 +251,8 @@ final class SweepRun {
             plan.cells().size(),
             spec.grid().seeds(),
             spec.grid().ridges().size(),
-            plan.tasks(),
             plan.fits(),
+            plan.rows(),
             plan.units().size()),
         new RunManifest.Versions(
             System.getProperty("java.version"), spark.version(), Properties.versionNumberString()),

@@ -56,13 +56,13 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     return new GridPlan(spec, sorted, List.copyOf(units));
   }
 
-  /** Fitted (cell, seed) pairs: each is one Gram matrix and one eigendecomposition. */
-  public long tasks() {
+  /** Fits: (cell, seed) pairs, each one Gram matrix and one eigendecomposition for every ridge. */
+  public long fits() {
     return (long) cells.size() * spec.grid().seeds();
   }
 
-  /** Result rows: tasks times ridges. */
-  public long fits() {
-    return tasks() * spec.grid().ridges().size();
+  /** Result rows: fits times ridges. */
+  public long rows() {
+    return fits() * spec.grid().ridges().size();
   }
 }

@@ -23,6 +23,7 @@ import org.rfsweep.aggregate.OptimalPoint;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.DatasetTaskSpec;
+import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.ExponentEstimates;
@@ -114,7 +115,9 @@ public final class ReportWriter {
    */
   private static Map<Double, Double> closedFormCurve(JobSpec spec, OptimalPoint cell) {
     Map<Double, Double> curve = new LinkedHashMap<>();
+    // Only where the kernel's spectrum is the task's power law: linear features.
     if (spec.task() instanceof PowerLawTaskSpec task
+        && spec.features().kind() == FeatureKind.LINEAR
         && task.beta() > 1
         && task.beta() < 2 * task.alpha() + 1) {
       double relative =

@@ -45,7 +45,7 @@ public record RunManifest(
       String startedAt) {}
 
   /** The grid's size. */
-  public record Grid(int cells, int seeds, int ridges, long tasks, long fits, int workUnits) {}
+  public record Grid(int cells, int seeds, int ridges, long fits, long rows, int units) {}
 
   public record Versions(String java, String spark, String scala) {}
 
@@ -68,7 +68,7 @@ public record RunManifest(
     static final Timings NONE = new Timings(null, null, null, null, null);
   }
 
-  public record Counts(long tasksDone, long tasksFailed, long rows) {}
+  public record Counts(long fitsDone, long fitsFailed, long rows) {}
 
   /** The manifest of a run that has just started. */
   public static RunManifest started(Provenance provenance, String driverBlas) {

@@ -18,7 +18,7 @@ import org.rfsweep.solver.PathTimings;
  *     failed or switched off)
  * @param gcvMse GCV estimate of the test risk (NaN when failed or undefined: interpolation)
  * @param status {@code OK} or {@code FAILED}
- * @param error why it failed (routine and info code for LAPACK), empty when OK
+ * @param error why it failed (routine and info code for LAPACK), null when OK
  * @param fitSeconds wall time of this cell's fit and evaluation, shared by all its ridges
  * @param setupSeconds wall time of the seed's shared data, features and test set, shared by all its
  *     cells

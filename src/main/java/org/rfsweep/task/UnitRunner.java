@@ -99,7 +99,7 @@ public final class UnitRunner {
                   solution.looMse()[r],
                   solution.gcvMse()[r],
                   FitResult.OK,
-                  "",
+                  null, // no error: null, so that "error IS NULL" selects the rows that worked
                   seconds,
                   setupSeconds,
                   fit.path(),

@@ -113,10 +113,10 @@ class BadInputTest {
     Outcome outcome = Cli.execute("plan", spec.toString());
     assertEquals(0, outcome.code(), outcome.err());
     assertTrue(
-        outcome.out().contains("9 cells x 3 seeds = 27 tasks; x 3 ridges = 81 fits; 3 work units"),
+        outcome.out().contains("9 cells x 3 seeds = 27 fits; x 3 ridges = 81 rows; 3 units"),
         outcome.out());
     assertTrue(outcome.out().contains("flops"), outcome.out());
-    assertTrue(outcome.out().contains("largest task holds"), outcome.out());
+    assertTrue(outcome.out().contains("largest unit holds"), outcome.out());
   }
 
   @org.junit.jupiter.api.Test
@@ -136,7 +136,7 @@ class BadInputTest {
     Outcome outcome = Cli.execute("plan", spec.toString(), "--config", config.toString());
     assertEquals(2, outcome.code(), outcome.out());
     assertTrue(
-        outcome.err().startsWith("rfsweep: grid: the largest task needs about "), outcome.err());
+        outcome.err().startsWith("rfsweep: grid: the largest unit needs about "), outcome.err());
     assertTrue(
         outcome.err().contains("executor memory 1.2 GiB less 600 MiB over 2 slots"), outcome.err());
   }

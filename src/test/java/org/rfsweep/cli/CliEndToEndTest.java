@@ -125,6 +125,17 @@ class CliEndToEndTest {
     ParquetTable fits = ParquetTable.read(out.resolve("fits"));
     int theory = fits.columns().indexOf("theory_test_mse");
     assertTrue(fits.rows().stream().allMatch(r -> r[theory] == null), "ReLU has no theory");
+    int error = fits.columns().indexOf("error");
+    assertTrue(fits.rows().stream().allMatch(r -> r[error] == null), "OK rows have a null error");
+    // The closed form describes the task's power law, which a ReLU kernel's spectrum is not.
+    ParquetTable claims = ParquetTable.read(out.resolve("claims"));
+    int evidence = claims.columns().indexOf("evidence");
+    assertTrue(
+        claims.rows().stream()
+            .map(r -> String.valueOf(r[evidence]))
+            .filter(e -> e.contains("closed-form"))
+            .allMatch(e -> e.contains("closed-form power-law R* n/a")),
+        "no closed-form R* for ReLU features");
 
     // Labels of variance 1e308: every residual sum overflows, so every fit fails numerically.
     Path huge =

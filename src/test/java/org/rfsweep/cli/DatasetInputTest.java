@@ -109,7 +109,7 @@ class DatasetInputTest {
     Files.writeString(file, text.formatted(data, "y"));
     Cli.Outcome plan = Cli.execute("plan", file.toString());
     assertEquals(0, plan.code(), plan.err());
-    assertTrue(plan.out().contains("4 cells x 2 seeds = 8 tasks"), plan.out());
+    assertTrue(plan.out().contains("4 cells x 2 seeds = 8 fits"), plan.out());
 
     Files.writeString(file, text.formatted(data, "target"));
     Cli.Outcome bad = Cli.execute("plan", file.toString());

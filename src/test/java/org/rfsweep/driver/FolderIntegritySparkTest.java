@@ -69,7 +69,7 @@ class FolderIntegritySparkTest {
 
     List<String> log = new ArrayList<>();
     SweepDriver.Outcome outcome = run(spark, out, log);
-    assertEquals(PLAN.fits(), outcome.rows(), "the outcome counts each row once");
+    assertEquals(PLAN.rows(), outcome.rows(), "the outcome counts each row once");
     assertTrue(log.stream().anyMatch(l -> l.startsWith("repaired ")), log.toString());
     assertEquals(
         copied, ParquetTable.read(out.resolve("fits")).rows().size(), "the folder repaired");
@@ -119,14 +119,14 @@ class FolderIntegritySparkTest {
     assertTrue(
         log.contains(
             "resuming: "
-                + PLAN.tasks()
+                + PLAN.fits()
                 + " of "
-                + PLAN.tasks()
-                + " tasks are already in "
+                + PLAN.fits()
+                + " fits are already in "
                 + out.resolve("fits")),
         log.toString());
-    assertEquals(PLAN.fits(), outcome.rows());
-    assertEquals(PLAN.fits(), ParquetTable.read(out.resolve("fits")).rows().size());
+    assertEquals(PLAN.rows(), outcome.rows());
+    assertEquals(PLAN.rows(), ParquetTable.read(out.resolve("fits")).rows().size());
   }
 
   @Test
@@ -150,10 +150,10 @@ class FolderIntegritySparkTest {
         SweepDriver.run(spark, SPEC, new SweepDriver.Options(out, 0, false, 0, true), log::add);
     assertTrue(Files.isDirectory(out.resolve("superseded/0/fits")), "old rows moved aside");
     assertFalse(log.stream().anyMatch(l -> l.startsWith("resuming")), "everything recomputed");
-    assertEquals(PLAN.fits(), outcome.rows());
+    assertEquals(PLAN.rows(), outcome.rows());
     ParquetTable fits = ParquetTable.read(out.resolve("fits"));
     int version = fits.columns().indexOf("results_version");
-    assertEquals(PLAN.fits(), fits.rows().size());
+    assertEquals(PLAN.rows(), fits.rows().size());
     assertTrue(fits.rows().stream().allMatch(r -> ResultsVersion.CURRENT.equals(r[version])));
     assertEquals(ResultsVersion.CURRENT, Manifest.read(out).path("results_version").asText());
   }
@@ -229,10 +229,9 @@ class FolderIntegritySparkTest {
     assertTrue(Files.isRegularFile(out.resolve("quarantine").resolve(part.getFileName())));
     assertTrue(
         log.stream()
-            .anyMatch(
-                l -> l.startsWith("resuming: ") && !l.startsWith("resuming: " + PLAN.tasks())),
+            .anyMatch(l -> l.startsWith("resuming: ") && !l.startsWith("resuming: " + PLAN.fits())),
         "the quarantined cells are computed again: " + log);
-    assertEquals(PLAN.fits(), outcome.rows());
+    assertEquals(PLAN.rows(), outcome.rows());
     assertEquals(clean, testRisks(out), "the recomputed rows are the clean ones, bit for bit");
   }
 
@@ -253,7 +252,7 @@ class FolderIntegritySparkTest {
               + "|"
               + Double.doubleToLongBits((Double) r[c.indexOf("test_mse")]));
     }
-    assertEquals(PLAN.fits(), rows.size());
+    assertEquals(PLAN.rows(), rows.size());
     return rows;
   }
 }

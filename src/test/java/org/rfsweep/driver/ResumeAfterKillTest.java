@@ -69,8 +69,8 @@ class ResumeAfterKillTest {
     GridPlan plan = GridPlan.of(spec);
     long partial = spark.read().parquet(out.resolve("fits").toString()).count();
     assertTrue(
-        partial > 0 && partial < plan.fits(),
-        "killed after " + partial + " of " + plan.fits() + " rows");
+        partial > 0 && partial < plan.rows(),
+        "killed after " + partial + " of " + plan.rows() + " rows");
     assertEquals("running", Manifest.read(out).path("status").asText());
     assertTrue(Files.exists(out.resolve(OutputLock.FILE)), "the killed run left its lock");
 
@@ -84,9 +84,9 @@ class ResumeAfterKillTest {
     SweepDriver.run(spark, spec, new SweepDriver.Options(clean, 0, false), line -> {});
     Set<String> resumed = rows(spark, out);
     Set<String> uninterrupted = rows(spark, clean);
-    assertEquals(plan.fits(), resumed.size(), "every (cell, seed, ridge) exactly once");
+    assertEquals(plan.rows(), resumed.size(), "every (cell, seed, ridge) exactly once");
     assertEquals(
-        plan.fits(), spark.read().parquet(out.resolve("fits").toString()).count(), "no duplicates");
+        plan.rows(), spark.read().parquet(out.resolve("fits").toString()).count(), "no duplicates");
     assertEquals(uninterrupted, resumed);
   }
 

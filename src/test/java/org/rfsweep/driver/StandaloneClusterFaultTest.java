@@ -144,7 +144,7 @@ class StandaloneClusterFaultTest {
       SweepDriver.run(local, spec, new SweepDriver.Options(reference, 0, false), line -> {});
       GridPlan plan = GridPlan.of(spec);
       assertEquals(
-          plan.fits(),
+          plan.rows(),
           local.read().parquet(out.resolve("fits").toString()).count(),
           "each row once");
       assertEquals(rows(local, reference), onCluster);

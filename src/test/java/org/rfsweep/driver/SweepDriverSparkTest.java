@@ -42,9 +42,9 @@ class SweepDriverSparkTest {
         SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> {});
 
     GridPlan plan = GridPlan.of(spec);
-    assertEquals(plan.fits(), outcome.rows());
-    assertEquals(plan.tasks(), outcome.tasksOk());
-    assertEquals(0, outcome.tasksFailed());
+    assertEquals(plan.rows(), outcome.rows());
+    assertEquals(plan.fits(), outcome.fitsOk());
+    assertEquals(0, outcome.fitsFailed());
 
     Dataset<Row> fits = spark.read().parquet(out.resolve("fits").toString());
     assertEquals(FitsRow.TABLE.schema().fieldNames().length, fits.schema().fields().length);
@@ -52,9 +52,9 @@ class SweepDriverSparkTest {
       var read = fits.schema().apply(field.name());
       assertEquals(field.dataType(), read.dataType(), field.name());
     }
-    assertEquals(plan.fits(), fits.count());
+    assertEquals(plan.rows(), fits.count());
     // Every (width, samples, ridge, seed) exactly once.
-    assertEquals(plan.fits(), fits.select("width", "samples", "ridge", "seed").distinct().count());
+    assertEquals(plan.rows(), fits.select("width", "samples", "ridge", "seed").distinct().count());
     assertEquals(0, fits.filter("status != 'OK' or test_mse is null or train_mse is null").count());
     // Linear features on the power-law task: every row carries the theory, infinite only at the
     // ridgeless peak.
@@ -70,15 +70,15 @@ class SweepDriverSparkTest {
     JsonNode manifest = Manifest.read(out);
     assertEquals("complete", manifest.path("status").asText());
     assertEquals(SpecFingerprint.hash(spec), manifest.path("spec_hash").asText());
-    assertEquals(plan.tasks(), manifest.path("counts").path("tasks_done").asLong());
-    assertEquals(plan.fits(), manifest.path("grid").path("fits").asLong());
+    assertEquals(plan.fits(), manifest.path("counts").path("fits_done").asLong());
+    assertEquals(plan.rows(), manifest.path("grid").path("rows").asLong());
     assertTrue(manifest.path("blas").path("driver").asText().startsWith("native:"));
 
     JsonNode progress =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(out.resolve("progress.json").toFile());
-    assertEquals(plan.tasks(), progress.path("cells_total").asLong());
-    assertEquals(plan.tasks(), progress.path("cells_done").asLong());
+    assertEquals(plan.fits(), progress.path("cells_total").asLong());
+    assertEquals(plan.fits(), progress.path("cells_done").asLong());
     assertEquals(1.0, progress.path("share_of_flops_done").asDouble());
 
     // Every run also writes the scaling-law tables and the report.
@@ -98,7 +98,7 @@ class SweepDriverSparkTest {
     // The Spark-free reader used by `show` sees the same table.
     ParquetTable table = ParquetTable.read(out.resolve("fits"));
     assertEquals(FitsRow.TABLE.columnNames(), table.columns());
-    assertEquals(plan.fits(), table.rows().size());
+    assertEquals(plan.rows(), table.rows().size());
 
     // Re-running the same spec computes nothing and changes no row.
     long rowsBefore = spark.read().parquet(out.resolve("fits").toString()).count();
@@ -118,14 +118,14 @@ class SweepDriverSparkTest {
     SweepDriver.Outcome grown =
         SweepDriver.run(spark, extended, new SweepDriver.Options(out, 0, false), log::add);
     GridPlan bigger = GridPlan.of(extended);
-    long newTasks = bigger.tasks() - plan.tasks();
+    long newTasks = bigger.fits() - plan.fits();
     assertTrue(
         log.stream()
-            .anyMatch(l -> l.startsWith("resuming: " + plan.tasks() + " of " + bigger.tasks())),
+            .anyMatch(l -> l.startsWith("resuming: " + plan.fits() + " of " + bigger.fits())),
         log.toString());
-    assertEquals(bigger.fits(), grown.rows());
+    assertEquals(bigger.rows(), grown.rows());
     assertEquals(
-        plan.fits() + newTasks * 3,
+        plan.rows() + newTasks * 3,
         spark.read().parquet(out.resolve("fits").toString()).count(),
         "old rows kept once, new rows added once");
 
@@ -184,7 +184,7 @@ class SweepDriverSparkTest {
       runs.add(rows);
     }
     SharedSpark.restart(SharedSpark.MASTER);
-    assertEquals(GridPlan.of(spec).fits(), runs.get(0).size());
+    assertEquals(GridPlan.of(spec).rows(), runs.get(0).size());
     assertEquals(runs.get(0), runs.get(1), "local[1] and local[2] with 5 partitions differ");
     assertEquals(runs.get(0), runs.get(2), "local[1] and local[2] with 2 partitions differ");
   }
@@ -211,7 +211,7 @@ class SweepDriverSparkTest {
     Files.move(part, task.resolve(part.getFileName()));
     long left = spark.read().parquet(fits.toString()).count();
     GridPlan plan = GridPlan.of(spec);
-    assertTrue(left < plan.fits());
+    assertTrue(left < plan.rows());
 
     List<String> log = new ArrayList<>();
     SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), log::add);
@@ -221,9 +221,9 @@ class SweepDriverSparkTest {
     assertFalse(Files.exists(fits.resolve("_temporary")));
     Dataset<Row> rows = spark.read().parquet(fits.toString());
     assertEquals(
-        plan.fits(),
+        plan.rows(),
         rows.count(),
         "every fit once: the leftover file was not committed beside its redo");
-    assertEquals(plan.fits(), rows.select("width", "samples", "ridge", "seed").distinct().count());
+    assertEquals(plan.rows(), rows.select("width", "samples", "ridge", "seed").distinct().count());
   }
 }

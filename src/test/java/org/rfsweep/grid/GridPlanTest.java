@@ -18,8 +18,8 @@ class GridPlanTest {
     JobSpec spec = SpecLoader.parse(Specs.small(), "t");
     GridPlan plan = GridPlan.of(spec);
     assertEquals(9, plan.cells().size());
-    assertEquals(27, plan.tasks());
-    assertEquals(81, plan.fits());
+    assertEquals(27, plan.fits());
+    assertEquals(81, plan.rows());
     assertEquals(3, plan.units().size());
     assertEquals(List.of(0, 1, 2), plan.units().stream().map(WorkUnit::seedIndex).toList());
   }
