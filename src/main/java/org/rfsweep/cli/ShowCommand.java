@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.io.TableFormat;
+import org.rfsweep.io.TableQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,14 +16,15 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description =
-        "Print a results table of DIR as aligned text, or as CSV with --csv. Reads Parquet directly, "
-            + "without Spark.")
+        "Print a results table of DIR as aligned text, or as CSV with --csv, optionally some columns, "
+            + "the rows that meet conditions, sorted. Reads Parquet directly, without Spark.")
 final class ShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "output folder of a run")
   Path folder;
 
   @Parameters(
       index = "1",
+      arity = "0..1",
       paramLabel = "TABLE",
       defaultValue = "fits",
       description = "table (default: fits)")
@@ -30,6 +32,30 @@ final class ShowCommand implements Callable<Integer> {
 
   @Option(names = "--csv", description = "print CSV with full precision")
   boolean csv;
+
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "COL",
+      description =
+          "the columns to print, in this order, e.g. --columns width,samples,test_mse_mean")
+  List<String> columns = List.of();
+
+  @Option(
+      names = "--where",
+      paramLabel = "COND",
+      description =
+          "keep rows where COND holds, repeatable (all must hold): column OP value with OP one of "
+              + "= != < <= > >=, e.g. --where width=256 --where 'ridge<=0.1'; null matches missing")
+  List<String> where = List.of();
+
+  @Option(
+      names = "--sort",
+      split = ",",
+      paramLabel = "COL",
+      description =
+          "sort by these columns, -COL for descending, e.g. --sort samples,-test_mse_mean")
+  List<String> sort = List.of();
 
   @Override
   public Integer call() {
@@ -44,10 +70,17 @@ final class ShowCommand implements Callable<Integer> {
       return Main.USER_ERROR;
     }
     ParquetTable data = ParquetTable.read(folder.resolve(table));
+    TableQuery.Result result;
+    try {
+      result = new TableQuery(columns, where, sort).apply(data.columns(), data.rows());
+    } catch (IllegalArgumentException e) {
+      System.err.println("rfsweep: " + e.getMessage());
+      return Main.USER_ERROR;
+    }
     if (csv) {
-      TableFormat.csv(data.columns(), data.rows(), System.out);
+      TableFormat.csv(result.columns(), result.rows(), System.out);
     } else {
-      TableFormat.aligned(data.columns(), data.rows(), System.out);
+      TableFormat.aligned(result.columns(), result.rows(), System.out);
     }
     return 0;
   }
