@@ -1,5 +1,7 @@
 package org.rfsweep.data;
 
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -63,21 +65,30 @@ final class TableDatasets {
     return parts;
   }
 
+  /**
+   * CSV through univocity's parser (it comes with Spark): quoted fields and header names (as R's
+   * write.csv writes them), CRLF or LF line ends, a UTF-8 byte-order mark, blank lines.
+   */
   private static RawDataset csv(DatasetTaskSpec spec, List<Path> parts) throws IOException {
     List<double[]> rows = new ArrayList<>();
     List<Double> labels = new ArrayList<>();
-    int[] featureIndex = null;
-    int labelIndex = -1;
     for (Path part : parts) {
       FileSystem fs = part.getFileSystem(new Configuration());
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(fs.open(part), StandardCharsets.UTF_8))) {
-        String headerLine = reader.readLine();
-        if (headerLine == null) {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+          reader.reset(); // no byte-order mark
+        }
+        CsvParser parser = new CsvParser(csvSettings());
+        parser.beginParsing(reader);
+        String[] headerFields = parser.parseNext();
+        if (headerFields == null) {
           throw new DatasetException(part + ": empty file (no header)");
         }
-        List<String> header = Arrays.stream(headerLine.split(",", -1)).map(String::trim).toList();
-        labelIndex = header.indexOf(spec.labelColumn());
+        List<String> header =
+            Arrays.stream(headerFields).map(h -> h == null ? "" : h.trim()).toList();
+        int labelIndex = header.indexOf(spec.labelColumn());
         if (labelIndex < 0) {
           throw new DatasetException(
               part
@@ -87,14 +98,9 @@ final class TableDatasets {
                   + "are "
                   + header);
         }
-        featureIndex = featureIndices(spec, header, labelIndex, part.toString());
-        int line = 1;
-        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-          line++;
-          if (text.isBlank()) {
-            continue;
-          }
-          String[] fields = text.split(",", -1);
+        int[] featureIndex = featureIndices(spec, header, labelIndex, part.toString());
+        for (String[] fields = parser.parseNext(); fields != null; fields = parser.parseNext()) {
+          long line = parser.getContext().currentLine();
           if (fields.length != header.size()) {
             throw new DatasetException(
                 part
@@ -112,9 +118,21 @@ final class TableDatasets {
           rows.add(row);
           labels.add(number(fields[labelIndex], part, line, spec.labelColumn()));
         }
+        parser.stopParsing();
       }
     }
     return assemble(rows, labels, spec.path());
+  }
+
+  private static CsvParserSettings csvSettings() {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setLineSeparatorDetectionEnabled(true);
+    settings.setSkipEmptyLines(true);
+    settings.setMaxColumns(1 << 16); // image datasets have hundreds of pixel columns
+    settings.setMaxCharsPerColumn(1 << 16);
+    settings.setNullValue("");
+    settings.setEmptyValue("");
+    return settings;
   }
 
   private static int[] featureIndices(
@@ -138,7 +156,7 @@ final class TableDatasets {
     return indices;
   }
 
-  private static double number(String text, Path part, int line, String column) {
+  private static double number(String text, Path part, long line, String column) {
     double value;
     try {
       value = Double.parseDouble(text.trim());

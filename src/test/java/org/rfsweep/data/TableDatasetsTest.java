@@ -91,6 +91,19 @@ class TableDatasetsTest {
   }
 
   @Test
+  void readsCsvAsSpreadsheetsAndRWriteIt(@TempDir Path dir) throws Exception {
+    // R's write.csv quotes every name; Windows ends lines with CRLF; Excel starts with a BOM.
+    Path quoted =
+        Files.writeString(
+            dir.resolve("r.csv"),
+            "\uFEFF\"a\",\"y\",\"note\"\r\n1,0.5,\"first, with a comma\"\r\n\r\n2,1.5,\"x\"\r\n");
+    RawDataset data =
+        TableDatasets.read(spec("csv", quoted, "y", List.of("a"), DatasetTaskSpec.NUMERIC));
+    assertArrayEquals(new double[] {1, 2}, data.inputs());
+    assertArrayEquals(new double[] {0.5, 1.5}, data.labels());
+  }
+
+  @Test
   void aCorruptParquetFileIsNamed(@TempDir Path dir) throws Exception {
     Path junk = Files.writeString(dir.resolve("junk.parquet"), "not parquet at all");
     DatasetException e =
