@@ -39,7 +39,8 @@ final class ReportCommand implements Callable<Integer> {
       return Main.USER_ERROR;
     }
     SparkSession spark =
-        SparkSessions.create("rfsweep report " + context.spec().name(), master, ui);
+        SparkSessions.create(
+            "rfsweep report " + context.spec().name(), master, ui, java.util.Map.of());
     try {
       Path index =
           ReportBuilder.rebuild(

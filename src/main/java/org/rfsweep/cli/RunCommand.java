@@ -1,6 +1,11 @@
 package org.rfsweep.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.driver.ExecutorBudget;
@@ -9,6 +14,7 @@ import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +72,30 @@ final class RunCommand implements Callable<Integer> {
   boolean supersede;
 
   @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "a Spark setting, repeatable, as spark-submit takes it (e.g. --conf spark.task.cpus=2); "
+              + "wins over --properties-file and over the settings rfsweep chooses")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  @Option(
+      names = "--properties-file",
+      paramLabel = "FILE",
+      description =
+          "Spark settings from a properties file, as spark-submit takes it "
+              + "(e.g. cluster-configs/local.properties)")
+  Path propertiesFile;
+
+  @Option(
+      names = "--driver-memory",
+      paramLabel = "SIZE",
+      description =
+          "the driver's memory, e.g. 16g: ./rfsweep gives its JVM this heap (in local mode the tasks "
+              + "run there too); also spark.driver.memory")
+  String driverMemory;
+
+  @Option(
       names = "--allow-java-blas",
       description = "run even if native BLAS/LAPACK did not load (10-40x slower)")
   boolean allowJavaBlas;
@@ -77,12 +107,14 @@ final class RunCommand implements Callable<Integer> {
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options =
         new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits, supersede);
+    Map<String, String> sparkSettings = sparkSettings();
     // Everything that can refuse the run does so before a session starts.
-    RunContext context = SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master));
+    RunContext context =
+        SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
     System.out.printf(
         "rfsweep: %s: %d fits, %d rows, %d units -> %s (driver BLAS %s)%n",
         job.name(), plan.fits(), plan.rows(), plan.units().size(), folder, context.blasBackend());
-    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui);
+    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings);
     try {
       SweepDriver.Outcome outcome =
           SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));
@@ -98,5 +130,34 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
+  }
+
+  /** The user's Spark settings: the properties file, then --conf, then --driver-memory. */
+  private Map<String, String> sparkSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (propertiesFile != null) {
+      Properties properties = new Properties();
+      try (var in = Files.newBufferedReader(propertiesFile)) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new SpecException(
+            "--properties-file " + propertiesFile + ": cannot read (" + e.getMessage() + ")");
+      }
+      properties.stringPropertyNames().stream()
+          .sorted()
+          .forEach(key -> settings.put(key, properties.getProperty(key).trim()));
+    }
+    conf.forEach(
+        (key, value) -> {
+          if (!key.startsWith("spark.")) {
+            throw new SpecException(
+                "--conf " + key + "=" + value + ": a Spark setting starts with 'spark.'");
+          }
+          settings.put(key, value);
+        });
+    if (driverMemory != null) {
+      settings.put("spark.driver.memory", driverMemory);
+    }
+    return settings;
   }
 }

@@ -43,8 +43,9 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source) {
    * The budget of the run this JVM is about to start: spark-submit's settings (spark.* system
    * properties) with {@code master} if given, before any session exists.
    */
-  public static ExecutorBudget forRun(String master) {
+  public static ExecutorBudget forRun(String master, Map<String, String> userSettings) {
     Map<String, String> settings = settings(new SparkConf(true));
+    settings.putAll(userSettings);
     if (master != null) {
       settings.put("spark.master", master);
     }

@@ -15,7 +15,7 @@ public final class SparkSessions {
 
   /** A session without the web UI. */
   public static SparkSession create(String appName, String master) {
-    return create(appName, master, false);
+    return create(appName, master, false, Map.of());
   }
 
   /**
@@ -23,10 +23,13 @@ public final class SparkSessions {
    *     #DEFAULT_MASTER})
    * @param ui start Spark's web UI (unauthenticated, so off unless asked for, by this or by {@code
    *     spark.ui.enabled})
+   * @param userSettings Spark settings the user gave (--properties-file, --conf), applied last
    */
-  public static SparkSession create(String appName, String master, boolean ui) {
+  public static SparkSession create(
+      String appName, String master, boolean ui, Map<String, String> userSettings) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     settings(ui).forEach(builder::config);
+    userSettings.forEach(builder::config); // the user's --conf and properties file win
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {

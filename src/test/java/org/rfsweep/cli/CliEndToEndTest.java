@@ -58,9 +58,22 @@ class CliEndToEndTest {
   void runShowReportAndHistoryKeepTheirPromises(@TempDir Path dir) throws Exception {
     Path spec = Files.writeString(dir.resolve("small.yaml"), Specs.small());
     Path out = dir.resolve("out");
-    Run run = rfsweep(dir, List.of(), "run", spec.toString(), "--out", out.toString());
+    Run run =
+        rfsweep(
+            dir,
+            List.of(),
+            "run",
+            spec.toString(),
+            "--out",
+            out.toString(),
+            "--conf",
+            "spark.executor.memory=1234m");
     assertEquals(0, run.code(), run.output());
     assertTrue(run.output().contains("rfsweep: done in "), run.output());
+    assertEquals(
+        "1234m",
+        Manifest.read(out).path("spark").path("executor_memory").asText(),
+        "--conf reaches the session");
 
     // The manifest names the versions and backends; the completed run is in the history once.
     JsonNode manifest = Manifest.read(out);

@@ -85,4 +85,30 @@ class RunChecksFirstTest {
       assertEquals(1, files.count(), "nothing written beside the lock");
     }
   }
+
+  @Test
+  void sparkSettingsAreCheckedBeforeSparkStarts(@TempDir Path dir) throws Exception {
+    Path spec = Files.writeString(dir.resolve("t.yaml"), Specs.small());
+    Path out = dir.resolve("out");
+    Outcome notSpark =
+        Cli.execute(
+            "run", spec.toString(), "--out", out.toString(), "--conf", "executor.memory=4g");
+    assertEquals(2, notSpark.code(), notSpark.err());
+    assertEquals(
+        "rfsweep: --conf executor.memory=4g: a Spark setting starts with 'spark.'",
+        notSpark.err().strip());
+    Outcome missing =
+        Cli.execute(
+            "run",
+            spec.toString(),
+            "--out",
+            out.toString(),
+            "--properties-file",
+            dir.resolve("nope").toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(
+        missing.err().startsWith("rfsweep: --properties-file " + dir.resolve("nope")),
+        missing.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
 }
