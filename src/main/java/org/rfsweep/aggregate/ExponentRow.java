@@ -25,7 +25,7 @@ public record ExponentRow(
     String model,
     String fixedAxis,
     int fixedValue,
-    int points,
+    long points,
     double exponent,
     @Column("exponent_ci_low") double exponentLow,
     @Column("exponent_ci_high") double exponentHigh,
@@ -38,7 +38,7 @@ public record ExponentRow(
     double loss,
     double theoryExponent,
     @Column("theory_exponent_samples") double theoryExponent2,
-    int bootstrapCount,
+    long bootstrapCount,
     long bootstrapSeed) {
   public static final ResultTable<ExponentRow> TABLE =
       ResultTable.of("exponents", ExponentRow.class);

@@ -36,6 +36,15 @@ final class PlanCommand implements Callable<Integer> {
    */
   static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
 
+  /** A JVM and a Spark session ready to run (measured here: 4-5 s from the launcher's start). */
+  static final double SPARK_START_SECONDS = 4.5;
+
+  /**
+   * The tables and the report of a sweep, mostly the exponent fits' bootstrap (measured here: 8.8 s
+   * on the quickstart, 9 s on Fig. 1; #16's work will lower it).
+   */
+  static final double TABLES_AND_REPORT_SECONDS = 9;
+
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
 
@@ -100,6 +109,12 @@ final class PlanCommand implements Callable<Integer> {
         "work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
             + "thread, %.0f%% sustained)%n",
         flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+    System.out.printf(
+        "whole run   about %s: Spark start about %s, fits %s, tables and report about %s%n",
+        duration(SPARK_START_SECONDS + seconds + TABLES_AND_REPORT_SECONDS),
+        duration(SPARK_START_SECONDS),
+        duration(seconds),
+        duration(TABLES_AND_REPORT_SECONDS));
     CostModel.UnitCost largest = Capacity.check(job, plan, budget); // the same check run makes
     System.out.printf(
         "memory      largest unit holds about %s at once; each task slot has %s (%s)%n",

@@ -40,14 +40,14 @@ public final class SpectrumTables {
       double ciHigh,
       double windowFrom,
       double windowTo,
-      int points,
+      long points,
       String measuredOn) {
     public static final ResultTable<Estimate> TABLE =
         ResultTable.of("spectrum_exponents", Estimate.class);
 
     ExponentEstimates.Estimate toEstimate() {
       return new ExponentEstimates.Estimate(
-          exponent, method, value, ciLow, ciHigh, windowFrom, windowTo, points);
+          exponent, method, value, ciLow, ciHigh, windowFrom, windowTo, (int) points);
     }
   }
 

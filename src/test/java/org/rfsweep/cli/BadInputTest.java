@@ -115,6 +115,11 @@ class BadInputTest {
     assertTrue(
         outcome.out().contains("9 cells x 3 seeds = 27 fits; x 3 ridges = 81 rows; 3 units"),
         outcome.out());
+    assertTrue(
+        outcome.out().contains("whole run   about ")
+            && outcome.out().contains("Spark start about")
+            && outcome.out().contains("tables and report about"),
+        "plan estimates the whole run, not only the fits: " + outcome.out());
     assertTrue(outcome.out().contains("flops"), outcome.out());
     assertTrue(outcome.out().contains("largest unit holds"), outcome.out());
   }
