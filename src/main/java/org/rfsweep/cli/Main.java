@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       PlanCommand.class,
       ShowCommand.class,
+      ExportCommand.class,
       TheoryCommand.class,
       ReportCommand.class,
       BenchCommand.class,

@@ -125,6 +125,39 @@ class CliEndToEndTest {
     for (String section : new String[] {"Claims", "Changes since the previous run"}) {
       assertTrue(html.contains(section), "no section " + section);
     }
+
+    // export writes an MLflow file store: experiment, run meta, params, metrics, tags, artifacts.
+    Path mlruns = dir.resolve("mlruns");
+    for (int i = 0; i < 2; i++) {
+      Cli.Outcome exported =
+          Cli.execute("export", out.toString(), "--mlflow", mlruns.toUri().toString());
+      assertEquals(0, exported.code(), exported.err());
+    }
+    List<Path> experiments;
+    try (var entries = Files.list(mlruns)) {
+      experiments = entries.filter(Files::isDirectory).toList();
+    }
+    assertEquals(1, experiments.size(), "the second export reuses the experiment");
+    Path experiment = experiments.get(0);
+    assertTrue(Files.readString(experiment.resolve("meta.yaml")).contains("name: 'small'"));
+    List<Path> runs;
+    try (var entries = Files.list(experiment)) {
+      runs = entries.filter(Files::isDirectory).toList();
+    }
+    assertEquals(2, runs.size(), "one MLflow run per export");
+    Path logged = runs.get(0);
+    String meta = Files.readString(logged.resolve("meta.yaml"));
+    assertTrue(meta.contains("status: 3") && meta.contains("lifecycle_stage: active"), meta);
+    assertEquals("1.5", Files.readString(logged.resolve("params/spec.task.alpha")));
+    assertEquals(
+        Manifest.read(out).path("spec_hash").asText(),
+        Files.readString(logged.resolve("params/spec_hash")));
+    String joint = Files.readString(logged.resolve("metrics/exponent.joint.joint"));
+    assertTrue(joint.matches("\\d+ [-0-9.Ee]+ 0\n"), "timestamp value step: " + joint);
+    assertTrue(
+        List.of("holds", "fails", "not tested")
+            .contains(Files.readString(logged.resolve("tags/claim.more_features_better"))));
+    assertTrue(Files.isRegularFile(logged.resolve("artifacts/report/index.html")));
   }
 
   @Test

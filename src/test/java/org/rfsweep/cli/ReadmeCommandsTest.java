@@ -93,7 +93,7 @@ class ReadmeCommandsTest {
           command + ": the README does not name: " + minus(cli, documented));
       rows++;
     }
-    assertEquals(7, rows, "run, plan, show, report, bench, spectrum and theory");
+    assertEquals(8, rows, "run, plan, show, report, bench, spectrum, theory and export");
     Cli.Outcome top = Cli.execute("--help");
     assertEquals("", top.err(), "rfsweep --help printed a warning");
   }
