@@ -31,6 +31,8 @@ public final class SpectrumTables {
    * @param windowFrom first index (direct) or sample count (proxy) of the fitted window; windowTo
    *     the last
    * @param measuredOn the key of what the spectrum depends on ({@link SpecFingerprint#spectrumKey})
+   * @param task the task's readable columns, as {@code fits} has them (task type, pool size as
+   *     modes, test samples, feature map)
    */
   public record Estimate(
       String exponent,
@@ -41,7 +43,8 @@ public final class SpectrumTables {
       double windowFrom,
       double windowTo,
       long points,
-      String measuredOn) {
+      String measuredOn,
+      JobColumns task) {
     public static final ResultTable<Estimate> TABLE =
         ResultTable.of("spectrum_exponents", Estimate.class);
 
@@ -74,7 +77,8 @@ public final class SpectrumTables {
                         e.from(),
                         e.to(),
                         e.points(),
-                        key))
+                        key,
+                        JobColumns.of(spec)))
             .toList();
     SmallTableWriter.write(out, Estimate.TABLE, label, estimates);
   }
@@ -86,7 +90,12 @@ public final class SpectrumTables {
     if (!Files.isDirectory(modesTable) || !Files.isDirectory(estimatesTable)) {
       return Optional.empty();
     }
-    List<Estimate> estimates = Estimate.TABLE.fromTable(ParquetTable.read(estimatesTable));
+    List<Estimate> estimates;
+    try {
+      estimates = Estimate.TABLE.fromTable(ParquetTable.read(estimatesTable));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // written by an earlier rfsweep with other columns: measure again
+    }
     String key = SpecFingerprint.spectrumKey(spec);
     if (estimates.isEmpty() || !estimates.stream().allMatch(e -> key.equals(e.measuredOn()))) {
       return Optional.empty();

@@ -102,6 +102,9 @@ class DatasetEndToEndTest {
             .findFirst()
             .orElseThrow();
     double alpha = (Double) direct[c.indexOf("value")];
+    assertEquals("dataset", direct[c.indexOf("task_type")], "readable task columns, as fits has");
+    assertEquals("linear", direct[c.indexOf("feature_map")]);
+    assertEquals((long) POINTS, ((Number) direct[c.indexOf("modes")]).longValue(), "the pool size");
     assertEquals(ALPHA, alpha, 0.15, "direct alpha of a pool drawn with variances i^-1.5");
 
     // theory --spectrum reads the table and gives the eigenframework on it.
