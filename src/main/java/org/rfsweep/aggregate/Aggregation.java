@@ -1,5 +1,7 @@
 package org.rfsweep.aggregate;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +12,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -20,26 +21,38 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ResultTable;
 import org.rfsweep.io.RunLabel;
+import org.rfsweep.io.SmallTableWriter;
 import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.JobColumns;
+import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.TaskPoint;
 import org.rfsweep.theory.OptimalRidge;
 import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.TheorySweep;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds every scaling-law table from {@code DIR/fits} without refitting anything: {@code curves}
- * and the LOO/GCV picks in Spark, then {@code optimal}, {@code exponents} and {@code claims} on the
- * driver from the small collected tables. Each table is written to {@code DIR/<table>} in Parquet.
+ * and the LOO/GCV picks in Spark (grouped by task point), then per task point {@code optimal},
+ * {@code exponents} and {@code claims} on the driver from the small collected tables, and the
+ * {@code phases} table with the claims across points. Each table is written to {@code DIR/<table>}
+ * in Parquet; every row starts with its task point's columns.
  */
 public final class Aggregation {
   public static final int BOOTSTRAP_COUNT = 200;
   public static final long BOOTSTRAP_SEED = 20240101L;
 
-  /** Everything the report draws. */
+  /** The {@code curves} table: the task point's columns, then the statistics of a (cell, ridge). */
+  public static final ResultTable<CurvePoint> CURVES =
+      ResultTable.of(CurvesTable.TABLE, JobColumns.class, CurvePoint.class);
+
+  /** The task key of claims about the job as a whole (across its task points). */
+  public static final String ACROSS_POINTS = "(across task points)";
+
+  /** Everything the report draws for one task point. */
   public record Tables(
       List<CurvePoint> curves,
       List<OptimalPoint> optimal,
@@ -47,83 +60,162 @@ public final class Aggregation {
       List<Claim> claims,
       double closedFormRStar) {}
 
+  /** One task point's tables. */
+  public record PointTables(TaskPoint point, JobColumns columns, Tables tables) {}
+
+  /**
+   * A job's tables: each task point's, the phase row of each point (in the same order), and the
+   * claims about the job as a whole (Corollary 1 across points; none for a job of one point).
+   */
+  public record JobTables(List<PointTables> points, List<PhaseRow> phases, List<Claim> jobClaims) {
+    /** The tables of a job of one task point. */
+    public Tables only() {
+      if (points.size() != 1) {
+        throw new IllegalStateException("a job with task axes has tables per point");
+      }
+      return points.get(0).tables();
+    }
+  }
+
   private Aggregation() {}
 
   /**
-   * The rows of {@code DIR/fits} that belong to this run's grid: the folder may also hold cells of
-   * an earlier, compatible spec (one with other widths, samples or seeds), which the tables leave
-   * out.
+   * The rows of {@code DIR/fits} that belong to this run's grid, with their task key: the folder
+   * may also hold cells of an earlier, compatible spec (other task points, widths, samples or
+   * seeds), which the tables leave out.
    */
   public static Dataset<Row> current(
       SparkSession spark, RunContext context, GridPlan plan, Path out) {
-    // By coordinates, not cell keys: a folder holds one compatible spec and one results version
-    // (the driver
-    // guarantees both), so the grid's (width, samples, seed) pick exactly its rows, and `report`
-    // can read a
-    // folder whatever code wrote it.
+    // By cell key: a folder holds one results version (the driver guarantees it), and the key names
+    // the task point, cell and seed exactly. The task key comes from the spec, so rows written
+    // before task keys existed are read too.
     List<Row> cells = new ArrayList<>();
+    List<RowStamp> stamps = context.stamps();
     for (WorkUnit unit : plan.units()) {
+      RowStamp stamp = stamps.get(unit.point());
       for (Cell cell : unit.cells()) {
-        cells.add(RowFactory.create(cell.width(), cell.samples(), unit.seedIndex()));
+        cells.add(
+            RowFactory.create(
+                stamp.cellKey(cell.width(), cell.samples(), unit.seedIndex()),
+                stamp.job().taskKey()));
       }
     }
-    StructType coordinates =
+    StructType keys =
         new StructType()
-            .add("width", DataTypes.IntegerType, false)
-            .add("samples", DataTypes.IntegerType, false)
-            .add("seed", DataTypes.IntegerType, false);
-    Dataset<Row> wanted = spark.createDataFrame(cells, coordinates);
+            .add("cell_key", DataTypes.StringType, false)
+            .add("wanted_task_key", DataTypes.StringType, false);
+    Dataset<Row> wanted = spark.createDataFrame(cells, keys);
     StructType schema = FitsRow.TABLE.schema();
     return spark
         .read()
         .schema(schema)
         .parquet(FitsRow.TABLE.in(out).toString())
-        .join(
-            functions.broadcast(wanted),
-            CollectionConverters.asScala(List.of("width", "samples", "seed")).toSeq())
+        .join(functions.broadcast(wanted), "cell_key")
+        .withColumn("task_key", col("wanted_task_key"))
         .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
   }
 
-  public static Tables run(SparkSession spark, RunContext context, Path out) {
-    JobSpec spec = context.spec();
+  public static JobTables run(SparkSession spark, RunContext context, Path out) {
     RunLabel label = context.label();
-    Dataset<Row> fits = current(spark, context, GridPlan.of(spec), out).cache();
+    Dataset<Row> fits = current(spark, context, GridPlan.of(context.spec()), out).cache();
     try {
-      Dataset<Row> curvesFrame = CurvesTable.compute(fits);
-      curvesFrame
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(out.resolve(CurvesTable.TABLE).toString());
-      List<CurvePoint> curves = CurvesTable.collect(curvesFrame);
-      List<CellPick> picks = SeedPicks.compute(fits);
-      Map<Long, OptimalTable.TheoryOptimum> theory = theoryOptima(context, curves);
-
-      List<OptimalPoint> optimal = OptimalTable.compute(curves, picks, theory);
-      write(spark, out, OptimalPoint.TABLE, label, optimal);
-
-      List<SeedRisk> seeds =
-          fits
-              .filter("status = 'OK'")
-              .select(SeedRisk.COLUMNS.names().stream().map(functions::col).toArray(Column[]::new))
-              .collectAsList()
-              .stream()
-              .map(SeedRisk.COLUMNS::fromRow)
+      Map<String, List<CurvePoint>> curves = CurvesTable.collect(CurvesTable.compute(fits));
+      Map<String, List<CellPick>> picks = SeedPicks.compute(fits);
+      Map<String, List<SeedRisk>> seeds = new HashMap<>();
+      List<String> seedColumns = new ArrayList<>(SeedRisk.COLUMNS.names());
+      seedColumns.add("task_key");
+      for (Row row :
+          fits.filter("status = 'OK'")
+              .select(seedColumns.stream().map(functions::col).toArray(Column[]::new))
+              .collectAsList()) {
+        seeds
+            .computeIfAbsent(row.getAs("task_key"), k -> new ArrayList<>())
+            .add(SeedRisk.COLUMNS.fromRow(row));
+      }
+      List<PointTables> points =
+          context.perPoint().parallelStream()
+              .map(
+                  point ->
+                      pointTables(
+                          point,
+                          curves.getOrDefault(key(point), List.of()),
+                          picks.getOrDefault(key(point), List.of()),
+                          seeds.getOrDefault(key(point), List.of())))
               .toList();
-      List<ExponentRow> exponents =
-          ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
-      write(spark, out, ExponentRow.TABLE, label, exponents);
-
-      boolean powerLaw = spec.task() instanceof PowerLawTaskSpec;
-      double rStar = powerLaw ? closedFormRStar(spec, curves) : measuredRStar(context);
-      String source =
-          powerLaw ? "from the task's alpha and beta" : "from the pool's proxy exponents, no noise";
-      List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar, source);
-      write(spark, out, Claim.TABLE, label, claims);
-      return new Tables(curves, optimal, exponents, claims, rStar);
+      List<PhaseRow> phases = new ArrayList<>();
+      for (PointTables p : points) {
+        phases.add(
+            PhasesTable.row(
+                new PhasesTable.Point(
+                    p.columns(),
+                    p.tables(),
+                    seeds.getOrDefault(p.columns().taskKey(), List.of()),
+                    p.tables().closedFormRStar())));
+      }
+      List<Claim> jobClaims =
+          context.spec().hasTaskAxes()
+              ? List.of(
+                  PhasesTable.corollaryOne(
+                      points.stream().map(PointTables::columns).toList(), phases))
+              : List.of();
+      JobTables tables = new JobTables(points, phases, jobClaims);
+      write(out, label, tables);
+      return tables;
     } finally {
       fits.unpersist();
     }
+  }
+
+  private static String key(RunContext point) {
+    return point.columns().taskKey();
+  }
+
+  /** One task point's optimal, exponents and claims tables from its curves, picks and seeds. */
+  private static PointTables pointTables(
+      RunContext context, List<CurvePoint> curves, List<CellPick> picks, List<SeedRisk> seeds) {
+    JobSpec spec = context.spec();
+    Map<Long, OptimalTable.TheoryOptimum> theory = theoryOptima(context, curves);
+    List<OptimalPoint> optimal = OptimalTable.compute(curves, picks, theory);
+    List<ExponentRow> exponents =
+        ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
+    boolean powerLaw = spec.task() instanceof PowerLawTaskSpec;
+    double rStar = powerLaw ? closedFormRStar(spec, curves) : measuredRStar(context);
+    String source =
+        powerLaw ? "from the task's alpha and beta" : "from the pool's proxy exponents, no noise";
+    List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar, source);
+    return new PointTables(
+        spec.points().get(0),
+        context.columns(),
+        new Tables(curves, optimal, exponents, claims, rStar));
+  }
+
+  /** Every table but fits, each row after its task point's columns, written on the driver. */
+  private static void write(Path out, RunLabel label, JobTables tables) {
+    List<Object[]> curves = new ArrayList<>();
+    List<Object[]> optimal = new ArrayList<>();
+    List<Object[]> exponents = new ArrayList<>();
+    List<Object[]> claims = new ArrayList<>();
+    List<Object[]> phases = new ArrayList<>();
+    for (int i = 0; i < tables.points().size(); i++) {
+      PointTables p = tables.points().get(i);
+      p.tables().curves().forEach(r -> curves.add(CURVES.values(label, p.columns(), r)));
+      p.tables()
+          .optimal()
+          .forEach(r -> optimal.add(OptimalPoint.TABLE.values(label, p.columns(), r)));
+      p.tables()
+          .exponents()
+          .forEach(r -> exponents.add(ExponentRow.TABLE.values(label, p.columns(), r)));
+      p.tables().claims().forEach(r -> claims.add(Claim.TABLE.values(label, p.columns(), r)));
+      phases.add(PhaseRow.TABLE.values(label, p.columns(), tables.phases().get(i)));
+    }
+    JobColumns across =
+        new JobColumns(ACROSS_POINTS, null, null, null, null, null, null, null, null, null, null);
+    tables.jobClaims().forEach(r -> claims.add(Claim.TABLE.values(label, across, r)));
+    SmallTableWriter.writeValues(out, CURVES, curves);
+    SmallTableWriter.writeValues(out, OptimalPoint.TABLE, optimal);
+    SmallTableWriter.writeValues(out, ExponentRow.TABLE, exponents);
+    SmallTableWriter.writeValues(out, Claim.TABLE, claims);
+    SmallTableWriter.writeValues(out, PhaseRow.TABLE, phases);
   }
 
   /**
@@ -181,15 +273,5 @@ public final class Aggregation {
       return Double.NaN;
     }
     return PowerLawClosedForms.optimalFittingRatio(alpha, beta, 0.0);
-  }
-
-  private static <R extends Record> void write(
-      SparkSession spark, Path out, ResultTable<R> table, RunLabel label, List<R> rows) {
-    spark
-        .createDataFrame(table.toRows(label, rows), table.schema())
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(table.in(out).toString());
   }
 }

@@ -1,6 +1,7 @@
 package org.rfsweep.aggregate;
 
 import org.rfsweep.io.ResultTable;
+import org.rfsweep.run.JobColumns;
 
 /**
  * One row of the {@code claims} table.
@@ -24,7 +25,8 @@ public record Claim(
     long checked,
     long violations,
     double worst) {
-  public static final ResultTable<Claim> TABLE = ResultTable.of("claims", Claim.class);
+  public static final ResultTable<Claim> TABLE =
+      ResultTable.of("claims", JobColumns.class, Claim.class);
   public static final String HOLDS = "holds";
   public static final String FAILS = "fails";
   public static final String NOT_TESTED = "not tested";

@@ -10,35 +10,35 @@ import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.rfsweep.io.RecordColumns;
+import org.rfsweep.run.JobColumns;
 
 /**
- * The {@code curves} table: fits grouped over seeds per (job, features, width, samples, ridge),
- * with counts, means, standard deviations and standard errors. Spark merges these statistics from
+ * The {@code curves} table: fits grouped over seeds per (task point, width, samples, ridge), with
+ * counts, means, standard deviations and standard errors. Spark merges these statistics from
  * per-partition partial aggregates (count, mean and second central moment), so the result does not
  * depend on how the fits are partitioned, up to floating-point rounding.
  */
 public final class CurvesTable {
   public static final String TABLE = "curves";
-  static final List<String> KEYS =
-      List.of(
-          "job_name",
-          "spec_hash",
-          "task_type",
-          "alpha",
-          "beta",
-          "noise",
-          "modes",
-          "feature_map",
-          "width",
-          "samples",
-          "ridge");
+  static final List<String> KEYS = keys();
+
+  /** The run label, the task point's columns, then the cell and ridge. */
+  private static List<String> keys() {
+    List<String> keys = new java.util.ArrayList<>(List.of("job_name", "spec_hash"));
+    keys.addAll(RecordColumns.of(JobColumns.class).names());
+    keys.addAll(List.of("width", "samples", "ridge"));
+    return List.copyOf(keys);
+  }
 
   private CurvesTable() {}
 
@@ -62,7 +62,7 @@ public final class CurvesTable {
         .withColumn("train_mse_se", col("train_mse_sd").divide(sqrt(col("seeds"))))
         .drop("rows")
         .select(columns())
-        .orderBy("width", "samples", "ridge");
+        .orderBy("task_key", "width", "samples", "ridge");
   }
 
   /**
@@ -75,8 +75,13 @@ public final class CurvesTable {
     return names.stream().map(functions::col).toArray(Column[]::new);
   }
 
-  /** The table as records for the driver-side tables and figures. */
-  public static List<CurvePoint> collect(Dataset<Row> curves) {
-    return curves.collectAsList().stream().map(CurvePoint.COLUMNS::fromRow).toList();
+  /** The table as records for the driver-side tables and figures, by task key. */
+  public static Map<String, List<CurvePoint>> collect(Dataset<Row> curves) {
+    Map<String, List<CurvePoint>> out = new LinkedHashMap<>();
+    for (Row row : curves.collectAsList()) {
+      out.computeIfAbsent(row.getAs("task_key"), k -> new java.util.ArrayList<>())
+          .add(CurvePoint.COLUMNS.fromRow(row));
+    }
+    return out;
   }
 }

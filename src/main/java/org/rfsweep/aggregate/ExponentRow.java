@@ -2,6 +2,7 @@ package org.rfsweep.aggregate;
 
 import org.rfsweep.io.Column;
 import org.rfsweep.io.ResultTable;
+import org.rfsweep.run.JobColumns;
 
 /**
  * One row of the {@code exponents} table: a power-law fit of the optimal test risk along one sweep.
@@ -41,5 +42,5 @@ public record ExponentRow(
     long bootstrapCount,
     long bootstrapSeed) {
   public static final ResultTable<ExponentRow> TABLE =
-      ResultTable.of("exponents", ExponentRow.class);
+      ResultTable.of("exponents", JobColumns.class, ExponentRow.class);
 }

@@ -33,16 +33,28 @@ public final class History {
 
   /** A completed run's record: its id, spec, code, exponents with intervals and claim verdicts. */
   public static ObjectNode record(
-      String runId, String specHash, String codeVersion, Aggregation.Tables tables) {
+      String runId, String specHash, String codeVersion, Aggregation.JobTables job) {
     ObjectNode record = JSON.createObjectNode();
     record.put("run_id", runId);
     record.put("finished_at", Instant.now().toString());
     record.put("spec_hash", specHash);
     record.put("code_version", codeVersion);
     ArrayNode exponents = record.putArray("exponents");
+    ObjectNode claims = record.putObject("claims");
+    for (Aggregation.PointTables point : job.points()) {
+      // A job of one point keeps the names it always had; with task axes each name says its point.
+      String prefix = job.points().size() == 1 ? "" : point.columns().taskKey() + " ";
+      addTables(exponents, claims, prefix, point.tables());
+    }
+    job.jobClaims().forEach(c -> claims.put(c.claim(), c.verdict()));
+    return record;
+  }
+
+  private static void addTables(
+      ArrayNode exponents, ObjectNode claims, String prefix, Aggregation.Tables tables) {
     for (ExponentRow e : tables.exponents()) {
       ObjectNode row = exponents.addObject();
-      row.put("fit", fitName(e));
+      row.put("fit", prefix + fitName(e));
       row.put("exponent", finite(e.exponent()));
       row.put("low", finite(e.exponentLow()));
       row.put("high", finite(e.exponentHigh()));
@@ -50,9 +62,7 @@ public final class History {
       row.put("low2", finite(e.exponent2Low()));
       row.put("high2", finite(e.exponent2High()));
     }
-    ObjectNode claims = record.putObject("claims");
-    tables.claims().forEach(c -> claims.put(c.claim(), c.verdict()));
-    return record;
+    tables.claims().forEach(c -> claims.put(prefix + c.claim(), c.verdict()));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.rfsweep.aggregate;
 
 import org.rfsweep.io.Column;
 import org.rfsweep.io.ResultTable;
+import org.rfsweep.run.JobColumns;
 
 /**
  * One row of the {@code optimal} table: the best ridge of a (width, samples) cell.
@@ -37,5 +38,5 @@ public record OptimalPoint(
     @Column("gcv_test_mse_mean") double gcvTestMean,
     @Column("gcv_test_mse_se") double gcvTestSe) {
   public static final ResultTable<OptimalPoint> TABLE =
-      ResultTable.of("optimal", OptimalPoint.class);
+      ResultTable.of("optimal", JobColumns.class, OptimalPoint.class);
 }

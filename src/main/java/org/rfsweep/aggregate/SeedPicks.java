@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.stddev_samp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -22,12 +24,13 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class SeedPicks {
   private SeedPicks() {}
 
-  public static List<CellPick> compute(Dataset<Row> fits) {
-    List<CellPick> picks = new ArrayList<>();
+  /** The picks of every task point, by task key. */
+  public static Map<String, List<CellPick>> compute(Dataset<Row> fits) {
+    Map<String, List<CellPick>> picks = new HashMap<>();
     for (String rule : new String[] {"loo", "gcv"}) {
       String estimate = rule + "_test_mse";
       WindowSpec perSeed =
-          Window.partitionBy("width", "samples", "seed")
+          Window.partitionBy("task_key", "width", "samples", "seed")
               .orderBy(col(estimate).asc(), col("ridge").asc());
       Dataset<Row> chosen =
           fits.filter(col("status").equalTo("OK").and(col(estimate).isNotNull()))
@@ -35,7 +38,7 @@ public final class SeedPicks {
               .filter(col("rank").equalTo(1));
       for (Row r :
           chosen
-              .groupBy("width", "samples")
+              .groupBy("task_key", "width", "samples")
               .agg(
                   percentile_approx(col("ridge"), lit(0.5), lit(10000)).as("ridge"),
                   avg("test_mse").as("mean"),
@@ -44,15 +47,17 @@ public final class SeedPicks {
               .collectAsList()) {
         long seeds = r.<Long>getAs("seeds");
         double sd = r.isNullAt(r.fieldIndex("sd")) ? Double.NaN : r.<Double>getAs("sd");
-        picks.add(
-            new CellPick(
-                r.<Integer>getAs("width"),
-                r.<Integer>getAs("samples"),
-                rule,
-                r.<Double>getAs("ridge"),
-                r.<Double>getAs("mean"),
-                sd / Math.sqrt(seeds),
-                seeds));
+        picks
+            .computeIfAbsent(r.<String>getAs("task_key"), k -> new ArrayList<>())
+            .add(
+                new CellPick(
+                    r.<Integer>getAs("width"),
+                    r.<Integer>getAs("samples"),
+                    rule,
+                    r.<Double>getAs("ridge"),
+                    r.<Double>getAs("mean"),
+                    sd / Math.sqrt(seeds),
+                    seeds));
       }
     }
     return picks;

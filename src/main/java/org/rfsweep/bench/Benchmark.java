@@ -33,7 +33,6 @@ import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
-import org.rfsweep.run.CellTheory;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.solver.DirectRidgePath;
 import org.rfsweep.solver.EigenRidgePath;
@@ -360,7 +359,7 @@ public final class Benchmark {
     RunContext context =
         RunContext.of(spec, BuildInfo.codeVersion(), NativeLinalg.backend().label());
     SweepDriver.Options options = new SweepDriver.Options(out, 0, false);
-    CellTheory theory = FitsJob.theory(context, plan);
+    var theory = FitsJob.theory(context, plan);
     long start = System.nanoTime();
     FitsJob.run(spark, context, theory, plan.units(), plan.units().size(), options, line -> {});
     return (System.nanoTime() - start) * 1e-9;

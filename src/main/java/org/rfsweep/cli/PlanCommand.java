@@ -1,7 +1,9 @@
 package org.rfsweep.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
@@ -17,6 +19,7 @@ import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
+import org.rfsweep.spec.TaskPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +51,14 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
 
+  @Parameters(
+      index = "1..*",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
+              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  List<String> overrides = new ArrayList<>();
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -58,13 +69,17 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = SpecLoader.load(spec);
+    JobSpec job = SpecLoader.load(spec, overrides);
     GridPlan plan = GridPlan.of(job);
-    if (job.task() instanceof DatasetTaskSpec dataset) {
-      DatasetPool.of(dataset, job.seed()); // a bad file is a plan error too
+    for (TaskPoint point : job.points()) {
+      if (point.task() instanceof DatasetTaskSpec dataset) {
+        DatasetPool.of(dataset, job.seed()); // a bad file is a plan error too
+      }
     }
     System.out.printf("job         %s (spec hash %s)%n", job.name(), SpecFingerprint.hash(job));
-    if (job.task() instanceof PowerLawTaskSpec task) {
+    if (job.hasTaskAxes()) {
+      printPoints(job, plan);
+    } else if (job.task() instanceof PowerLawTaskSpec task) {
       System.out.printf(
           "task        powerlaw alpha=%s beta=%s noise=%s modes=%d test_samples=%d%n",
           task.alpha(), task.beta(), task.noise(), task.modes(), task.testSamples());
@@ -77,7 +92,9 @@ final class PlanCommand implements Callable<Integer> {
           task.pool(),
           task.testSamples());
     }
-    System.out.printf("features    %s%n", job.features().kind().word());
+    if (!job.hasTaskAxes()) {
+      System.out.printf("features    %s%n", TaskPoint.featureWords(job.features()));
+    }
     for (Sweep sweep : job.grid().sweeps()) {
       System.out.printf("sweep       widths %s x samples %s%n", sweep.widths(), sweep.samples());
     }
@@ -85,7 +102,8 @@ final class PlanCommand implements Callable<Integer> {
         "ridges      %s%n",
         job.grid().ridges().stream().map(r -> String.format(Locale.ROOT, "%.4g", r)).toList());
     System.out.printf(
-        "grid        %d cells x %d seeds = %d fits; x %d ridges = %d rows; %d units%n",
+        "grid        %s%d cells x %d seeds = %d fits; x %d ridges = %d rows; %d units%n",
+        job.hasTaskAxes() ? job.points().size() + " task points x " : "",
         plan.cells().size(),
         job.grid().seeds(),
         plan.fits(),
@@ -122,6 +140,28 @@ final class PlanCommand implements Callable<Integer> {
         ExecutorBudget.bytes(budget.bytesPerTask()),
         budget.source());
     return 0;
+  }
+
+  /** Each task point with its fits and work, for a job with task axes. */
+  private static void printPoints(JobSpec job, GridPlan plan) {
+    System.out.printf(
+        "task points %d: %s%n",
+        job.points().size(), String.join(" x ", job.points().get(0).coordinates().keySet()));
+    double[] flops = new double[job.points().size()];
+    for (WorkUnit unit : plan.units()) {
+      flops[unit.point()] += CostModel.of(job, unit).flops();
+    }
+    for (int i = 0; i < job.points().size(); i++) {
+      TaskPoint point = job.points().get(i);
+      System.out.printf(
+          Locale.ROOT,
+          "  %3d  %-60s %d fits, %d rows, %.3g flops%n",
+          i + 1,
+          point.key(),
+          plan.fitsPerPoint(),
+          plan.fitsPerPoint() * job.grid().ridges().size(),
+          flops[i]);
+    }
   }
 
   /** Single-thread dgemm speed of this machine, measured in a few tens of milliseconds. */

@@ -3,7 +3,9 @@ package org.rfsweep.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -28,6 +30,14 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
+              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  List<String> overrides = new ArrayList<>();
 
   @Option(
       names = "--out",
@@ -102,18 +112,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = SpecLoader.load(spec);
+    JobSpec job = SpecLoader.load(spec, overrides);
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options =
-        new SweepDriver.Options(folder, partitions, allowJavaBlas, chunkUnits, supersede);
+        new SweepDriver.Options(
+            folder, partitions, allowJavaBlas, chunkUnits, supersede, overrides);
     Map<String, String> sparkSettings = sparkSettings();
     // Everything that can refuse the run does so before a session starts.
     RunContext context =
         SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
     System.out.printf(
-        "rfsweep: %s: %d fits, %d rows, %d units -> %s (driver BLAS %s)%n",
-        job.name(), plan.fits(), plan.rows(), plan.units().size(), folder, context.blasBackend());
+        "rfsweep: %s: %s%d fits, %d rows, %d units -> %s (driver BLAS %s)%n",
+        job.name(),
+        job.hasTaskAxes() ? job.points().size() + " task points, " : "",
+        plan.fits(),
+        plan.rows(),
+        plan.units().size(),
+        folder,
+        context.blasBackend());
     SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings);
     try {
       SweepDriver.Outcome outcome =

@@ -1,6 +1,8 @@
 package org.rfsweep.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rfsweep.io.RunLabel;
@@ -32,6 +34,14 @@ final class SpectrumCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML) with a dataset task")
   Path spec;
 
+  @Parameters(
+      index = "1..*",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
+              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  List<String> overrides = new ArrayList<>();
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -46,7 +56,7 @@ final class SpectrumCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = SpecLoader.load(spec);
+    JobSpec job = CommandSpecs.onePoint(SpecLoader.load(spec, overrides), spec, "spectrum");
     if (!(job.task() instanceof DatasetTaskSpec task)) {
       throw new SpecException(
           "task.type: spectrum needs a dataset task; the power-law task's spectrum is known");

@@ -44,6 +44,14 @@ final class TheoryCommand implements Callable<Integer> {
       description = "job spec (YAML), optional")
   Path spec;
 
+  @Parameters(
+      index = "1..*",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
+              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  List<String> overrides = new ArrayList<>();
+
   @Option(
       names = "--spectrum",
       paramLabel = "powerlaw|PATH",
@@ -104,7 +112,10 @@ final class TheoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = spec == null ? null : SpecLoader.load(spec);
+    JobSpec job =
+        spec == null
+            ? null
+            : CommandSpecs.onePoint(SpecLoader.load(spec, overrides), spec, "theory");
     PowerLawTaskSpec task = job != null && job.task() instanceof PowerLawTaskSpec p ? p : null;
     double sigma2 =
         noise != null ? nonNegative("--noise", noise) : task != null ? task.noise() : 0.0;

@@ -28,7 +28,10 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
 
   /** The pool of a spec under a job seed, loaded and validated on first use in this JVM. */
   public static DatasetPool of(DatasetTaskSpec spec, long jobSeed) {
-    return LOADED.computeIfAbsent(new Key(spec, jobSeed), key -> load(spec, jobSeed));
+    // Keyed by what the pool is drawn from: points differing in label noise or test samples share
+    // it.
+    DatasetTaskSpec drawnFrom = spec.poolOnly();
+    return LOADED.computeIfAbsent(new Key(drawnFrom, jobSeed), key -> load(drawnFrom, jobSeed));
   }
 
   private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {

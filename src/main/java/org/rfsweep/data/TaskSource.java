@@ -16,6 +16,14 @@ public interface TaskSource {
   double meanSquaredNorm();
 
   /**
+   * Label-noise variance the test risk includes without drawing it (a dataset's relative label
+   * noise: its test labels are the clean targets); 0 when the test labels carry their own noise.
+   */
+  default double testNoise() {
+    return 0;
+  }
+
+  /**
    * Draws samples {@code from .. from+count-1} of a stream.
    *
    * @param stream {@link org.rfsweep.grid.RandomStreams#TRAIN} or {@link

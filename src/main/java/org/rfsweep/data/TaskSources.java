@@ -12,7 +12,8 @@ public final class TaskSources {
     if (spec instanceof PowerLawTaskSpec powerLaw) {
       return new PowerLawSource(powerLaw);
     }
-    return new DatasetSource(DatasetPool.of((DatasetTaskSpec) spec, jobSeed));
+    DatasetTaskSpec dataset = (DatasetTaskSpec) spec;
+    return new DatasetSource(DatasetPool.of(dataset, jobSeed), dataset.labelNoise());
   }
 
   /** Fresh test points per seed the spec asks for. */

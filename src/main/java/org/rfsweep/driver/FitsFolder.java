@@ -32,7 +32,8 @@ final class FitsFolder {
    * DIR/fits} yet, largest units first. Cells of an earlier, compatible spec are reused; a resumed
    * run only adds what is missing.
    */
-  static List<WorkUnit> remaining(SparkSession spark, GridPlan plan, RowStamp stamp, Path out) {
+  static List<WorkUnit> remaining(
+      SparkSession spark, GridPlan plan, List<RowStamp> stamps, Path out) {
     Set<String> done = new HashSet<>();
     Path fits = FitsRow.TABLE.in(out);
     if (Files.isDirectory(fits) && ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
@@ -48,12 +49,13 @@ final class FitsFolder {
     }
     List<WorkUnit> units = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
+      RowStamp stamp = stamps.get(unit.point());
       List<Cell> missing =
           unit.cells().stream()
               .filter(c -> !done.contains(stamp.cellKey(c.width(), c.samples(), unit.seedIndex())))
               .toList();
       if (!missing.isEmpty()) {
-        units.add(new WorkUnit(unit.seedIndex(), missing));
+        units.add(unit.withCells(missing));
       }
     }
     // Largest units first, so a big one does not run last and alone (results do not depend on the

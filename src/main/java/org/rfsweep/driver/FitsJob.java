@@ -1,5 +1,6 @@
 package org.rfsweep.driver;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,6 +17,7 @@ import org.rfsweep.run.CellTheory;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
+import org.rfsweep.task.FitResult;
 import org.rfsweep.task.SparkUnitTask;
 
 /**
@@ -26,21 +28,26 @@ public final class FitsJob {
   private FitsJob() {}
 
   /**
-   * The theory values of every (cell, ridge) of the grid, or null when the task's spectrum is
-   * unknown. They depend on the cell and ridge, not the seed: computed once on the driver,
-   * broadcast to the row writers.
+   * The theory values of every (task point, cell, ridge) of the grid, by point index; an entry is
+   * null when that point's spectrum is unknown. They depend on the point, cell and ridge, not the
+   * seed: computed once on the driver, broadcast to the row writers.
    */
-  public static CellTheory theory(RunContext context, GridPlan plan) {
-    return context
-        .theorySpectrum()
-        .map(
-            spectrum ->
-                CellTheory.compute(
-                    spectrum,
-                    context.theoryNoise(),
-                    plan.cells(),
-                    context.spec().grid().ridgeArray()))
-        .orElse(null);
+  public static ArrayList<CellTheory> theory(RunContext context, GridPlan plan) {
+    ArrayList<CellTheory> out = new ArrayList<>();
+    for (RunContext point : context.perPoint()) {
+      out.add(
+          point
+              .theorySpectrum()
+              .map(
+                  spectrum ->
+                      CellTheory.compute(
+                          spectrum,
+                          point.theoryNoise(),
+                          plan.cells(),
+                          context.spec().grid().ridgeArray()))
+              .orElse(null));
+    }
+    return out;
   }
 
   /**
@@ -51,7 +58,7 @@ public final class FitsJob {
   public static void run(
       SparkSession spark,
       RunContext context,
-      CellTheory theory,
+      ArrayList<CellTheory> theory,
       List<WorkUnit> units,
       int chunk,
       SweepDriver.Options options,
@@ -60,7 +67,7 @@ public final class FitsJob {
       return;
     }
     JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<CellTheory> broadcast = sparkContext.broadcast(theory);
+    Broadcast<ArrayList<CellTheory>> broadcast = sparkContext.broadcast(theory);
     ProgressListener progress = new ProgressListener(context.spec(), units, report, options.out());
     spark.sparkContext().addSparkListener(progress);
     try {
@@ -91,23 +98,28 @@ public final class FitsJob {
   private static void append(
       SparkSession spark,
       RunContext context,
-      Broadcast<CellTheory> theory,
+      Broadcast<ArrayList<CellTheory>> theory,
       List<List<WorkUnit>> bins,
       SweepDriver.Options options) {
     JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int units = bins.stream().mapToInt(List::size).sum();
-    RowStamp stamp = context.stamp();
+    ArrayList<RowStamp> stamps = new ArrayList<>(context.stamps());
     JavaRDD<Row> rows =
         sparkContext
             .parallelize(bins, bins.size())
             .flatMap(new SparkUnitTask(context.spec(), options.allowJavaBlas()))
             .map(
-                fit ->
-                    stamp.row(
-                        fit,
-                        theory.value() == null
-                            ? null
-                            : theory.value().lookup(fit.width(), fit.samples(), fit.ridge())));
+                result -> {
+                  FitResult fit = result.fit();
+                  CellTheory cells = theory.value().get(result.point());
+                  return stamps
+                      .get(result.point())
+                      .row(
+                          fit,
+                          cells == null
+                              ? null
+                              : cells.lookup(fit.width(), fit.samples(), fit.ridge()));
+                });
     sparkContext.setJobGroup(
         ProgressListener.JOB_GROUP,
         "sweep "

@@ -46,10 +46,10 @@ public final class OutputFolder {
   private OutputFolder() {}
 
   /**
-   * Refuses a folder that holds results of a spec this one cannot extend (a different task, feature
-   * map, job seed, ridge list, name or fit option: only widths, samples and the seed count may
-   * differ), naming each field that differs with both values; or rows of another results version,
-   * unless {@code supersede}; or files that are not rfsweep results.
+   * Refuses a folder that holds results of a spec this one cannot extend (a different job seed,
+   * ridge list, name or fit option: task points, widths, samples and the seed count may differ,
+   * each task point's rows keyed apart), naming each field that differs with both values; or rows
+   * of another results version, unless {@code supersede}; or files that are not rfsweep results.
    *
    * @return the other results version the folder holds, when {@code supersede} allows moving it
    *     aside
@@ -77,14 +77,15 @@ public final class OutputFolder {
         }
         return Optional.empty();
       }
-      if (!manifest.path("compatibility_hash").asText("").equals(context.compatibilityHash())) {
+      List<String> differences = differences(manifest.path("spec"), context);
+      if (!differences.isEmpty()) {
         throw new OutputConflictException(
             "--out "
                 + folder
                 + ": holds results of job '"
                 + manifest.path("job_name").asText("?")
                 + "' that this spec cannot extend: "
-                + String.join("; ", differences(manifest.path("spec"), context))
+                + String.join("; ", differences)
                 + ". Choose another --out (or remove the folder)");
       }
       String found = manifest.path("results_version").asText(UNVERSIONED);
@@ -140,7 +141,10 @@ public final class OutputFolder {
     report.accept("moved the rows of results version " + version + " to " + target);
   }
 
-  /** The compatibility-relevant fields that differ, as "field: found in the folder, this spec". */
+  /**
+   * The compatibility-relevant fields that differ, as "field: found in the folder, this spec";
+   * empty when this spec extends the folder's.
+   */
   static List<String> differences(JsonNode recorded, RunContext context) {
     Map<String, String> before = new TreeMap<>();
     Map<String, String> now = new TreeMap<>();
@@ -148,8 +152,12 @@ public final class OutputFolder {
     flatten("", JSON.valueToTree(SpecFingerprint.resolved(context.spec())), now);
     List<String> out = new ArrayList<>();
     for (String field : union(before, now)) {
-      if (field.startsWith("grid.sweeps") || field.equals("grid.seeds")) {
-        continue; // widths, samples and seeds may differ: that is extending a folder
+      if (field.startsWith("grid.sweeps")
+          || field.equals("grid.seeds")
+          || field.startsWith("task.")
+          || field.startsWith("features")
+          || field.startsWith("points")) {
+        continue; // task points, cells and seeds may differ: that is extending a folder
       }
       String was = before.getOrDefault(field, "(none)");
       String is = now.getOrDefault(field, "(none)");
@@ -157,7 +165,7 @@ public final class OutputFolder {
         out.add(field + " is " + was + " in the folder, " + is + " in this spec");
       }
     }
-    return out.isEmpty() ? List.of("its resolved spec differs") : out;
+    return out;
   }
 
   private static List<String> union(Map<String, String> a, Map<String, String> b) {

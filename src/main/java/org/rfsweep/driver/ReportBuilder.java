@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
@@ -15,6 +16,7 @@ import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.spec.TaskPoint;
 
 /**
  * Aggregates a run's fits into its tables and draws the report; also regenerates both for an
@@ -37,7 +39,7 @@ public final class ReportBuilder {
    *     one; null to rebuild the report of the history as it stands
    */
   static Built build(SparkSession spark, RunContext context, Path out, String runId) {
-    Aggregation.Tables tables = Aggregation.run(spark, context, out);
+    Aggregation.JobTables tables = Aggregation.run(spark, context, out);
     JsonNode record =
         runId == null
             ? null
@@ -82,8 +84,14 @@ public final class ReportBuilder {
               manifest.path("code_version").asText("unknown"),
               manifest.path("results_version").asText(OutputFolder.UNVERSIONED),
               manifest.path("blas").path("driver").asText("unknown"),
-              null);
-      return SpectrumTables.read(out, spec).map(context::withSpectrum).orElse(context);
+              Map.of());
+      for (TaskPoint point : spec.points()) {
+        var known = SpectrumTables.read(out, spec.at(point));
+        if (known.isPresent()) {
+          context = context.withSpectrum(point, known.get());
+        }
+      }
+      return context;
     } catch (IOException e) {
       throw new UncheckedIOException(
           out + ": cannot read " + Manifest.FILE + ": " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.TaskPoint;
 
 /**
  * Runs a sweep on a Spark session: work units spread over the executors, rows appended to {@code
@@ -29,10 +30,18 @@ public final class SweepDriver {
    *     minutes, else about ten chunks of at least two units per task slot)
    * @param supersede move rows of another results version to {@code DIR/superseded/<version>/} and
    *     recompute (else such a folder is refused)
+   * @param overrides the command line's spec overrides as given ({@code task.alpha=1.3}), recorded
+   *     in the manifest
    */
   public record Options(
-      Path out, int partitions, boolean allowJavaBlas, int chunkUnits, boolean supersede) {
+      Path out,
+      int partitions,
+      boolean allowJavaBlas,
+      int chunkUnits,
+      boolean supersede,
+      List<String> overrides) {
     public Options {
+      overrides = List.copyOf(overrides);
       if (out == null) {
         throw new IllegalArgumentException("--out: an output folder is needed");
       }
@@ -42,6 +51,12 @@ public final class SweepDriver {
       if (chunkUnits < 0) {
         throw new IllegalArgumentException("--chunk-units: must be >= 0, found " + chunkUnits);
       }
+    }
+
+    /** Without overrides. */
+    public Options(
+        Path out, int partitions, boolean allowJavaBlas, int chunkUnits, boolean supersede) {
+      this(out, partitions, allowJavaBlas, chunkUnits, supersede, List.of());
     }
 
     /** Automatic chunking. */
@@ -77,9 +92,11 @@ public final class SweepDriver {
     RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), backend.label());
     OutputFolder.check(options.out(), context, options.supersede());
     OutputLock.refuseIfHeld(options.out()); // taken for real once the session is up
-    if (spec.task() instanceof DatasetTaskSpec dataset) {
-      DatasetPool.of(
-          dataset, spec.seed()); // reads and checks the files: a bad dataset stops the run here
+    for (TaskPoint point : spec.points()) {
+      if (point.task() instanceof DatasetTaskSpec dataset) {
+        // Reads and checks the files (once per pool): a bad dataset stops the run here.
+        DatasetPool.of(dataset, spec.seed());
+      }
     }
     return context;
   }

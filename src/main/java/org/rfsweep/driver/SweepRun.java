@@ -4,13 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
@@ -33,6 +34,7 @@ import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.spec.TaskPoint;
 import scala.util.Properties;
 
 /**
@@ -122,33 +124,49 @@ final class SweepRun {
   }
 
   /**
-   * A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here.
+   * A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here
+   * for each distinct pool and kernel of the job's task points (points differing only in label
+   * noise share one).
    */
   private RunContext withPoolSpectrum(RunContext context) {
-    JobSpec spec = context.spec();
-    if (!(spec.task() instanceof DatasetTaskSpec dataset)) {
-      return context;
+    RunContext out = context;
+    Map<String, PoolSpectrum> byPool = new HashMap<>();
+    double seconds = 0;
+    for (TaskPoint point : context.points()) {
+      if (!(point.task() instanceof DatasetTaskSpec dataset)) {
+        continue;
+      }
+      JobSpec spec = context.spec().at(point);
+      String key = SpecFingerprint.spectrumKey(spec);
+      PoolSpectrum measured = byPool.get(key);
+      if (measured == null) {
+        measured = SpectrumTables.read(options.out(), spec).orElse(null);
+      }
+      if (measured == null) {
+        report.accept(
+            "measuring the pool's kernel spectrum ("
+                + dataset.pool()
+                + " points, "
+                + TaskPoint.featureWords(point.features())
+                + ") for the theory columns");
+        // The driver measures alone, before any task runs: all cores, then back to one BLAS
+        // thread per task.
+        NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
+        try {
+          measured = PoolSpectrum.measure(spec);
+        } finally {
+          NativeLinalg.initialise(taskCpus());
+        }
+        SpectrumTables.write(options.out(), context.label(), spec, measured);
+        seconds += measured.seconds();
+      }
+      byPool.put(key, measured);
+      out = out.withSpectrum(point, measured);
     }
-    var known = SpectrumTables.read(options.out(), spec);
-    if (known.isPresent()) {
-      return context.withSpectrum(known.get());
+    if (seconds > 0) {
+      record(manifest.withSpectrumSeconds(seconds));
     }
-    report.accept(
-        "measuring the pool's kernel spectrum ("
-            + dataset.pool()
-            + " points) for the theory columns");
-    // The driver measures alone, before any task runs: all cores, then back to one BLAS thread per
-    // task.
-    NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
-    PoolSpectrum measured;
-    try {
-      measured = PoolSpectrum.measure(spec);
-    } finally {
-      NativeLinalg.initialise(taskCpus());
-    }
-    SpectrumTables.write(options.out(), context.label(), spec, measured);
-    record(manifest.withSpectrumSeconds(measured.seconds()));
-    return context.withSpectrum(measured);
+    return out;
   }
 
   /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */
@@ -157,7 +175,7 @@ final class SweepRun {
     // Before the scan: a quarantined part's cells are then missing and computed again, and no
     // duplicate is counted as done twice.
     FitsIntegrity.verify(spark, options.out(), report);
-    List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamp(), options.out());
+    List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamps(), options.out());
     long doneCells = plan.fits() - units.stream().mapToLong(u -> u.cells().size()).sum();
     if (doneCells > 0) {
       report.accept(
@@ -194,11 +212,8 @@ final class SweepRun {
     Row counts =
         fits.agg(
                 count(lit(1)),
-                countDistinct(col("width"), col("samples"), col("seed")),
-                countDistinct(
-                    when(
-                        col("status").equalTo("FAILED"),
-                        struct(col("width"), col("samples"), col("seed")))))
+                countDistinct(col("cell_key")),
+                countDistinct(when(col("status").equalTo("FAILED"), col("cell_key"))))
             .first();
     List<String> backends =
         fits.select("blas_backend").distinct().as(Encoders.STRING()).collectAsList();
@@ -247,7 +262,9 @@ final class SweepRun {
         context.codeVersion(),
         context.resultsVersion(),
         SpecFingerprint.resolved(spec),
+        options.overrides(),
         new RunManifest.Grid(
+            spec.points().size(),
             plan.cells().size(),
             spec.grid().seeds(),
             spec.grid().ridges().size(),

@@ -38,7 +38,8 @@ public final class CostModel {
   /** The most elements a Java array can hold on common JVMs. */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  public static UnitCost of(JobSpec spec, WorkUnit unit) {
+  public static UnitCost of(JobSpec job, WorkUnit unit) {
+    JobSpec spec = job.hasTaskAxes() ? job.at(job.points().get(unit.point())) : job;
     boolean exactRisk =
         spec.task() instanceof PowerLawTaskSpec && spec.features().kind() == FeatureKind.LINEAR;
     long dimension;

@@ -7,6 +7,7 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.Sweep;
+import org.rfsweep.spec.TaskPoint;
 
 /**
  * A spec expanded into work: the distinct cells of the union of its sweeps, and one work unit per
@@ -34,12 +35,9 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
         }
       }
     }
-    if (spec.task() instanceof DatasetTaskSpec dataset) {
-      int largest = cells.last().samples();
-      for (Cell cell : cells) {
-        largest = Math.max(largest, cell.samples());
-      }
-      if (largest > dataset.pool()) {
+    int largest = cells.stream().mapToInt(Cell::samples).max().orElse(0);
+    for (TaskPoint point : spec.points()) {
+      if (point.task() instanceof DatasetTaskSpec dataset && largest > dataset.pool()) {
         throw new SpecException(
             "grid.samples: "
                 + largest
@@ -48,16 +46,41 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
                 + " points");
       }
     }
-    List<Cell> sorted = List.copyOf(cells);
-    List<WorkUnit> units = new ArrayList<>();
-    for (int seed = 0; seed < spec.grid().seeds(); seed++) {
-      units.add(new WorkUnit(seed, sorted));
+    long units = (long) spec.points().size() * spec.grid().seeds();
+    if (units > MAX_UNITS) {
+      throw new SpecException(
+          "grid: "
+              + spec.points().size()
+              + " task points x "
+              + spec.grid().seeds()
+              + " seeds = "
+              + units
+              + " work units; a job holds at most "
+              + MAX_UNITS);
     }
-    return new GridPlan(spec, sorted, List.copyOf(units));
+    List<Cell> sorted = List.copyOf(cells);
+    List<WorkUnit> out = new ArrayList<>();
+    for (int point = 0; point < spec.points().size(); point++) {
+      for (int seed = 0; seed < spec.grid().seeds(); seed++) {
+        out.add(new WorkUnit(point, seed, sorted));
+      }
+    }
+    return new GridPlan(spec, sorted, List.copyOf(out));
   }
 
-  /** Fits: (cell, seed) pairs, each one Gram matrix and one eigendecomposition for every ridge. */
+  /** The most work units (task points x seeds) a job may have: the driver lists them all. */
+  public static final long MAX_UNITS = 10_000_000;
+
+  /**
+   * Fits: (task point, cell, seed) triples, each one Gram matrix and one eigendecomposition for
+   * every ridge.
+   */
   public long fits() {
+    return (long) cells.size() * spec.grid().seeds() * spec.points().size();
+  }
+
+  /** Fits at one task point. */
+  public long fitsPerPoint() {
     return (long) cells.size() * spec.grid().seeds();
   }
 

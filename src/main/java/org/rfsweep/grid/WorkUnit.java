@@ -9,10 +9,11 @@ import java.util.List;
  * spec, never on the cluster, which is what makes results identical under any master or
  * partitioning.
  *
+ * @param point the task point, an index into the job's points
  * @param seedIndex the seed, 0 .. seeds-1
  * @param cells the cells, sorted
  */
-public record WorkUnit(int seedIndex, List<Cell> cells) implements Serializable {
+public record WorkUnit(int point, int seedIndex, List<Cell> cells) implements Serializable {
   /**
    * A unit of one cell at least this large on both sides streams its test points instead of holding
    * their features: 1000 x N test features would be a fourth large array beside Phi, the Gram
@@ -21,10 +22,21 @@ public record WorkUnit(int seedIndex, List<Cell> cells) implements Serializable 
   static final int STREAMED_TEST_FROM = 4096;
 
   public WorkUnit {
-    if (seedIndex < 0) {
-      throw new IllegalArgumentException("seedIndex: must be >= 0, found " + seedIndex);
+    if (seedIndex < 0 || point < 0) {
+      throw new IllegalArgumentException(
+          "a unit needs point and seedIndex >= 0, found " + point + ", " + seedIndex);
     }
     cells = List.copyOf(cells);
+  }
+
+  /** A unit of the first (or only) task point. */
+  public WorkUnit(int seedIndex, List<Cell> cells) {
+    this(0, seedIndex, cells);
+  }
+
+  /** The same unit with other cells (those still missing, or a part of them). */
+  public WorkUnit withCells(List<Cell> subset) {
+    return new WorkUnit(point, seedIndex, subset);
   }
 
   /**

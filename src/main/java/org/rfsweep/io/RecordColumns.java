@@ -303,4 +303,9 @@ public final class RecordColumns<R extends Record> {
   private static boolean nullable(Class<?> t) {
     return !(t == int.class || t == long.class || t == boolean.class);
   }
+
+  /** The record type these columns describe. */
+  public Class<R> type() {
+    return type;
+  }
 }

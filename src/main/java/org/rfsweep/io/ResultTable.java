@@ -11,9 +11,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A results table of an output folder: {@code DIR/<name>}, whose rows are a {@link RunLabel}
- * followed by the columns of the record {@code R}. Writers and readers both go through it, so the
- * record is the table's only definition. Immutable.
+ * A results table of an output folder: {@code DIR/<name>}, whose rows are a {@link RunLabel},
+ * optionally the columns of a prefix record (the task point's columns of a per-point table), then
+ * the columns of the record {@code R}. Writers and readers both go through it, so the record is the
+ * table's only definition. Immutable.
  *
  * @param <R> the row record
  */
@@ -21,18 +22,29 @@ public final class ResultTable<R extends Record> {
   private static final RecordColumns<RunLabel> LABEL = RecordColumns.of(RunLabel.class);
   private final String name;
   private final RecordColumns<R> columns;
+  private final RecordColumns<? extends Record> prefix; // null: none
   private final StructType schema;
 
-  private ResultTable(String name, Class<R> type) {
+  private ResultTable(String name, Class<? extends Record> prefixType, Class<R> type) {
     this.name = name;
     this.columns = RecordColumns.of(type);
+    this.prefix = prefixType == null ? null : RecordColumns.of(prefixType);
     List<StructField> fields = new ArrayList<>(List.of(LABEL.schema().fields()));
+    if (prefix != null) {
+      fields.addAll(List.of(prefix.schema().fields()));
+    }
     fields.addAll(List.of(columns.schema().fields()));
     this.schema = new StructType(fields.toArray(StructField[]::new));
   }
 
   public static <R extends Record> ResultTable<R> of(String name, Class<R> type) {
-    return new ResultTable<>(name, type);
+    return new ResultTable<>(name, null, type);
+  }
+
+  /** A table whose rows carry a prefix record's columns between the label and the row's. */
+  public static <R extends Record> ResultTable<R> of(
+      String name, Class<? extends Record> prefixType, Class<R> type) {
+    return new ResultTable<>(name, prefixType, type);
   }
 
   public String name() {
@@ -53,6 +65,9 @@ public final class ResultTable<R extends Record> {
   public MessageType parquetSchema() {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     LABEL.addTo(builder);
+    if (prefix != null) {
+      prefix.addTo(builder);
+    }
     columns.addTo(builder);
     return builder.named("rfsweep");
   }
@@ -63,12 +78,28 @@ public final class ResultTable<R extends Record> {
 
   /** The label's values, then the record's, in column order (NaN as null). */
   public Object[] values(RunLabel label, R row) {
+    return values(label, null, row);
+  }
+
+  /** The label's values, the prefix record's (null for a table without one), then the row's. */
+  public Object[] values(RunLabel label, Record before, R row) {
+    Object[] first = prefix == null ? new Object[0] : prefixValues(before);
     Object[] values = columns.values(row);
-    Object[] all = new Object[values.length + 2];
+    Object[] all = new Object[2 + first.length + values.length];
     all[0] = label.jobName();
     all[1] = label.specHash();
-    System.arraycopy(values, 0, all, 2, values.length);
+    System.arraycopy(first, 0, all, 2, first.length);
+    System.arraycopy(values, 0, all, 2 + first.length, values.length);
     return all;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <P extends Record> Object[] prefixValues(Record before) {
+    if (before == null || !prefix.type().isInstance(before)) {
+      throw new IllegalArgumentException(
+          "table " + name + " needs a " + prefix.type().getSimpleName() + " before each row");
+    }
+    return ((RecordColumns<P>) prefix).values((P) before);
   }
 
   public Row toRow(RunLabel label, R row) {
@@ -77,6 +108,11 @@ public final class ResultTable<R extends Record> {
 
   public List<Row> toRows(RunLabel label, List<R> rows) {
     return rows.stream().map(r -> toRow(label, r)).toList();
+  }
+
+  /** Rows of a table with a prefix: every row carries the same prefix record. */
+  public List<Row> toRows(RunLabel label, Record before, List<R> rows) {
+    return rows.stream().map(r -> RowFactory.create(values(label, before, r))).toList();
   }
 
   /** The record of a Spark row of this table (its label is not part of the record). */

@@ -32,6 +32,11 @@ public final class SmallTableWriter {
         rows.stream().map(r -> table.values(label, r)).toList());
   }
 
+  /** Rows already laid out in the table's column order ({@link ResultTable#values}). */
+  public static void writeValues(Path out, ResultTable<?> table, List<Object[]> rows) {
+    write(table.in(out), table.parquetSchema(), table.columnNames(), rows);
+  }
+
   /**
    * A table of records alone, in {@code folder} (for the {@code theory} command, which has no run).
    */
@@ -48,14 +53,18 @@ public final class SmallTableWriter {
   private static void write(
       Path folder, MessageType schema, List<String> columns, List<Object[]> rows) {
     try {
-      Files.createDirectories(folder);
-      Path file = folder.resolve("part-00000.parquet");
-      Files.deleteIfExists(file);
+      // Written beside the table, then swapped in: a reader never sees a half-written table, and
+      // no part file of an earlier writer (Spark names its parts differently) survives.
+      Path staging = folder.resolveSibling("." + folder.getFileName() + ".writing");
+      deleteTree(staging);
+      Files.createDirectories(staging);
+      Path file = staging.resolve("part-00000.parquet");
       try (ParquetWriter<Group> writer =
           ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
               .withConf(new Configuration(false))
               .withType(schema)
               .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .withPageWriteChecksumEnabled(true)
               .build()) {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         for (Object[] values : rows) {
@@ -66,8 +75,41 @@ public final class SmallTableWriter {
           writer.write(group);
         }
       }
+      if (Files.exists(folder)) {
+        refuseUnlessTable(folder);
+        deleteTree(folder);
+      }
+      Files.move(staging, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(folder + ": cannot write Parquet: " + e.getMessage(), e);
+    }
+  }
+
+  /** Replacing a table deletes it: only when it holds nothing but a table's files. */
+  private static void refuseUnlessTable(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException(folder + " exists and is not a table folder");
+    }
+    try (var entries = Files.list(folder)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString().replaceFirst("^\\.", "");
+        if (Files.isDirectory(entry)
+            || !(name.startsWith("part-") || name.startsWith("_SUCCESS"))) {
+          throw new IOException(
+              folder + " holds " + entry.getFileName() + ", not only a table's part files");
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var paths = Files.walk(path)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

@@ -26,6 +26,7 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.TaskPoint;
 import org.rfsweep.theory.ExponentEstimates;
 import org.rfsweep.theory.PowerLawClosedForms;
 
@@ -41,13 +42,51 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
+   * Writes {@code DIR/report}: for a job of one task point its page; for a job with task axes the
+   * phase-diagram overview ({@link PhaseReport}) and one page per point under {@code points/K/}.
+   *
    * @return the index.html written
    */
   public static Path write(
-      Path out, RunContext context, Aggregation.Tables tables, History.View history) {
-    JobSpec spec = context.spec();
+      Path out, RunContext context, Aggregation.JobTables tables, History.View history) {
     System.setProperty("java.awt.headless", "true");
     Path folder = out.resolve(FOLDER);
+    if (!context.spec().hasTaskAxes()) {
+      return writePage(folder, context, tables.only(), history, null);
+    }
+    List<RunContext> points = context.perPoint();
+    // Points are independent pages: drawn in parallel (JFreeChart charts share no state).
+    java.util.stream.IntStream.range(0, points.size())
+        .parallel()
+        .forEach(
+            i ->
+                writePage(
+                    pointFolder(folder, i),
+                    points.get(i),
+                    tables.points().get(i).tables(),
+                    null,
+                    "../../index.html"));
+    return PhaseReport.write(folder, context, tables, history);
+  }
+
+  /** The page folder of task point {@code index} (0-based) under the report folder. */
+  static Path pointFolder(Path report, int index) {
+    return report.resolve("points").resolve(String.valueOf(index + 1));
+  }
+
+  /**
+   * One task point's page in {@code folder}.
+   *
+   * @param history the changes since the previous run, or null (shown on the overview instead)
+   * @param back the overview's address from this page, or null for a job of one point
+   */
+  static Path writePage(
+      Path folder,
+      RunContext context,
+      Aggregation.Tables tables,
+      History.View history,
+      String back) {
+    JobSpec spec = context.spec();
     try {
       Files.createDirectories(folder);
       Map<String, String> figures = new LinkedHashMap<>();
@@ -102,7 +141,7 @@ public final class ReportWriter {
       }
       Path index = folder.resolve("index.html");
       Files.writeString(
-          index, html(spec, tables, history, figures, spectrumTable), StandardCharsets.UTF_8);
+          index, html(spec, tables, history, figures, spectrumTable, back), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -135,10 +174,16 @@ public final class ReportWriter {
     return curve;
   }
 
-  private static void save(Path folder, String name, JFreeChart chart) throws IOException {
-    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
-    SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-    chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+  static void save(Path folder, String name, JFreeChart chart) throws IOException {
+    save(folder, name, chart, WIDTH, HEIGHT);
+  }
+
+  /** The chart as {@code name.png} and {@code name.svg}, {@code width x height} pixels. */
+  static void save(Path folder, String name, JFreeChart chart, int width, int height)
+      throws IOException {
+    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, width, height);
+    SVGGraphics2D svg = new SVGGraphics2D(width, height);
+    chart.draw(svg, new Rectangle(0, 0, width, height));
     Files.writeString(folder.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
   }
 
@@ -173,26 +218,45 @@ public final class ReportWriter {
       Aggregation.Tables tables,
       History.View history,
       Map<String, String> figures,
-      String spectrumTable) {
+      String spectrumTable,
+      String back) {
     StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>rfsweep: ")
-        .append(escape(spec.name()))
-        .append("</title>\n<style>")
-        .append(
-            "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
-        .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
-        .append("td,th{border:1px solid #ccc;padding:0.3em 0.6em;text-align:right}")
-        .append("th{background:#f3f3f3}td.text{text-align:left}")
-        .append(".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}")
-        .append("figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}")
-        .append("</style></head><body>\n");
+    page.append(head("rfsweep: " + spec.name()));
+    if (back != null) {
+      page.append("<p><a href=\"")
+          .append(back)
+          .append("\">&larr; all task points (phase diagram)</a></p>\n");
+    }
     page.append("<h1>rfsweep report: ")
         .append(escape(spec.name()))
         .append("</h1>\n<p>")
         .append(escape(describe(spec)))
         .append("</p>\n");
+    if (history != null) {
+      page.append(historyHtml(history));
+    }
+    page.append(claimsHtml(tables.claims()));
+    appendRest(page, tables, figures, spectrumTable);
+    return page.toString();
+  }
 
+  /** The page head with the report's style, up to and including the body tag. */
+  static String head(String title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + escape(title)
+        + "</title>\n<style>"
+        + "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
+        + "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}"
+        + "td,th{border:1px solid #ccc;padding:0.3em 0.6em;text-align:right}"
+        + "th{background:#f3f3f3}td.text{text-align:left}"
+        + ".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}"
+        + "figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}"
+        + "</style></head><body>\n";
+  }
+
+  /** The "changes since the previous run" section. */
+  static String historyHtml(History.View history) {
+    StringBuilder page = new StringBuilder();
     List<String> changes = history.changes();
     int runs = history.runs();
     page.append("<h2>Changes since the previous run</h2>\n<p>");
@@ -209,9 +273,15 @@ public final class ReportWriter {
       page.append("</ul><p>");
     }
     page.append("</p>\n");
+    return page.toString();
+  }
+
+  /** The claims as a table. */
+  static String claimsHtml(List<Claim> claims) {
+    StringBuilder page = new StringBuilder();
     page.append(
         "<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>theory</th><th>evidence</th></tr>\n");
-    for (Claim c : tables.claims()) {
+    for (Claim c : claims) {
       page.append("<tr><td class=\"text\">")
           .append(escape(c.claim()))
           .append("</td><td class=\"")
@@ -228,7 +298,22 @@ public final class ReportWriter {
           .append("</td></tr>\n");
     }
     page.append("</table>\n");
+    return page.toString();
+  }
 
+  private static void appendRest(
+      StringBuilder page,
+      Aggregation.Tables tables,
+      Map<String, String> figures,
+      String spectrumTable) {
+    page.append(figuresHtml(figures));
+    page.append(spectrumTable);
+    appendTables(page, tables);
+  }
+
+  /** Each figure as its PNG with a link to its SVG. */
+  static String figuresHtml(Map<String, String> figures) {
+    StringBuilder page = new StringBuilder();
     for (var figure : figures.entrySet()) {
       page.append("<figure><img src=\"")
           .append(figure.getKey())
@@ -240,8 +325,10 @@ public final class ReportWriter {
           .append(figure.getKey())
           .append(".svg\">SVG</a>)</figcaption></figure>\n");
     }
+    return page.toString();
+  }
 
-    page.append(spectrumTable);
+  private static void appendTables(StringBuilder page, Aggregation.Tables tables) {
     page.append(
             "<h2>Exponents</h2>\n<p>Fits of the optimal test risk; 95% intervals from a bootstrap over seeds (")
         .append(tables.exponents().isEmpty() ? 0 : tables.exponents().get(0).bootstrapCount())
@@ -326,10 +413,9 @@ public final class ReportWriter {
     page.append(
             "</table>\n<p>Tables in Parquet beside this folder: fits, curves, optimal, exponents, claims. ")
         .append("<code>rfsweep show DIR TABLE</code> prints any of them.</p>\n</body></html>\n");
-    return page.toString();
   }
 
-  private static String describe(JobSpec spec) {
+  static String describe(JobSpec spec) {
     List<String> parts = new ArrayList<>();
     if (spec.task() instanceof PowerLawTaskSpec t) {
       parts.add(
@@ -344,18 +430,19 @@ public final class ReportWriter {
       parts.add(
           String.format(
               Locale.ROOT,
-              "dataset %s, %s target, pool of %d points",
+              "dataset %s, %s target, pool of %d points, relative label noise %s",
               d.dataFile(),
-              d.target(),
-              d.pool()));
+              DatasetTaskSpec.targetWords(d),
+              d.pool(),
+              d.labelNoise()));
     }
-    parts.add(spec.features().kind().word() + " random features");
+    parts.add(TaskPoint.featureWords(spec.features()) + " random features");
     parts.add(spec.grid().seeds() + " seeds");
     parts.add(spec.grid().ridges().size() + " ridges");
     return String.join("; ", parts);
   }
 
-  private static String num(double value) {
+  static String num(double value) {
     if (Double.isNaN(value)) {
       return "";
     }
@@ -365,7 +452,7 @@ public final class ReportWriter {
     return value == 0 ? "0" : String.format(Locale.ROOT, "%.4g", value);
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     return text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

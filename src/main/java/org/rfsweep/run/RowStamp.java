@@ -7,24 +7,22 @@ import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.FitResult;
 
 /**
- * What every {@code fits} row of a run carries besides its fit: small, serialisable, sent to the
- * executors that turn fits into rows.
+ * What every {@code fits} row of one task point carries besides its fit: small, serialisable, sent
+ * to the executors that turn fits into rows.
+ *
+ * @param pointHash {@link SpecFingerprint#pointHash} of the task point
  */
 public record RowStamp(
-    RunLabel label,
-    JobColumns job,
-    String compatibilityHash,
-    String codeVersion,
-    String resultsVersion)
+    RunLabel label, JobColumns job, String pointHash, String codeVersion, String resultsVersion)
     implements Serializable {
 
   /**
-   * The content key of a (cell, seed): what a resumed run checks to skip work already done. It
-   * holds the results version, not the code version: a commit that cannot change the numbers keeps
-   * every key.
+   * The content key of a (task point, cell, seed): what a resumed run checks to skip work already
+   * done. It holds the results version, not the code version: a commit that cannot change the
+   * numbers keeps every key.
    */
   public String cellKey(int width, int samples, int seed) {
-    return SpecFingerprint.cellKey(compatibilityHash, resultsVersion, width, samples, seed);
+    return SpecFingerprint.cellKey(pointHash, resultsVersion, width, samples, seed);
   }
 
   /** The Spark row of a fit, with its theory values or null. */

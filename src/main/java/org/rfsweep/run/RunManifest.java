@@ -39,13 +39,15 @@ public record RunManifest(
       String codeVersion,
       String resultsVersion,
       Map<String, Object> spec,
+      List<String> overrides,
       Grid grid,
       Versions versions,
       Spark spark,
       String startedAt) {}
 
   /** The grid's size. */
-  public record Grid(int cells, int seeds, int ridges, long fits, long rows, int units) {}
+  public record Grid(
+      int taskPoints, int cells, int seeds, int ridges, long fits, long rows, int units) {}
 
   public record Versions(String java, String spark, String scala) {}
 

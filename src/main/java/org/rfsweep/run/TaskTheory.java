@@ -1,6 +1,7 @@
 package org.rfsweep.run;
 
 import java.util.Optional;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
@@ -27,10 +28,24 @@ public final class TaskTheory {
   }
 
   /**
-   * Label noise the theory adds: the synthetic task's sigma^2; 0 for datasets, whose noise is in
-   * the targets.
+   * Label noise the theory adds: the synthetic task's sigma^2; for a dataset, its relative label
+   * noise times the targets' mean power (the sum of the measured target power over modes), 0
+   * without label noise (the dataset's own noise is in its targets).
+   *
+   * @param measured the pool's measured spectrum, or null
    */
-  public static double noise(JobSpec spec) {
-    return spec.task() instanceof PowerLawTaskSpec task ? task.noise() : 0.0;
+  public static double noise(JobSpec spec, MeasuredSpectrum measured) {
+    if (spec.task() instanceof PowerLawTaskSpec task) {
+      return task.noise();
+    }
+    double relative = ((DatasetTaskSpec) spec.task()).labelNoise();
+    if (relative == 0 || measured == null) {
+      return 0.0;
+    }
+    double power = 0;
+    for (double p : measured.targetPower()) {
+      power += p;
+    }
+    return relative * power;
   }
 }

@@ -74,6 +74,22 @@ public final class AxisOps {
     return List.copyOf(values);
   }
 
+  /** A task axis of numbers: finite values, sorted and distinct; logspace entries expanded. */
+  static List<Double> numberAxis(YamlNode axis) {
+    TreeSet<Double> values = new TreeSet<>();
+    for (YamlNode item : items(axis)) {
+      if (item.isMapping()) {
+        for (double value : logspace(item)) {
+          values.add(value);
+        }
+      } else {
+        double value = item.finiteDouble();
+        values.add(value == 0 ? 0.0 : value);
+      }
+    }
+    return List.copyOf(values);
+  }
+
   private static List<YamlNode> items(YamlNode axis) {
     if (!axis.isSequence()) {
       return List.of(axis);

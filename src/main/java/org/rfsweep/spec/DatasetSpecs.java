@@ -18,7 +18,7 @@ final class DatasetSpecs {
 
   static DatasetTaskSpec task(YamlNode node) {
     Map<String, YamlNode> fields =
-        node.mapping(Set.of("type", "source", "target", "pool", "test_samples"));
+        node.mapping(Set.of("type", "source", "target", "pool", "test_samples", "label_noise"));
     YamlNode sourceNode = node.required(fields, "source");
     String format = "idx";
     String images = "";
@@ -95,6 +95,13 @@ final class DatasetSpecs {
     int pool = node.required(fields, "pool").positiveInt();
     YamlNode testNode = fields.get("test_samples");
     int testSamples = testNode == null ? DEFAULT_TEST_SAMPLES : testNode.positiveInt();
+    YamlNode noiseNode = fields.get("label_noise");
+    double labelNoise = noiseNode == null ? 0 : noiseNode.finiteDouble();
+    if (labelNoise < 0) {
+      throw noiseNode.error(
+          "must be a relative variance >= 0 (times the targets' mean power), found "
+              + noiseNode.text().trim());
+    }
     return new DatasetTaskSpec(
         format,
         images,
@@ -105,7 +112,8 @@ final class DatasetSpecs {
         target,
         positive,
         pool,
-        testSamples);
+        testSamples,
+        labelNoise);
   }
 
   private static String existing(YamlNode node) {

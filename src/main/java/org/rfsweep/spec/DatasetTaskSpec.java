@@ -21,6 +21,10 @@ import java.util.List;
  * @param positive the positive classes of a binary target (empty otherwise)
  * @param pool points in the pool, at most the dataset's size
  * @param testSamples fresh test points drawn from the pool per seed
+ * @param labelNoise relative label noise sigma_rel^2 >= 0: Gaussian noise of variance sigma_rel^2
+ *     times the targets' mean power (summed over outputs, per output equally) is added to training
+ *     labels only; the test risk is against the clean targets plus the same variance, as for the
+ *     synthetic task (docs/THEORY.md section 5)
  */
 public record DatasetTaskSpec(
     String format,
@@ -32,7 +36,8 @@ public record DatasetTaskSpec(
     String target,
     List<Integer> positive,
     int pool,
-    int testSamples)
+    int testSamples,
+    double labelNoise)
     implements TaskSpec {
   public static final String ONEHOT = "onehot";
   public static final String BINARY = "binary";
@@ -58,6 +63,37 @@ public record DatasetTaskSpec(
         positive);
     Invariants.check(pool >= 1, "task.pool", "must be >= 1", pool);
     Invariants.check(testSamples >= 1, "task.test_samples", "must be >= 1", testSamples);
+    Invariants.check(
+        labelNoise >= 0 && Double.isFinite(labelNoise),
+        "task.label_noise",
+        "must be finite and >= 0",
+        labelNoise);
+  }
+
+  /** A dataset task without label noise. */
+  public DatasetTaskSpec(
+      String format,
+      String images,
+      String labels,
+      String path,
+      String labelColumn,
+      List<String> featureColumns,
+      String target,
+      List<Integer> positive,
+      int pool,
+      int testSamples) {
+    this(
+        format,
+        images,
+        labels,
+        path,
+        labelColumn,
+        featureColumns,
+        target,
+        positive,
+        pool,
+        testSamples,
+        0.0);
   }
 
   /** An IDX dataset. */
@@ -74,6 +110,19 @@ public record DatasetTaskSpec(
   @Override
   public String type() {
     return "dataset";
+  }
+
+  /** The target in one word: {@code onehot}, {@code numeric} or {@code binary[0,2]}. */
+  public static String targetWords(DatasetTaskSpec task) {
+    return task.target().equals(BINARY)
+        ? BINARY + task.positive().toString().replace(" ", "")
+        : task.target();
+  }
+
+  /** This task without what the pool does not depend on (label noise, test samples). */
+  public DatasetTaskSpec poolOnly() {
+    return new DatasetTaskSpec(
+        format, images, labels, path, labelColumn, featureColumns, target, positive, pool, 1, 0.0);
   }
 
   /** The file named in messages about the data. */

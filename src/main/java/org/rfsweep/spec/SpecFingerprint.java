@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The resolved spec as canonical JSON (axes expanded, defaults filled in) and its SHA-256: two spec
@@ -21,17 +26,71 @@ public final class SpecFingerprint {
 
   private SpecFingerprint() {}
 
-  /** The resolved spec as nested maps and lists, ready for JSON. */
+  /**
+   * The resolved spec as nested maps and lists, ready for JSON, and readable again by the loader: a
+   * job of one task point has its task and features; a job with task axes has its first point's
+   * task and features and {@code points}, every point as the dotted fields that differ between
+   * points (a zip, so the expansion is written out).
+   */
   public static Map<String, Object> resolved(JobSpec spec) {
+    TaskPoint first = spec.points().get(0);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", spec.name());
+    root.put("seed", spec.seed());
+    root.put("task", task(first.task()));
+    root.put("features", features(first.features()));
+    if (spec.hasTaskAxes()) {
+      root.put("points", points(spec.points()));
+    }
+    List<Map<String, Object>> sweeps =
+        spec.grid().sweeps().stream()
+            .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
+            .toList();
+    Map<String, Object> grid = new LinkedHashMap<>();
+    grid.put("sweeps", sweeps);
+    grid.put("ridges", spec.grid().ridges());
+    grid.put("seeds", spec.grid().seeds());
+    root.put("grid", grid);
+    root.put("fit", Map.of("loo", spec.fit().leaveOneOut()));
+    return root;
+  }
+
+  /** Each point as the dotted fields whose values are not the same at every point. */
+  private static List<Map<String, Object>> points(List<TaskPoint> points) {
+    List<Map<String, Object>> flat = new ArrayList<>();
+    for (TaskPoint point : points) {
+      Map<String, Object> fields = new TreeMap<>();
+      task(point.task()).forEach((field, value) -> fields.put("task." + field, value));
+      fields.put("features", features(point.features()));
+      flat.add(fields);
+    }
+    Set<String> varying = new TreeSet<>();
+    for (Map<String, Object> fields : flat) {
+      for (String field : fields.keySet()) {
+        if (flat.stream().anyMatch(other -> !Objects.equals(other.get(field), fields.get(field)))) {
+          varying.add(field);
+        }
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> fields : flat) {
+      Map<String, Object> entry = new TreeMap<>(fields);
+      entry.keySet().retainAll(varying);
+      out.add(entry);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> task(TaskSpec spec) {
     Map<String, Object> task = new LinkedHashMap<>();
-    if (spec.task() instanceof PowerLawTaskSpec p) {
+    if (spec instanceof PowerLawTaskSpec p) {
       task.put("type", p.type());
       task.put("alpha", p.alpha());
       task.put("beta", p.beta());
       task.put("noise", p.noise());
       task.put("modes", p.modes());
       task.put("test_samples", p.testSamples());
-    } else if (spec.task() instanceof DatasetTaskSpec d) {
+    } else if (spec instanceof DatasetTaskSpec d) {
       task.put("type", d.type());
       task.put(
           "source",
@@ -51,28 +110,20 @@ public final class SpecFingerprint {
           d.target().equals(DatasetTaskSpec.BINARY) ? Map.of("binary", d.positive()) : d.target());
       task.put("pool", d.pool());
       task.put("test_samples", d.testSamples());
+      if (d.labelNoise() > 0) { // absent when 0, so specs written before it keep their hashes
+        task.put("label_noise", d.labelNoise());
+      }
     }
-    List<Map<String, Object>> sweeps =
-        spec.grid().sweeps().stream()
-            .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
-            .toList();
-    Map<String, Object> grid = new LinkedHashMap<>();
-    grid.put("sweeps", sweeps);
-    grid.put("ridges", spec.grid().ridges());
-    grid.put("seeds", spec.grid().seeds());
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("name", spec.name());
-    root.put("seed", spec.seed());
-    root.put("task", task);
+    return task;
+  }
+
+  private static Object features(FeatureSpec spec) {
     Map<String, Object> features = new LinkedHashMap<>();
-    features.put("type", spec.features().kind().word());
-    if (!Double.isNaN(spec.features().length())) {
-      features.put("length", spec.features().length());
+    features.put("type", spec.kind().word());
+    if (!Double.isNaN(spec.length())) {
+      features.put("length", spec.length());
     }
-    root.put("features", features);
-    root.put("grid", grid);
-    root.put("fit", Map.of("loo", spec.fit().leaveOneOut()));
-    return root;
+    return features;
   }
 
   public static String canonicalJson(JobSpec spec) {
@@ -89,36 +140,57 @@ public final class SpecFingerprint {
   }
 
   /**
-   * What every result of a spec depends on besides its cell and seed: the resolved spec without the
-   * grid's widths, samples and seed count. Specs with the same compatibility hash extend each
-   * other: a folder written by one can take the other's new cells.
+   * What every result of a job depends on besides its task point, cell and seed: the resolved spec
+   * without task, features, points and the grid's widths, samples and seed count (name, job seed,
+   * ridges, fit options). A folder written by a spec takes any spec with the same hash: new points,
+   * cells and seeds are added beside the old ones.
    */
   public static String compatibilityHash(JobSpec spec) {
     Map<String, Object> resolved = resolved(spec);
+    resolved.remove("task");
+    resolved.remove("features");
+    resolved.remove("points");
+    return sha256(json(withoutCells(resolved)));
+  }
+
+  /**
+   * What every result of one task point depends on besides its cell and seed: the job at that point
+   * without the grid's widths, samples and seed count. Part of every cell key; for a job of one
+   * point it is the same hash rfsweep has always used, so older folders resume.
+   */
+  public static String pointHash(JobSpec spec, TaskPoint point) {
+    return sha256(json(withoutCells(resolved(spec.at(point)))));
+  }
+
+  private static Map<String, Object> withoutCells(Map<String, Object> resolved) {
     @SuppressWarnings("unchecked")
     Map<String, Object> grid = new LinkedHashMap<>((Map<String, Object>) resolved.get("grid"));
     grid.remove("sweeps");
     grid.remove("seeds");
     resolved.put("grid", grid);
-    try {
-      return sha256(JSON.writeValueAsString(resolved));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the resolved spec", e);
-    }
+    return resolved;
   }
 
   /**
-   * What a dataset pool's measured spectrum depends on: the task (files, target, pool size), the
-   * job seed that draws the pool, and the feature map whose kernel is measured.
+   * What a dataset pool's measured spectrum depends on: the task (files, target, pool size; not the
+   * label noise, which only the training labels see), the job seed that draws the pool, and the
+   * feature map whose kernel is measured.
    */
   public static String spectrumKey(JobSpec spec) {
     Map<String, Object> resolved = resolved(spec);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> task = new LinkedHashMap<>((Map<String, Object>) resolved.get("task"));
+    task.remove("label_noise");
     Map<String, Object> key = new LinkedHashMap<>();
-    key.put("task", resolved.get("task"));
+    key.put("task", task);
     key.put("seed", resolved.get("seed"));
     key.put("features", resolved.get("features"));
+    return sha256(json(key));
+  }
+
+  private static String json(Object value) {
     try {
-      return sha256(JSON.writeValueAsString(key));
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the resolved spec", e);
     }

@@ -39,6 +39,14 @@ public final class SpecLoader {
   }
 
   public static JobSpec load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * Reads a spec file with command-line overrides ({@code task.alpha=1.3}) applied before it is
+   * validated.
+   */
+  public static JobSpec load(Path file, List<String> overrides) {
     String text;
     try {
       if (Files.isRegularFile(file) && Files.size(file) > MAX_SPEC_BYTES) {
@@ -50,11 +58,16 @@ public final class SpecLoader {
     } catch (IOException e) {
       throw new SpecException(file + ": cannot read spec: " + e.getMessage());
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), overrides);
   }
 
   /** Parses spec text; {@code source} names it in syntax errors. */
   public static JobSpec parse(String text, String source) {
+    return parse(text, source, List.of());
+  }
+
+  /** Parses spec text with overrides ({@link SpecOverrides}). */
+  public static JobSpec parse(String text, String source, List<String> overrides) {
     if (text.length() > MAX_SPEC_BYTES) {
       throw tooLarge(source, text.length());
     }
@@ -62,7 +75,14 @@ public final class SpecLoader {
     if (root == null) {
       throw new SpecException(source + ": the spec is empty");
     }
-    return job(new YamlNode(root, ""));
+    YamlNode top = new YamlNode(root, "");
+    if (!overrides.isEmpty()) {
+      if (!top.isMapping()) {
+        top.mapping(Set.of()); // names what the spec should be
+      }
+      SpecOverrides.apply(top, overrides);
+    }
+    return job(top);
   }
 
   private static Node compose(Reader reader, String source) {
@@ -83,19 +103,23 @@ public final class SpecLoader {
 
   private static JobSpec job(YamlNode root) {
     Map<String, YamlNode> fields =
-        root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit"));
+        root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit", "points"));
     YamlNode nameNode = root.required(fields, "name");
     String name = nameNode.asString().trim();
     if (!NAME.matcher(name).matches()) {
       throw nameNode.error("must be letters, digits, '.', '_' or '-', found '" + name + "'");
     }
     long seed = root.required(fields, "seed").asLong();
-    TaskSpec task = task(root.required(fields, "task"));
-    FeatureSpec features = features(root.required(fields, "features"));
+    List<TaskPoint> points =
+        TaskAxes.expand(
+            root.required(fields, "task"),
+            root.required(fields, "features"),
+            fields.get("points"),
+            SpecLoader::task,
+            SpecLoader::features);
     GridSpec grid = grid(root.required(fields, "grid"));
     YamlNode fitNode = fields.get("fit");
-    return new JobSpec(
-        name, seed, task, features, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
+    return new JobSpec(name, seed, points, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
   }
 
   private static FitSpec fit(YamlNode node) {
@@ -118,6 +142,7 @@ public final class SpecLoader {
                   "test_samples",
                   "source",
                   "target",
+                  "label_noise",
                   "pool")),
           "type");
     }

@@ -1,6 +1,7 @@
 package org.rfsweep.spec;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,97 @@ final class YamlNode {
   private final Node node;
   private final String path;
 
+  /**
+   * Nodes that came from somewhere other than the spec file (a command-line override), with the
+   * words that name it; shared by every node of one spec.
+   */
+  private final Map<Node, String> origins;
+
+  /** Where this node came from: the override that set it or one of its parents, else null. */
+  private final String origin;
+
   YamlNode(Node node, String path) {
+    this(node, path, new IdentityHashMap<>(), null);
+  }
+
+  private YamlNode(Node node, String path, Map<Node, String> origins, String inherited) {
     this.node = node;
     this.path = path;
+    this.origins = origins;
+    this.origin = origins.getOrDefault(node, inherited);
+  }
+
+  /** A child node of this one, at {@code childPath}. */
+  YamlNode child(Node child, String childPath) {
+    return new YamlNode(child, childPath, origins, origin);
+  }
+
+  /** The same node under another path (an axis value read as its field). */
+  YamlNode as(Node other) {
+    return new YamlNode(other, path, origins, origin);
+  }
+
+  /** Marks {@code added} (and everything under it) as set by {@code where}, e.g. an override. */
+  void markOrigin(Node added, String where) {
+    origins.put(added, where);
+  }
+
+  Node node() {
+    return node;
+  }
+
+  /**
+   * Gives {@code lifted} (a node taken out of this one, e.g. an axis value) this node's origin, so
+   * errors about it still name an override; returns it.
+   */
+  Node adopt(Node lifted) {
+    if (origin != null) {
+      origins.putIfAbsent(lifted, origin);
+    }
+    return lifted;
+  }
+
+  /**
+   * A deep copy of this node's tree (scalars shared: they are never changed), keeping what {@link
+   * #markOrigin} recorded, so one copy can be overridden without touching another.
+   */
+  YamlNode copyTree() {
+    return new YamlNode(copy(node), path, origins, origin);
+  }
+
+  private Node copy(Node from) {
+    Node to = from;
+    if (from instanceof MappingNode mapping) {
+      List<NodeTuple> tuples = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        tuples.add(new NodeTuple(tuple.getKeyNode(), copy(tuple.getValueNode())));
+      }
+      to =
+          new MappingNode(
+              mapping.getTag(),
+              true,
+              tuples,
+              mapping.getStartMark(),
+              mapping.getEndMark(),
+              mapping.getFlowStyle());
+    } else if (from instanceof SequenceNode sequence) {
+      List<Node> items = new ArrayList<>();
+      for (Node item : sequence.getValue()) {
+        items.add(copy(item));
+      }
+      to =
+          new SequenceNode(
+              sequence.getTag(),
+              true,
+              items,
+              sequence.getStartMark(),
+              sequence.getEndMark(),
+              sequence.getFlowStyle());
+    }
+    if (to != from && origins.containsKey(from)) {
+      origins.put(to, origins.get(from));
+    }
+    return to;
   }
 
   String path() {
@@ -36,8 +125,8 @@ final class YamlNode {
 
   /** An error about this node: {@code path (line L): message}. */
   SpecException error(String message) {
-    return new SpecException(
-        (path.isEmpty() ? "spec" : path) + " (line " + line() + "): " + message);
+    String where = origin != null ? origin : "line " + line();
+    return new SpecException((path.isEmpty() ? "spec" : path) + " (" + where + "): " + message);
   }
 
   boolean isMapping() {
@@ -71,18 +160,18 @@ final class YamlNode {
     Map<String, YamlNode> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-        throw new YamlNode(tuple.getKeyNode(), path).error("field names must be plain words");
+        throw child(tuple.getKeyNode(), path).error("field names must be plain words");
       }
       String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
       if (!allowed.contains(key.getValue())) {
-        throw new YamlNode(key, child)
+        throw child(key, child)
             .error("unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
       }
       if (entries.containsKey(key.getValue())) {
-        throw new YamlNode(key, child)
+        throw child(key, child)
             .error("given twice (first at line " + entries.get(key.getValue()).line() + ")");
       }
-      entries.put(key.getValue(), new YamlNode(tuple.getValueNode(), child));
+      entries.put(key.getValue(), child(tuple.getValueNode(), child));
     }
     return entries;
   }
@@ -95,7 +184,7 @@ final class YamlNode {
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-          return new YamlNode(tuple.getValueNode(), path.isEmpty() ? key : path + "." + key);
+          return child(tuple.getValueNode(), path.isEmpty() ? key : path + "." + key);
         }
       }
     }
@@ -107,7 +196,8 @@ final class YamlNode {
     YamlNode value = entries.get(key);
     if (value == null) {
       String child = path.isEmpty() ? key : path + "." + key;
-      throw new SpecException(child + " (line " + line() + "): missing required field");
+      String where = origin != null ? origin : "line " + line();
+      throw new SpecException(child + " (" + where + "): missing required field");
     }
     return value;
   }
@@ -118,7 +208,7 @@ final class YamlNode {
     }
     List<YamlNode> items = new ArrayList<>();
     for (Node item : sequence.getValue()) {
-      items.add(new YamlNode(item, path + "[" + items.size() + "]"));
+      items.add(child(item, path + "[" + items.size() + "]"));
     }
     return items;
   }

@@ -1,8 +1,10 @@
 package org.rfsweep.task;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.rfsweep.data.TaskSource;
@@ -19,7 +21,7 @@ import org.rfsweep.spec.JobSpec;
  * and features are generated where they are used. BLAS threads are set to the cores this task holds
  * ({@code spark.task.cpus}).
  */
-public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitResult> {
+public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, PointFit> {
   private static final long serialVersionUID = 1L;
   private final JobSpec spec;
   private final boolean allowJavaBlas;
@@ -30,7 +32,7 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitR
   }
 
   @Override
-  public Iterator<FitResult> call(List<WorkUnit> bin) {
+  public Iterator<PointFit> call(List<WorkUnit> bin) {
     TaskContext context = TaskContext.get();
     BlasBackend backend = NativeLinalg.initialise(context == null ? 1 : context.cpus());
     if (!backend.isNative() && !allowJavaBlas) {
@@ -39,10 +41,15 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, FitR
               + backend.label()
               + "), 10-40x slower than native; fix the native route or pass --allow-java-blas");
     }
-    UnitRunner runner = runner(spec);
-    List<FitResult> results = new ArrayList<>();
+    // One runner per task point in the bin: its workspaces serve every unit of that point.
+    Map<Integer, UnitRunner> runners = new HashMap<>();
+    List<PointFit> results = new ArrayList<>();
     for (WorkUnit unit : bin) {
-      results.addAll(runner.run(unit));
+      UnitRunner runner =
+          runners.computeIfAbsent(unit.point(), p -> runner(spec.at(spec.points().get(p))));
+      for (FitResult fit : runner.run(unit)) {
+        results.add(new PointFit(unit.point(), fit));
+      }
     }
     return results.iterator();
   }

@@ -177,6 +177,10 @@ public final class UnitRunner {
     }
     long fitted = System.nanoTime();
     testRisk.evaluate(solution, testMse);
+    double testNoise = source.testNoise();
+    for (int r = 0; r < ridges.length && testNoise > 0; r++) {
+      testMse[r] += testNoise;
+    }
     double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
     for (int r = 0; r < ridges.length; r++) {
       if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {

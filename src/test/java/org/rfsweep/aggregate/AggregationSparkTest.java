@@ -32,7 +32,18 @@ class AggregationSparkTest {
   private static final RowStamp STAMP =
       new RowStamp(
           new RunLabel("hand", "0000"),
-          new JobColumns("powerlaw", 1.5, 1.5, 0.1, 100, 10, "linear"),
+          new JobColumns(
+              "powerlaw(alpha=1.5,beta=1.5,noise=0.1,modes=100)/linear",
+              "powerlaw",
+              1.5,
+              1.5,
+              0.1,
+              100,
+              10,
+              "linear",
+              null,
+              null,
+              null),
           "compat",
           "test",
           "1");
@@ -76,9 +87,16 @@ class AggregationSparkTest {
     return spark.createDataFrame(rows, FitsRow.TABLE.schema()).repartition(partitions);
   }
 
+  /** The tables of the fixture's one task point. */
+  private static <T> List<T> onlyPoint(Map<String, List<T>> byPoint) {
+    assertEquals(1, byPoint.size(), "one task point");
+    return byPoint.values().iterator().next();
+  }
+
   @Test
   void curvesAndPicksMatchHandComputedValues(SparkSession spark) {
-    List<CurvePoint> curves = CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 3)));
+    List<CurvePoint> curves =
+        onlyPoint(CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 3))));
     assertEquals(4, curves.size());
     CurvePoint narrowSmall = curves.get(0);
     assertEquals(10, narrowSmall.width());
@@ -94,7 +112,7 @@ class AggregationSparkTest {
     assertEquals(1.0, narrowSmall.theoryTest());
 
     // LOO picks ridge 0.1, 1, 0.1 for seeds 0, 1, 2 of width 10: true test risks 1.0, 1.5, 3.0.
-    List<CellPick> picks = SeedPicks.compute(fits(spark, 0.0, 2));
+    List<CellPick> picks = onlyPoint(SeedPicks.compute(fits(spark, 0.0, 2)));
     CellPick loo =
         picks.stream()
             .filter(p -> p.rule().equals("loo") && p.width() == 10)
@@ -120,8 +138,9 @@ class AggregationSparkTest {
 
   @Test
   void statisticsDoNotDependOnPartitioning(SparkSession spark) {
-    List<CurvePoint> one = CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 1)));
-    List<CurvePoint> many = CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 7)));
+    List<CurvePoint> one = onlyPoint(CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 1))));
+    List<CurvePoint> many =
+        onlyPoint(CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 7))));
     for (int i = 0; i < one.size(); i++) {
       assertEquals(one.get(i).testMean(), many.get(i).testMean(), 1e-15);
       assertEquals(one.get(i).testSd(), many.get(i).testSd(), 1e-15);
@@ -131,7 +150,8 @@ class AggregationSparkTest {
   @Test
   void aClaimThatDoesNotHoldIsReportedAsFailing(SparkSession spark) {
     // Width 20 made clearly worse at its best ridge: more features are not better here.
-    List<CurvePoint> curves = CurvesTable.collect(CurvesTable.compute(fits(spark, 5.0, 2)));
+    List<CurvePoint> curves =
+        onlyPoint(CurvesTable.collect(CurvesTable.compute(fits(spark, 5.0, 2))));
     List<OptimalPoint> optimal = OptimalTable.compute(curves, List.of(), Map.of());
     assertEquals(2.5, optimal.get(1).testMean(), 1e-15, "width 20's best is now ridge 1");
     List<Claim> claims = ClaimsTable.compute(optimal, curves, Double.NaN);
@@ -151,7 +171,9 @@ class AggregationSparkTest {
     List<Claim> fine =
         ClaimsTable.compute(
             OptimalTable.compute(
-                CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 2))), List.of(), Map.of()),
+                onlyPoint(CurvesTable.collect(CurvesTable.compute(fits(spark, 0.0, 2)))),
+                List.of(),
+                Map.of()),
             curves,
             Double.NaN);
     assertEquals(Claim.HOLDS, fine.get(0).verdict());

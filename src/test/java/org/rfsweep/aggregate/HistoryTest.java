@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.run.JobColumns;
+import org.rfsweep.spec.FeatureKind;
+import org.rfsweep.spec.FeatureSpec;
+import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.TaskPoint;
 
 class HistoryTest {
-  private static Aggregation.Tables tables(
+  private static Aggregation.JobTables tables(
       double exponent, double low, double high, String verdict) {
     ExponentRow row =
         new ExponentRow(
@@ -33,7 +38,15 @@ class HistoryTest {
             200,
             1);
     Claim claim = new Claim("more_features_better", "", verdict, Claim.HOLDS, "", 1, 0, 0);
-    return new Aggregation.Tables(List.of(), List.of(), List.of(row), List.of(claim), Double.NaN);
+    Aggregation.Tables tables =
+        new Aggregation.Tables(List.of(), List.of(), List.of(row), List.of(claim), Double.NaN);
+    TaskPoint point =
+        new TaskPoint(
+            new PowerLawTaskSpec(1.5, 1.5, 0.5, 100, 10), new FeatureSpec(FeatureKind.LINEAR));
+    return new Aggregation.JobTables(
+        List.of(new Aggregation.PointTables(point, JobColumns.of(point), tables)),
+        List.of(),
+        List.of());
   }
 
   @Test

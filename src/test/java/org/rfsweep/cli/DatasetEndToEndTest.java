@@ -137,7 +137,8 @@ class DatasetEndToEndTest {
         Files.writeString(dir.resolve("rff.yaml"), spec(data, "{type: rff, length: 3}", 400));
     Path out = dir.resolve("run");
     String first = rfsweep(dir, 0, "run", rff.toString(), "--out", out.toString());
-    assertTrue(first.contains("measuring the pool's kernel spectrum (400 points)"), first);
+    assertTrue(
+        first.contains("measuring the pool's kernel spectrum (400 points, rff(length=3))"), first);
     ParquetTable fits = ParquetTable.read(out.resolve("fits"));
     int theoryColumn = fits.columns().indexOf("theory_test_mse");
     assertTrue(fits.rows().stream().allMatch(r -> r[theoryColumn] != null), "theory on every row");

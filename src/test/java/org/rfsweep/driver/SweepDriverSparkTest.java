@@ -129,8 +129,9 @@ class SweepDriverSparkTest {
         spark.read().parquet(out.resolve("fits").toString()).count(),
         "old rows kept once, new rows added once");
 
-    // A spec that cannot extend this folder (another alpha) is refused and nothing changes.
-    JobSpec other = SpecLoader.parse(Specs.smallWith("alpha", "alpha: 1.7"), "other.yaml");
+    // A spec that cannot extend this folder (another ridge list) is refused and nothing changes;
+    // another alpha would be another task point, which extends it.
+    JobSpec other = SpecLoader.parse(Specs.smallWith("ridges", "ridges: [0, 0.1]"), "other.yaml");
     long before = Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis();
     OutputConflictException e =
         assertThrows(
@@ -141,7 +142,8 @@ class SweepDriverSparkTest {
         e.getMessage().contains("holds results of job 'small' that this spec cannot extend"),
         e.getMessage());
     assertTrue(
-        e.getMessage().contains("task.alpha is 1.5 in the folder, 1.7 in this spec"),
+        e.getMessage()
+            .contains("grid.ridges is [0.0,0.01,1.0] in the folder, [0.0,0.1] in this spec"),
         e.getMessage());
     assertEquals(before, Files.getLastModifiedTime(out.resolve(Manifest.FILE)).toMillis());
   }
