@@ -23,8 +23,9 @@ import org.rfsweep.run.JobColumns;
  *     no}, or {@code unknown} without theory
  * @param zeroOptimalClosedForm {@code yes} when the closed form's R* is 0, {@code no}, or {@code
  *     n/a}
- * @param zeroOptimalMeasured {@code yes} when ridge 0's test risk is within two standard errors of
- *     the best ridge's (paired over seeds), {@code no}, or {@code n/a} without ridge 0
+ * @param zeroOptimalMeasured {@code yes} when ridge 0's test risk exceeds the best ridge's by at
+ *     most two standard errors (paired over seeds) or 1% of the best ridge's risk, {@code no}, or
+ *     {@code n/a} without ridge 0
  * @param zeroExcess mean over seeds of test risk at ridge 0 minus at the best ridge, with its
  *     standard error
  * @param widthExponent the optimal risk's exponent against width (offset model, at the largest

@@ -97,7 +97,7 @@ final class ProgressListener extends SparkListener {
     double share = share();
     report.accept(
         String.format(
-            "progress: %d/%d cells, %.0f%% of the estimated flops, %.1f cells/min, elapsed %s,"
+            "progress: %d/%d fits, %.0f%% of the estimated flops, %.1f fits/min, elapsed %s,"
                 + " ETA %s%s",
             cellsDone,
             totalCells,
