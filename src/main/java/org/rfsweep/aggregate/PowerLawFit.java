@@ -78,8 +78,14 @@ public final class PowerLawFit {
       double denominator = sw * sxx - sx * sx;
       slope = denominator == 0 ? 0 : (sw * sxy - sx * sy) / denominator;
       intercept = (sy - slope * sx) / sw;
+      boolean same = true;
       for (int i = 0; i < n; i++) {
-        w[i] = huberWeight(ly[i] - intercept - slope * lx[i]);
+        double next = huberWeight(ly[i] - intercept - slope * lx[i]);
+        same &= next == w[i];
+        w[i] = next;
+      }
+      if (same) {
+        break; // the same weights give the same line: further passes change nothing
       }
     }
     double loss = 0;
@@ -218,8 +224,14 @@ public final class PowerLawFit {
     double[] theta = new double[p];
     for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
       theta = nonNegativeLeastSquares(basis, y, w);
+      boolean same = true;
       for (int i = 0; i < n; i++) {
-        w[i] = huberWeight(logResidual(basis, theta, y, i));
+        double next = huberWeight(logResidual(basis, theta, y, i));
+        same &= next == w[i];
+        w[i] = next;
+      }
+      if (same) {
+        break; // the same weights give the same amplitudes: further passes change nothing
       }
     }
     double loss = 0;
@@ -237,6 +249,12 @@ public final class PowerLawFit {
     return f > 0 ? Math.log(y[i] / f) : 1e3;
   }
 
+  /** The indices in each subset of at most three amplitudes, by bit mask. */
+  private static final int[][] ACTIVE =
+      IntStream.range(0, 8)
+          .mapToObj(mask -> IntStream.range(0, 3).filter(j -> (mask & (1 << j)) != 0).toArray())
+          .toArray(int[][]::new);
+
   /**
    * min sum_i w_i ((y_i - sum_j theta_j basis_j,i) / y_i)^2 over theta >= 0, by enumerating active
    * sets.
@@ -246,8 +264,7 @@ public final class PowerLawFit {
     double[] best = new double[p];
     double bestError = Double.POSITIVE_INFINITY;
     for (int subset = 1; subset < (1 << p); subset++) {
-      int mask = subset;
-      int[] active = IntStream.range(0, p).filter(j -> (mask & (1 << j)) != 0).toArray();
+      int[] active = ACTIVE[subset];
       int q = active.length;
       double[][] normal = new double[q][q + 1];
       for (int i = 0; i < y.length; i++) {

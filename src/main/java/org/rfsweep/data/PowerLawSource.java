@@ -1,6 +1,7 @@
 package org.rfsweep.data;
 
 import java.util.SplittableRandom;
+import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.PowerLawTaskSpec;
 
@@ -14,7 +15,19 @@ public final class PowerLawSource implements GaussianLinearTask {
   private final double noiseVariance;
   private final double traceLambda;
 
+  /** Shared draws of a Spark task's task points, or null. */
+  private final NormalDraws draws;
+
   public PowerLawSource(PowerLawTaskSpec spec) {
+    this(spec, null);
+  }
+
+  /**
+   * @param draws standard normals shared with the other task points of a Spark task (points that
+   *     differ in alpha, beta or noise draw the same x and noise), or null to draw here
+   */
+  public PowerLawSource(PowerLawTaskSpec spec, NormalDraws draws) {
+    this.draws = draws;
     int modes = spec.modes();
     sqrtEigenvalues = new double[modes];
     target = new double[modes];
@@ -71,6 +84,23 @@ public final class PowerLawSource implements GaussianLinearTask {
       int labelRows) {
     int modes = sqrtEigenvalues.length;
     double noiseStd = Math.sqrt(noiseVariance);
+    if (draws != null) {
+      // Item j's generator yields its M input normals, then its noise normal: the same numbers as
+      // below, so the same bits.
+      double[] normals = draws.block(jobSeed, seedIndex, stream, from, count, modes + 1);
+      for (int j = 0; j < count; j++) {
+        int column = j * modes;
+        int at = j * (modes + 1);
+        double signal = 0;
+        for (int i = 0; i < modes; i++) {
+          double x = normals[at + i];
+          inputs[column + i] = sqrtEigenvalues[i] * x;
+          signal += target[i] * x;
+        }
+        labels[from + j] = signal + noiseStd * normals[at + modes];
+      }
+      return;
+    }
     for (int j = 0; j < count; j++) {
       SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, stream, from + j);
       int column = j * modes;

@@ -3,6 +3,7 @@ package org.rfsweep.driver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -73,11 +74,13 @@ public final class FitsJob {
     try {
       for (int from = 0; from < units.size(); from += chunk) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
+        int tasks = tasks(spark, part.size(), options);
+        ToDoubleFunction<WorkUnit> cost = u -> CostModel.of(context.spec(), u).flops();
+        // With task axes a seed's points go together: they share their draws.
         List<List<WorkUnit>> bins =
-            UnitBins.pack(
-                part,
-                tasks(spark, part.size(), options),
-                u -> CostModel.of(context.spec(), u).flops());
+            context.spec().hasTaskAxes()
+                ? UnitBins.packBySeed(part, tasks, cost)
+                : UnitBins.pack(part, tasks, cost);
         progress.queue(bins);
         append(spark, context, broadcast, bins, options);
       }

@@ -2,6 +2,7 @@ package org.rfsweep.features;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.FeatureKind;
 
@@ -16,12 +17,21 @@ public final class FourierFeatureMap implements FeatureMap {
   private static final double SQRT2 = Math.sqrt(2.0);
   private static final String PHASES = "feature-phases";
   private final int dimension;
+
+  /** Shared draws of a Spark task's task points, or null. */
+  private final NormalDraws draws;
+
   private final double length;
   private double[] phases = new double[0];
 
   public FourierFeatureMap(int dimension, double length) {
+    this(dimension, length, null);
+  }
+
+  public FourierFeatureMap(int dimension, double length, NormalDraws draws) {
     this.dimension = dimension;
     this.length = length;
+    this.draws = draws;
   }
 
   @Override
@@ -31,7 +41,7 @@ public final class FourierFeatureMap implements FeatureMap {
 
   @Override
   public void weights(long jobSeed, int seedIndex, int from, int count, double[] out) {
-    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, 1.0 / length, out);
+    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, 1.0 / length, out, draws);
     if (phases.length < from + count) {
       phases = Arrays.copyOf(phases, from + count);
     }

@@ -1,5 +1,6 @@
 package org.rfsweep.features;
 
+import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.spec.FeatureKind;
 
 /**
@@ -9,8 +10,16 @@ import org.rfsweep.spec.FeatureKind;
 public final class LinearFeatureMap implements FeatureMap {
   private final int dimension;
 
+  /** Shared draws of a Spark task's task points, or null. */
+  private final NormalDraws draws;
+
   public LinearFeatureMap(int dimension) {
+    this(dimension, null);
+  }
+
+  public LinearFeatureMap(int dimension, NormalDraws draws) {
     this.dimension = dimension;
+    this.draws = draws;
   }
 
   @Override
@@ -20,7 +29,7 @@ public final class LinearFeatureMap implements FeatureMap {
 
   @Override
   public void weights(long jobSeed, int seedIndex, int from, int count, double[] out) {
-    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, 1.0, out);
+    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, 1.0, out, draws);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.rfsweep.features;
 
+import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.spec.FeatureKind;
 
 /**
@@ -11,11 +12,20 @@ import org.rfsweep.spec.FeatureKind;
 public final class ReluFeatureMap implements FeatureMap {
   private static final double SQRT2 = Math.sqrt(2.0);
   private final int dimension;
+
+  /** Shared draws of a Spark task's task points, or null. */
+  private final NormalDraws draws;
+
   private final double weightStd;
 
   public ReluFeatureMap(int dimension, double meanSquaredNorm) {
+    this(dimension, meanSquaredNorm, null);
+  }
+
+  public ReluFeatureMap(int dimension, double meanSquaredNorm, NormalDraws draws) {
     this.dimension = dimension;
     this.weightStd = 1.0 / Math.sqrt(meanSquaredNorm);
+    this.draws = draws;
   }
 
   @Override
@@ -25,7 +35,7 @@ public final class ReluFeatureMap implements FeatureMap {
 
   @Override
   public void weights(long jobSeed, int seedIndex, int from, int count, double[] out) {
-    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, weightStd, out);
+    GaussianWeights.fill(jobSeed, seedIndex, from, count, dimension, weightStd, out, draws);
   }
 
   @Override

@@ -39,4 +39,56 @@ public final class UnitBins {
     packed.removeIf(List::isEmpty);
     return packed;
   }
+
+  /**
+   * Like {@link #pack}, but the units of one seed (its task points, which share their draws: see
+   * {@link NormalDraws}) stay together in one bin, one after another, unless there are too few
+   * seeds to fill the bins: then the largest groups are halved (by task point) until there are
+   * twice as many groups as bins, or every group is one unit.
+   */
+  public static List<List<WorkUnit>> packBySeed(
+      List<WorkUnit> units, int bins, ToDoubleFunction<WorkUnit> cost) {
+    java.util.Map<Integer, List<WorkUnit>> bySeed = new java.util.TreeMap<>();
+    for (WorkUnit unit : units) {
+      bySeed.computeIfAbsent(unit.seedIndex(), s -> new ArrayList<>()).add(unit);
+    }
+    List<List<WorkUnit>> groups = new ArrayList<>();
+    for (List<WorkUnit> group : bySeed.values()) {
+      group.sort(Comparator.comparingInt(WorkUnit::point));
+      groups.add(group);
+    }
+    ToDoubleFunction<List<WorkUnit>> groupCost = g -> g.stream().mapToDouble(cost).sum();
+    while (groups.size() < 2 * bins) {
+      List<WorkUnit> largest =
+          groups.stream()
+              .filter(g -> g.size() > 1)
+              .max(Comparator.comparingDouble(groupCost))
+              .orElse(null);
+      if (largest == null) {
+        break;
+      }
+      groups.remove(largest);
+      groups.add(new ArrayList<>(largest.subList(0, largest.size() / 2)));
+      groups.add(new ArrayList<>(largest.subList(largest.size() / 2, largest.size())));
+    }
+    int count = Math.max(1, Math.min(bins, groups.size()));
+    groups.sort(Comparator.comparingDouble(groupCost).reversed());
+    List<List<WorkUnit>> packed = new ArrayList<>(count);
+    double[] load = new double[count];
+    for (int b = 0; b < count; b++) {
+      packed.add(new ArrayList<>());
+    }
+    for (List<WorkUnit> group : groups) {
+      int lightest = 0;
+      for (int b = 1; b < count; b++) {
+        if (load[b] < load[lightest]) {
+          lightest = b;
+        }
+      }
+      packed.get(lightest).addAll(group);
+      load[lightest] += groupCost.applyAsDouble(group);
+    }
+    packed.removeIf(List::isEmpty);
+    return packed;
+  }
 }

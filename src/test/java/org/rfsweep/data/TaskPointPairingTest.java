@@ -2,6 +2,7 @@ package org.rfsweep.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.features.FeatureMaps;
+import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
@@ -56,6 +58,31 @@ class TaskPointPairingTest {
     FeatureMaps.create(new FeatureSpec(FeatureKind.LINEAR), sa).weights(SEED, 3, 0, 6, wa);
     FeatureMaps.create(new FeatureSpec(FeatureKind.LINEAR), sb).weights(SEED, 3, 0, 6, wb);
     assertArrayEquals(wa, wb, 0.0);
+  }
+
+  @Test
+  void drawsSharedBetweenPointsAreTheSameBitsAsDrawnAlone() {
+    NormalDraws shared = new NormalDraws(64L << 20);
+    PowerLawTaskSpec a = new PowerLawTaskSpec(1.5, 1.2, 0.1, MODES, 10);
+    PowerLawTaskSpec b = new PowerLawTaskSpec(2.5, 2.0, 0.4, MODES, 10);
+    for (PowerLawTaskSpec spec : List.of(a, b)) {
+      Drawn alone = draw(new PowerLawSource(spec));
+      Drawn cached = draw(new PowerLawSource(spec, shared));
+      assertArrayEquals(alone.inputs(), cached.inputs(), 0.0);
+      assertArrayEquals(alone.labels(), cached.labels(), 0.0);
+      for (FeatureKind kind : FeatureKind.values()) {
+        FeatureSpec features =
+            kind == FeatureKind.RFF ? new FeatureSpec(kind, 2.0) : new FeatureSpec(kind);
+        double[] w = new double[MODES * 5];
+        double[] wc = new double[MODES * 5];
+        PowerLawSource source = new PowerLawSource(spec);
+        FeatureMaps.create(features, source).weights(SEED, 3, 2, 5, w);
+        FeatureMaps.create(features, source, shared).weights(SEED, 3, 2, 5, wc);
+        assertArrayEquals(w, wc, 0.0, kind.word());
+      }
+    }
+    // The second point found the first point's training block and weights in the cache.
+    assertTrue(shared.hits() >= 1 + 3, "hits " + shared.hits());
   }
 
   @Test

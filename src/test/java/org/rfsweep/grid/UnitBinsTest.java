@@ -46,4 +46,30 @@ class UnitBinsTest {
     assertTrue(bins.stream().allMatch(bin -> bin.size() == 1));
     assertEquals(1, UnitBins.pack(units(3, 2, 1), 0, UnitBinsTest::cost).size());
   }
+
+  @Test
+  void aSeedsTaskPointsStayTogetherUnlessTooFewSeedsFillTheBins() {
+    List<WorkUnit> units = new java.util.ArrayList<>();
+    for (int seed = 0; seed < 6; seed++) {
+      for (int point = 0; point < 4; point++) {
+        units.add(new WorkUnit(point, seed, List.of(new Cell(8 + seed, 8))));
+      }
+    }
+    List<List<WorkUnit>> bins = UnitBins.packBySeed(units, 3, UnitBinsTest::cost);
+    assertEquals(3, bins.size());
+    assertEquals(24, bins.stream().mapToInt(List::size).sum());
+    for (List<WorkUnit> bin : bins) {
+      // whole seeds, each seed's points in order, one after another
+      for (int i = 0; i < bin.size(); i += 4) {
+        for (int p = 0; p < 4; p++) {
+          assertEquals(bin.get(i).seedIndex(), bin.get(i + p).seedIndex());
+          assertEquals(p, bin.get(i + p).point());
+        }
+      }
+    }
+    // Two seeds for four bins: the seeds are halved by task point until there are enough groups.
+    List<List<WorkUnit>> split = UnitBins.packBySeed(units.subList(0, 8), 4, UnitBinsTest::cost);
+    assertEquals(4, split.size());
+    assertEquals(8, split.stream().mapToInt(List::size).sum());
+  }
 }
