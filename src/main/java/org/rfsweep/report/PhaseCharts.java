@@ -125,6 +125,60 @@ final class PhaseCharts {
     return chart;
   }
 
+  /**
+   * An exponent against beta, one colour per alpha: the measured exponents as points, the
+   * eigenframework's at the same cells as a line through them.
+   */
+  static JFreeChart exponentAgainstBeta(
+      String title,
+      String exponentLabel,
+      double[] alpha,
+      double[] beta,
+      double[] measured,
+      double[] theory) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    double[] alphas = Arrays.stream(alpha).distinct().sorted().toArray();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    for (int a = 0; a < alphas.length; a++) {
+      XYSeries points =
+          new XYSeries("alpha " + ReportWriter.num(alphas[a]) + " measured", true, true);
+      XYSeries line = new XYSeries("alpha " + ReportWriter.num(alphas[a]) + " theory", true, true);
+      for (int i = 0; i < alpha.length; i++) {
+        if (alpha[i] == alphas[a]) {
+          if (Double.isFinite(measured[i])) {
+            points.add(beta[i], measured[i]);
+          }
+          if (Double.isFinite(theory[i])) {
+            line.add(beta[i], theory[i]);
+          }
+        }
+      }
+      Color colour = Charts.viridis(alphas.length == 1 ? 0 : a / (alphas.length - 1.0) * 0.9);
+      int p = data.getSeriesCount();
+      data.addSeries(points);
+      renderer.setSeriesLinesVisible(p, false);
+      renderer.setSeriesShapesVisible(p, true);
+      renderer.setSeriesPaint(p, colour);
+      data.addSeries(line);
+      renderer.setSeriesLinesVisible(p + 1, true);
+      renderer.setSeriesShapesVisible(p + 1, false);
+      renderer.setSeriesPaint(p + 1, colour);
+      renderer.setSeriesVisibleInLegend(p + 1, false);
+    }
+    NumberAxis x = new NumberAxis("beta (target decay)");
+    NumberAxis y = new NumberAxis(exponentLabel);
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.addSubtitle(new TextTitle("points: measured; lines: eigenframework at the same cells"));
+    return chart;
+  }
+
   /** The median spacing of the distinct values (a cell's size), 0.25 for a single value. */
   private static double step(double[] values) {
     double[] sorted = Arrays.stream(values).distinct().sorted().toArray();

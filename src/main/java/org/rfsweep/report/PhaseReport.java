@@ -95,6 +95,44 @@ final class PhaseReport {
             "Closed-form R* in the kernel limit (n/a where beta <= 1): " + group.getKey(),
             PhaseCharts.overAlphaBeta(
                 "Closed-form R* (kernel limit)", "R*", alpha, beta, closed, top));
+        double[] widthMeasured =
+            members.stream().mapToDouble(i -> tables.phases().get(i).widthExponent()).toArray();
+        double[] widthTheory =
+            members.stream()
+                .mapToDouble(i -> tables.phases().get(i).theoryWidthExponent())
+                .toArray();
+        double[] samplesMeasured =
+            members.stream().mapToDouble(i -> tables.phases().get(i).samplesExponent()).toArray();
+        double[] samplesTheory =
+            members.stream()
+                .mapToDouble(i -> tables.phases().get(i).theorySamplesExponent())
+                .toArray();
+        save(
+            folder,
+            figures,
+            "exponents-" + g + "-width",
+            "Exponent of the optimal risk against width (offset fit) against beta, per alpha: "
+                + group.getKey(),
+            PhaseCharts.exponentAgainstBeta(
+                "Exponent against width",
+                "exponent (offset model)",
+                alpha,
+                beta,
+                widthMeasured,
+                widthTheory));
+        save(
+            folder,
+            figures,
+            "exponents-" + g + "-samples",
+            "Exponent of the optimal risk against samples (offset fit) against beta, per alpha: "
+                + group.getKey(),
+            PhaseCharts.exponentAgainstBeta(
+                "Exponent against samples",
+                "exponent (offset model)",
+                alpha,
+                beta,
+                samplesMeasured,
+                samplesTheory));
       }
       List<double[]> theoryExponents = new ArrayList<>();
       List<double[]> measuredExponents = new ArrayList<>();
@@ -137,7 +175,7 @@ final class PhaseReport {
       String caption,
       org.jfree.chart.JFreeChart chart)
       throws IOException {
-    if (name.startsWith("phase-")) {
+    if (name.startsWith("phase-") || name.startsWith("exponents-")) {
       ReportWriter.save(folder, name, chart, MAP_WIDTH, MAP_HEIGHT);
     } else {
       ReportWriter.save(folder, name, chart);
@@ -155,11 +193,15 @@ final class PhaseReport {
     String row = null;
     for (var figure : figures.entrySet()) {
       String name = figure.getKey();
-      if (!name.startsWith("phase-")) {
+      boolean map = name.startsWith("phase-");
+      if (!map && !(name.startsWith("exponents-") && !name.equals("exponents-against-theory"))) {
         rest.put(name, figure.getValue());
         continue;
       }
-      String group = name.substring(0, name.indexOf('-', "phase-".length()));
+      // one row per group: its three maps; then one of its two exponent charts
+      String group =
+          (map ? "maps" : "exponents")
+              + name.substring(name.indexOf('-'), name.indexOf('-', name.indexOf('-') + 1));
       if (!group.equals(row)) {
         if (row != null) {
           html.append("</div>\n");

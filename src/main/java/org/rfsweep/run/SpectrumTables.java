@@ -27,8 +27,10 @@ public final class SpectrumTables {
    * One mode: its 1-based index, eigenvalue (descending) and target power summed over outputs.
    *
    * @param measuredOn the key of what the spectrum depends on ({@link SpecFingerprint#spectrumKey})
+   * @param task the columns of the task point it was measured for, as {@code fits} has them
    */
-  public record Mode(String measuredOn, int index, double eigenvalue, double targetPower) {
+  public record Mode(
+      String measuredOn, int index, double eigenvalue, double targetPower, JobColumns task) {
     public static final ResultTable<Mode> TABLE = ResultTable.of("spectrum", Mode.class);
   }
 
@@ -69,12 +71,12 @@ public final class SpectrumTables {
   public static void write(Path out, RunLabel label, JobSpec spec, PoolSpectrum measured) {
     String key = SpecFingerprint.spectrumKey(spec);
     MeasuredSpectrum s = measured.spectrum();
+    JobColumns task = JobColumns.of(spec.points().get(0));
     List<Mode> modes = new ArrayList<>(others(Mode.TABLE, out, Mode::measuredOn, key));
     IntStream.range(0, s.eigenvalues().length)
-        .mapToObj(i -> new Mode(key, i + 1, s.eigenvalues()[i], s.targetPower()[i]))
+        .mapToObj(i -> new Mode(key, i + 1, s.eigenvalues()[i], s.targetPower()[i], task))
         .forEach(modes::add);
     SmallTableWriter.write(out, Mode.TABLE, label, modes);
-    JobColumns task = JobColumns.of(spec.points().get(0));
     List<Estimate> estimates =
         new ArrayList<>(others(Estimate.TABLE, out, Estimate::measuredOn, key));
     measured.exponents().stream()
