@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,7 +68,16 @@ public final class Aggregation {
    * A job's tables: each task point's, the phase row of each point (in the same order), and the
    * claims about the job as a whole (Corollary 1 across points; none for a job of one point).
    */
-  public record JobTables(List<PointTables> points, List<PhaseRow> phases, List<Claim> jobClaims) {
+  public record JobTables(
+      List<PointTables> points,
+      List<PhaseRow> phases,
+      List<Claim> jobClaims,
+      DriverFits.Counts counts) {
+    /** Tables without counts (history and report need none). */
+    public JobTables(List<PointTables> points, List<PhaseRow> phases, List<Claim> jobClaims) {
+      this(points, phases, jobClaims, null);
+    }
+
     /** The tables of a job of one task point. */
     public Tables only() {
       if (points.size() != 1) {
@@ -115,9 +125,61 @@ public final class Aggregation {
         .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
   }
 
-  public static JobTables run(SparkSession spark, RunContext context, Path out) {
-    RunLabel label = context.label();
-    Dataset<Row> fits = current(spark, context, GridPlan.of(context.spec()), out).cache();
+  /** The statistics the driver-side tables start from, per task key. */
+  record Inputs(
+      Map<String, List<CurvePoint>> curves,
+      Map<String, List<CellPick>> picks,
+      Map<String, List<SeedRisk>> seeds,
+      DriverFits.Counts counts) {}
+
+  /**
+   * Builds and writes every table. A small {@code fits} (see {@link DriverFits}) is read and
+   * aggregated on the driver, and {@code spark} is never asked for; a large one in Spark.
+   */
+  public static JobTables run(Supplier<SparkSession> spark, RunContext context, Path out) {
+    GridPlan plan = GridPlan.of(context.spec());
+    Inputs inputs =
+        onDriver(context, plan, out).orElseGet(() -> inSpark(spark.get(), context, plan, out));
+    List<PointTables> points =
+        context.perPoint().parallelStream()
+            .map(
+                point ->
+                    pointTables(
+                        point,
+                        inputs.curves().getOrDefault(key(point), List.of()),
+                        inputs.picks().getOrDefault(key(point), List.of()),
+                        inputs.seeds().getOrDefault(key(point), List.of())))
+            .toList();
+    List<PhaseRow> phases = new ArrayList<>();
+    for (PointTables p : points) {
+      phases.add(
+          PhasesTable.row(
+              new PhasesTable.Point(
+                  p.columns(),
+                  p.tables(),
+                  inputs.seeds().getOrDefault(p.columns().taskKey(), List.of()),
+                  p.tables().closedFormRStar())));
+    }
+    List<Claim> jobClaims =
+        context.spec().hasTaskAxes()
+            ? List.of(
+                PhasesTable.corollaryOne(
+                    points.stream().map(PointTables::columns).toList(), phases))
+            : List.of();
+    JobTables tables = new JobTables(points, phases, jobClaims, inputs.counts());
+    write(out, context.label(), tables);
+    return tables;
+  }
+
+  /** The statistics of a small {@code fits}, read and aggregated on the driver. */
+  static java.util.Optional<Inputs> onDriver(RunContext context, GridPlan plan, Path out) {
+    return DriverFits.read(context, plan, out)
+        .map(d -> new Inputs(d.curves(), d.picks(), d.seeds(), d.counts()));
+  }
+
+  /** The same statistics from a large {@code fits}, aggregated by Spark. */
+  static Inputs inSpark(SparkSession spark, RunContext context, GridPlan plan, Path out) {
+    Dataset<Row> fits = current(spark, context, plan, out).cache();
     try {
       Map<String, List<CurvePoint>> curves = CurvesTable.collect(CurvesTable.compute(fits));
       Map<String, List<CellPick>> picks = SeedPicks.compute(fits);
@@ -132,35 +194,19 @@ public final class Aggregation {
             .computeIfAbsent(row.getAs("task_key"), k -> new ArrayList<>())
             .add(SeedRisk.COLUMNS.fromRow(row));
       }
-      List<PointTables> points =
-          context.perPoint().parallelStream()
-              .map(
-                  point ->
-                      pointTables(
-                          point,
-                          curves.getOrDefault(key(point), List.of()),
-                          picks.getOrDefault(key(point), List.of()),
-                          seeds.getOrDefault(key(point), List.of())))
-              .toList();
-      List<PhaseRow> phases = new ArrayList<>();
-      for (PointTables p : points) {
-        phases.add(
-            PhasesTable.row(
-                new PhasesTable.Point(
-                    p.columns(),
-                    p.tables(),
-                    seeds.getOrDefault(p.columns().taskKey(), List.of()),
-                    p.tables().closedFormRStar())));
-      }
-      List<Claim> jobClaims =
-          context.spec().hasTaskAxes()
-              ? List.of(
-                  PhasesTable.corollaryOne(
-                      points.stream().map(PointTables::columns).toList(), phases))
-              : List.of();
-      JobTables tables = new JobTables(points, phases, jobClaims);
-      write(out, label, tables);
-      return tables;
+      Row counts =
+          fits.agg(
+                  functions.count(functions.lit(1)),
+                  functions.countDistinct(col("cell_key")),
+                  functions.countDistinct(
+                      functions.when(col("status").equalTo("FAILED"), col("cell_key"))),
+                  functions.sort_array(functions.collect_set(col("blas_backend"))))
+              .first();
+      long failed = counts.getLong(2);
+      DriverFits.Counts fitCounts =
+          new DriverFits.Counts(
+              counts.getLong(1) - failed, failed, counts.getLong(0), counts.getList(3));
+      return new Inputs(curves, picks, seeds, fitCounts);
     } finally {
       fits.unpersist();
     }

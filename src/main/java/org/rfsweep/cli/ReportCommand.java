@@ -3,7 +3,7 @@ package org.rfsweep.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.rfsweep.driver.LazySession;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.run.FitsRow;
@@ -38,17 +38,17 @@ final class ReportCommand implements Callable<Integer> {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;
     }
-    SparkSession spark =
-        SparkSessions.create(
-            "rfsweep report " + context.spec().name(), master, ui, java.util.Map.of());
-    try {
+    // Spark starts only if the folder needs it (a large fits table, or one to repair).
+    try (LazySession spark =
+        new LazySession(
+            () ->
+                SparkSessions.create(
+                    "rfsweep report " + context.spec().name(), master, ui, java.util.Map.of()))) {
       Path index =
           ReportBuilder.rebuild(
               spark, context, folder, line -> System.out.println("rfsweep: " + line));
       System.out.println("rfsweep: report: " + index);
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

@@ -34,6 +34,11 @@ final class FitsFolder {
    */
   static List<WorkUnit> remaining(
       SparkSession spark, GridPlan plan, List<RowStamp> stamps, Path out) {
+    return remaining(plan, stamps, doneKeys(spark, out));
+  }
+
+  /** The cell keys {@code DIR/fits} holds, read by Spark (for a table of any size). */
+  static Set<String> doneKeys(SparkSession spark, Path out) {
     Set<String> done = new HashSet<>();
     Path fits = FitsRow.TABLE.in(out);
     if (Files.isDirectory(fits) && ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
@@ -47,6 +52,11 @@ final class FitsFolder {
               .as(Encoders.STRING())
               .collectAsList());
     }
+    return done;
+  }
+
+  /** The units whose cells' keys are not in {@code done}, largest first. */
+  static List<WorkUnit> remaining(GridPlan plan, List<RowStamp> stamps, Set<String> done) {
     List<WorkUnit> units = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
       RowStamp stamp = stamps.get(unit.point());

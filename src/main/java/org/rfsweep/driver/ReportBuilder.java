@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.report.ReportWriter;
@@ -29,7 +31,7 @@ public final class ReportBuilder {
    * What a build wrote: the report's index.html, and the run's history record (null when a report
    * is rebuilt), for the caller to append once the run is complete.
    */
-  record Built(Path index, JsonNode historyRecord) {}
+  record Built(Path index, JsonNode historyRecord, Aggregation.JobTables tables) {}
 
   /**
    * Builds the tables and the report from {@code DIR/fits}, which the caller has verified ({@link
@@ -38,27 +40,30 @@ public final class ReportBuilder {
    * @param runId the run being completed, whose history record the report compares with the last
    *     one; null to rebuild the report of the history as it stands
    */
-  static Built build(SparkSession spark, RunContext context, Path out, String runId) {
+  static Built build(Supplier<SparkSession> spark, RunContext context, Path out, String runId) {
     Aggregation.JobTables tables = Aggregation.run(spark, context, out);
     JsonNode record =
         runId == null
             ? null
             : History.record(runId, context.specHash(), context.codeVersion(), tables);
     History.View history = record == null ? History.view(out) : History.viewWith(out, record);
-    return new Built(ReportWriter.write(out, context, tables, history), record);
+    return new Built(ReportWriter.write(out, context, tables, history), record, tables);
   }
 
   /**
    * {@code rfsweep report DIR}: takes the folder's lock (a run writing there refuses it), checks
    * that fits holds each (cell, ridge) once (repairing identical duplicates, with a line saying
-   * so), then rebuilds the tables and the report.
+   * so), then rebuilds the tables and the report. A small, clean folder needs no Spark: {@code
+   * spark} is asked for only to repair, quarantine or aggregate a large table.
    *
    * @return the report's index.html
    */
   public static Path rebuild(
-      SparkSession spark, RunContext context, Path out, Consumer<String> report) {
+      Supplier<SparkSession> spark, RunContext context, Path out, Consumer<String> report) {
     try (OutputLock lock = OutputLock.acquire(out, report)) {
-      FitsIntegrity.verify(spark, out, report);
+      if (DriverFits.cellKeysIfClean(out).isEmpty()) {
+        FitsIntegrity.verify(spark.get(), out, report);
+      }
       return build(spark, context, out, null).index();
     }
   }

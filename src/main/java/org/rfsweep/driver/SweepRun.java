@@ -1,25 +1,17 @@
 package org.rfsweep.driver;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.rfsweep.aggregate.Aggregation;
+import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
@@ -84,8 +76,8 @@ final class SweepRun {
     try {
       RunContext run = withPoolSpectrum(context);
       fit(run, remainingWork(run));
-      Counts counts = countFits(run);
       ReportBuilder.Built built = tablesAndReport(run);
+      DriverFits.Counts counts = built.tables().counts();
       double seconds = (System.nanoTime() - start) * 1e-9; // spectrum, fits, tables and report
       record(
           manifest.complete(
@@ -174,8 +166,16 @@ final class SweepRun {
     FitsFolder.discardUncommitted(FitsRow.TABLE.in(options.out()), report);
     // Before the scan: a quarantined part's cells are then missing and computed again, and no
     // duplicate is counted as done twice.
-    FitsIntegrity.verify(spark, options.out(), report);
-    List<WorkUnit> units = FitsFolder.remaining(spark, plan, context.stamps(), options.out());
+    // A small, clean folder is checked and scanned on the driver; otherwise Spark verifies it
+    // (quarantine, repair or refusal) and lists its keys.
+    Set<String> done =
+        DriverFits.cellKeysIfClean(options.out())
+            .orElseGet(
+                () -> {
+                  FitsIntegrity.verify(spark, options.out(), report);
+                  return FitsFolder.doneKeys(spark, options.out());
+                });
+    List<WorkUnit> units = FitsFolder.remaining(plan, context.stamps(), done);
     long doneCells = plan.fits() - units.stream().mapToLong(u -> u.cells().size()).sum();
     if (doneCells > 0) {
       report.accept(
@@ -204,27 +204,10 @@ final class SweepRun {
     record(manifest.withFits((System.nanoTime() - fitsStart) * 1e-9, units.size()));
   }
 
-  /** How the current grid's fits ended, and which BLAS computed them. */
-  private record Counts(long ok, long failed, long rows, List<String> backends) {}
-
-  private Counts countFits(RunContext context) {
-    Dataset<Row> fits = Aggregation.current(spark, context, plan, options.out());
-    Row counts =
-        fits.agg(
-                count(lit(1)),
-                countDistinct(col("cell_key")),
-                countDistinct(when(col("status").equalTo("FAILED"), col("cell_key"))))
-            .first();
-    List<String> backends =
-        fits.select("blas_backend").distinct().as(Encoders.STRING()).collectAsList();
-    long failed = counts.getLong(2);
-    return new Counts(counts.getLong(1) - failed, failed, counts.getLong(0), backends);
-  }
-
   private ReportBuilder.Built tablesAndReport(RunContext context) {
     report.accept("aggregating curves, optimal ridges, exponents and claims");
     long aggregateStart = System.nanoTime();
-    ReportBuilder.Built built = ReportBuilder.build(spark, context, options.out(), runId);
+    ReportBuilder.Built built = ReportBuilder.build(() -> spark, context, options.out(), runId);
     record(manifest.withAggregateSeconds((System.nanoTime() - aggregateStart) * 1e-9));
     report.accept("report: " + built.index());
     return built;

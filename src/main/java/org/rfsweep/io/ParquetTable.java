@@ -81,6 +81,58 @@ public final class ParquetTable {
     return new ParquetTable(columns == null ? List.of() : columns, rows);
   }
 
+  /** Total bytes of a table's part files (0 when there is none). */
+  public static long bytes(Path table) {
+    long total = 0;
+    for (Path part : partFiles(table)) {
+      try {
+        total += Files.size(part);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the size of " + part, e);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Some columns of every row, by name: each part file's own schema is looked up, so parts written
+   * by different versions (one lacking a newer column) read alike, a missing column as null. Page
+   * checksums are verified; a part that cannot be read throws {@link UncheckedIOException} naming
+   * it.
+   */
+  public static List<Object[]> readColumns(Path table, List<String> wanted) {
+    Configuration conf = new Configuration(false);
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
+    List<Object[]> rows = new ArrayList<>();
+    for (Path part : partFiles(table)) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
+              .withConf(conf)
+              .build()) {
+        int[] at = null;
+        for (Group group = reader.read(); group != null; group = reader.read()) {
+          GroupType type = group.getType();
+          if (at == null) {
+            at = new int[wanted.size()];
+            for (int c = 0; c < at.length; c++) {
+              at[c] = type.containsField(wanted.get(c)) ? type.getFieldIndex(wanted.get(c)) : -1;
+            }
+          }
+          Object[] row = new Object[at.length];
+          for (int c = 0; c < at.length; c++) {
+            row[c] = at[c] < 0 ? null : value(group, at[c], type.getType(at[c]));
+          }
+          rows.add(row);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new UncheckedIOException(
+            part + ": cannot read Parquet: " + e.getMessage(),
+            e instanceof IOException io ? io : new IOException(e));
+      }
+    }
+    return rows;
+  }
+
   private static Object value(Group group, int field, Type type) {
     if (group.getFieldRepetitionCount(field) == 0) {
       return null;

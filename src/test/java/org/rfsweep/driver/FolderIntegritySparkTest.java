@@ -189,7 +189,7 @@ class FolderIntegritySparkTest {
       OutputConflictException e =
           assertThrows(
               OutputConflictException.class,
-              () -> ReportBuilder.rebuild(spark, context, out, line -> {}));
+              () -> ReportBuilder.rebuild(() -> spark, context, out, line -> {}));
       assertTrue(e.getMessage().contains("another run is writing here"), e.getMessage());
     }
   }
