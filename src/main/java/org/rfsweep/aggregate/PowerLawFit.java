@@ -3,14 +3,28 @@ package org.rfsweep.aggregate;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * Power-law fits of a risk curve y(x): pure A x^-a, with an offset E + A x^-a, and the joint law
  * L(N, n) = E + A N^-a + B n^-b. The loss is robust (Huber, on log residuals, so every decade
  * weighs the same and a stray cell cannot drag the exponent). Exponents are found by variable
  * projection: for fixed exponents the amplitudes are a small non-negative least-squares problem,
- * solved by iteratively reweighted relative least squares; the exponents themselves by a coarse
- * scan and golden-section refinement.
+ * solved by iteratively reweighted relative least squares; the exponents themselves by a scan (the
+ * safeguard against local minima) refined by Brent's method (one exponent) or BOBYQA (two), both
+ * from Apache Commons Math. A bootstrap replicate starts from the full data's exponents and scans
+ * only a few points around them.
  */
 public final class PowerLawFit {
   /** Log residuals beyond 5% count linearly, not quadratically. */
@@ -29,7 +43,6 @@ public final class PowerLawFit {
   private static final double LOCAL_TOLERANCE = 1e-4;
 
   private static final int REWEIGHTINGS = 12;
-  private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
   private PowerLawFit() {}
 
@@ -110,8 +123,8 @@ public final class PowerLawFit {
         };
     double lo = Math.max(MIN_EXPONENT, a0 - radius);
     double hi = Math.min(MAX_EXPONENT, a0 + radius);
-    double a =
-        minimise(loss, lo, hi, (int) Math.max(8, SCAN * (hi - lo) / (MAX_EXPONENT - MIN_EXPONENT)));
+    boolean local = hi - lo < MAX_EXPONENT - MIN_EXPONENT;
+    double a = minimise(loss, lo, hi, local ? LOCAL_SCAN : SCAN);
     fillBasis(basis, x, a);
     Amplitudes best = amplitudes(basis, y);
     return new Fit(a, best.theta[1], best.theta[0], best.loss, x.length);
@@ -161,30 +174,45 @@ public final class PowerLawFit {
         }
       }
     }
-    double step = Math.max(stepA, stepB);
-    // Alternate one-dimensional refinements around the best grid point.
+    // Refine around the best grid point, within one grid step of it (the scan is the safeguard).
+    double[] lower = {Math.max(MIN_EXPONENT, bestA - stepA), Math.max(MIN_EXPONENT, bestB - stepB)};
+    double[] upper = {Math.min(MAX_EXPONENT, bestA + stepA), Math.min(MAX_EXPONENT, bestB + stepB)};
     double a = bestA;
     double b = bestB;
-    for (int round = 0; round < 4; round++) {
-      double fixedB = b;
-      a =
-          golden(
-              e -> jointLoss(basis, widths, samples, y, e, fixedB),
-              Math.max(MIN_EXPONENT, a - step),
-              Math.min(MAX_EXPONENT, a + step),
-              tolerance);
-      double fixedA = a;
-      b =
-          golden(
-              e -> jointLoss(basis, widths, samples, y, fixedA, e),
-              Math.max(MIN_EXPONENT, b - step),
-              Math.min(MAX_EXPONENT, b + step),
-              tolerance);
-      step /= 2;
+    double trust = 0.25 * Math.min(upper[0] - lower[0], upper[1] - lower[1]);
+    if (trust > tolerance) {
+      try {
+        PointValuePair refined =
+            new BOBYQAOptimizer(5, trust, tolerance)
+                .optimize(
+                    new MaxEval(2000),
+                    new ObjectiveFunction(e -> jointLoss(basis, widths, samples, y, e[0], e[1])),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(new double[] {bestA, bestB}),
+                    new SimpleBounds(lower, upper));
+        if (refined.getValue() <= bestLoss) {
+          a = refined.getPoint()[0];
+          b = refined.getPoint()[1];
+        }
+      } catch (TooManyEvaluationsException e) {
+        // keep the grid point: the loss is flat there to the scan's resolution
+      }
     }
     fillJointBasis(basis, widths, samples, a, b);
     Amplitudes fit = amplitudes(basis, y);
     return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
+  }
+
+  /** The offset law's robust loss at exponent a, amplitudes eliminated (for tests). */
+  static double offsetLoss(double[] x, double[] y, double a) {
+    double[][] basis = new double[2][x.length];
+    fillBasis(basis, x, a);
+    return amplitudes(basis, y).loss;
+  }
+
+  /** The joint law's robust loss at exponents (a, b), amplitudes eliminated (for tests). */
+  static double jointLoss(double[] widths, double[] samples, double[] y, double a, double b) {
+    return jointLoss(new double[3][y.length], widths, samples, y, a, b);
   }
 
   private static double jointLoss(
@@ -261,20 +289,32 @@ public final class PowerLawFit {
    */
   private static double[] nonNegativeLeastSquares(double[][] basis, double[] y, double[] w) {
     int p = basis.length;
+    // The weighted sums of every pair of basis functions and of each with y, in one pass: every
+    // subset's normal equations are made of them (the same sums, in the same order, as summing per
+    // subset).
+    double[][] products = new double[p][p];
+    double[] moments = new double[p];
+    for (int i = 0; i < y.length; i++) {
+      double weight = w[i] / (y[i] * y[i]);
+      for (int r = 0; r < p; r++) {
+        double wb = weight * basis[r][i];
+        for (int c = 0; c < p; c++) {
+          products[r][c] += wb * basis[c][i];
+        }
+        moments[r] += wb * y[i];
+      }
+    }
     double[] best = new double[p];
     double bestError = Double.POSITIVE_INFINITY;
     for (int subset = 1; subset < (1 << p); subset++) {
       int[] active = ACTIVE[subset];
       int q = active.length;
       double[][] normal = new double[q][q + 1];
-      for (int i = 0; i < y.length; i++) {
-        double weight = w[i] / (y[i] * y[i]);
-        for (int r = 0; r < q; r++) {
-          for (int c = 0; c < q; c++) {
-            normal[r][c] += weight * basis[active[r]][i] * basis[active[c]][i];
-          }
-          normal[r][q] += weight * basis[active[r]][i] * y[i];
+      for (int r = 0; r < q; r++) {
+        for (int c = 0; c < q; c++) {
+          normal[r][c] = products[active[r]][active[c]];
         }
+        normal[r][q] = moments[active[r]];
       }
       double[] solution = solve(normal);
       if (solution == null) {
@@ -353,32 +393,19 @@ public final class PowerLawFit {
         best = lo + i * step;
       }
     }
-    return golden(f, Math.max(lo, best - step), Math.min(hi, best + step), 1e-7);
-  }
-
-  private static double golden(DoubleUnaryOperator f, double lo, double hi, double tolerance) {
-    double a = lo;
-    double b = hi;
-    double c = b - GOLDEN * (b - a);
-    double d = a + GOLDEN * (b - a);
-    double fc = f.applyAsDouble(c);
-    double fd = f.applyAsDouble(d);
-    while (b - a > tolerance) {
-      if (fc < fd) {
-        b = d;
-        d = c;
-        fd = fc;
-        c = b - GOLDEN * (b - a);
-        fc = f.applyAsDouble(c);
-      } else {
-        a = c;
-        c = d;
-        fc = fd;
-        d = a + GOLDEN * (b - a);
-        fd = f.applyAsDouble(d);
-      }
+    double from = Math.max(lo, best - step);
+    double to = Math.min(hi, best + step);
+    if (!(to > from)) {
+      return best;
     }
-    return 0.5 * (a + b);
+    UnivariatePointValuePair refined =
+        new BrentOptimizer(1e-10, 1e-8)
+            .optimize(
+                new MaxEval(500),
+                new UnivariateObjectiveFunction(f::applyAsDouble),
+                GoalType.MINIMIZE,
+                new SearchInterval(from, to, best));
+    return refined.getValue() <= bestValue ? refined.getPoint() : best;
   }
 
   static double huber(double r) {

@@ -1,6 +1,7 @@
 package org.rfsweep.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,96 @@ class PowerLawFitTest {
     assertEquals(0.8, fit.exponentWidth(), 1e-3);
     assertEquals(0.4, fit.exponentSamples(), 5e-5);
     assertEquals(0.2, fit.offset(), 2e-4);
+  }
+
+  /**
+   * The bootstrap's local searches (a few scan points, then Brent or BOBYQA) land on the minimum a
+   * brute-force search finds: a dense scan of the loss, refined by a finer one. So intervals built
+   * from them are as accurate as the exhaustive search they replaced.
+   */
+  @Test
+  void localSearchesFindTheMinimumABruteForceSearchFinds() {
+    java.util.Random random = new java.util.Random(3);
+    double[] x = {16, 32, 64, 128, 256, 512, 1024, 2048};
+    double[] widths = new double[16];
+    double[] samples = new double[16];
+    for (int i = 0; i < 16; i++) {
+      widths[i] = x[i % 8];
+      samples[i] = x[(i * 3 + i / 8) % 8];
+    }
+    int exact = 0;
+    for (int trial = 0; trial < 12; trial++) {
+      double a = 0.3 + 0.1 * trial;
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (0.05 + 2 * Math.pow(x[i], -a)) * Math.exp(0.03 * random.nextGaussian());
+      }
+      double fast = PowerLawFit.offsetNear(x, y, a + 0.2, 0.5).exponent();
+      double reference = bruteForce(e -> PowerLawFit.offsetLoss(x, y, e), a + 0.2 - 0.5, a + 0.7);
+      assertEquals(reference, fast, 1e-4, "offset fit, trial " + trial);
+
+      double b = 0.8 - 0.04 * trial;
+      double[] z = new double[16];
+      for (int i = 0; i < 16; i++) {
+        z[i] =
+            (0.02 + Math.pow(widths[i], -a) + 3 * Math.pow(samples[i], -b))
+                * Math.exp(0.03 * random.nextGaussian());
+      }
+      PowerLawFit.JointFit joint = PowerLawFit.jointNear(widths, samples, z, a, b, 0.5);
+      double best = Double.POSITIVE_INFINITY;
+      double bestU = 0;
+      double bestV = 0;
+      for (double u = Math.max(0.005, a - 0.5); u <= a + 0.5; u += 0.01) {
+        for (double v = Math.max(0.005, b - 0.5); v <= b + 0.5; v += 0.01) {
+          double loss = PowerLawFit.jointLoss(widths, samples, z, u, v);
+          if (loss < best) {
+            best = loss;
+            bestU = u;
+            bestV = v;
+          }
+        }
+      }
+      double found =
+          PowerLawFit.jointLoss(widths, samples, z, joint.exponentWidth(), joint.exponentSamples());
+      // Where the loss is flat in one exponent (an amplitude near 0), searches may stop at
+      // different points of the same valley: the loss they reach is what must agree.
+      if (found <= best * (1 + 1e-9)) {
+        exact++;
+      }
+      assertTrue(
+          found <= 1.01 * best,
+          "joint fit, trial "
+              + trial
+              + ": found "
+              + joint.exponentWidth()
+              + ", "
+              + joint.exponentSamples()
+              + " loss "
+              + found
+              + "; scan "
+              + bestU
+              + ", "
+              + bestV
+              + " loss "
+              + best);
+    }
+    assertTrue(exact >= 10, exact + " of 12 joint fits at the brute-force minimum");
+  }
+
+  /** The minimiser of f on [lo, hi]: a scan every 1e-3, then every 1e-6 around the best point. */
+  private static double bruteForce(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+    double best = lo;
+    for (double e = Math.max(0.005, lo); e <= hi; e += 1e-3) {
+      if (f.applyAsDouble(e) < f.applyAsDouble(best)) {
+        best = e;
+      }
+    }
+    double centre = best;
+    for (double e = centre - 1e-3; e <= centre + 1e-3; e += 1e-6) {
+      if (e > 0.005 && f.applyAsDouble(e) < f.applyAsDouble(best)) {
+        best = e;
+      }
+    }
+    return best;
   }
 }

@@ -41,10 +41,11 @@ class GoldenValuesTest {
   private static final double THEORY_RELATIVE = 1e-10;
 
   /**
-   * The exponent's fit sums over cells in the order the tables collected them, which may differ
-   * from here.
+   * The exponent is a minimum found to about 1e-8 by Brent's method (and sums over cells in the
+   * order the tables collected them, which may differ from here): a search that lands elsewhere
+   * inside that tolerance is the same answer.
    */
-  private static final double EXPONENT_RELATIVE = 1e-9;
+  private static final double EXPONENT_RELATIVE = 1e-6;
 
   private static List<String[]> rows(String file) throws IOException {
     return Files.readAllLines(GOLDEN.resolve(file)).stream()
