@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -137,9 +138,20 @@ public final class Aggregation {
    * aggregated on the driver, and {@code spark} is never asked for; a large one in Spark.
    */
   public static JobTables run(Supplier<SparkSession> spark, RunContext context, Path out) {
+    return run(spark, context, out, DriverFits.read(context, GridPlan.of(context.spec()), out));
+  }
+
+  /**
+   * Like {@link #run(Supplier, RunContext, Path)}, with the folder's small {@code fits} already
+   * read (empty: read it in Spark).
+   */
+  public static JobTables run(
+      Supplier<SparkSession> spark, RunContext context, Path out, Optional<DriverFits> small) {
     GridPlan plan = GridPlan.of(context.spec());
     Inputs inputs =
-        onDriver(context, plan, out).orElseGet(() -> inSpark(spark.get(), context, plan, out));
+        small
+            .map(d -> new Inputs(d.curves(), d.picks(), d.seeds(), d.counts()))
+            .orElseGet(() -> inSpark(spark.get(), context, plan, out));
     List<PointTables> points =
         context.perPoint().parallelStream()
             .map(

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
+import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.report.ReportWriter;
 import org.rfsweep.run.RunContext;
@@ -41,7 +43,15 @@ public final class ReportBuilder {
    *     one; null to rebuild the report of the history as it stands
    */
   static Built build(Supplier<SparkSession> spark, RunContext context, Path out, String runId) {
-    Aggregation.JobTables tables = Aggregation.run(spark, context, out);
+    return build(spark, context, out, runId, Aggregation.run(spark, context, out));
+  }
+
+  private static Built build(
+      Supplier<SparkSession> spark,
+      RunContext context,
+      Path out,
+      String runId,
+      Aggregation.JobTables tables) {
     JsonNode record =
         runId == null
             ? null
@@ -61,10 +71,12 @@ public final class ReportBuilder {
   public static Path rebuild(
       Supplier<SparkSession> spark, RunContext context, Path out, Consumer<String> report) {
     try (OutputLock lock = OutputLock.acquire(out, report)) {
-      if (DriverFits.cellKeysIfClean(out).isEmpty()) {
+      // One read on the driver both checks a small folder and feeds its tables.
+      Optional<DriverFits> small = DriverFits.read(context, GridPlan.of(context.spec()), out);
+      if (small.isEmpty()) {
         FitsIntegrity.verify(spark.get(), out, report);
       }
-      return build(spark, context, out, null).index();
+      return build(spark, context, out, null, Aggregation.run(spark, context, out, small)).index();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -90,22 +91,22 @@ public final class ReportWriter {
     try {
       Files.createDirectories(folder);
       Map<String, String> figures = new LinkedHashMap<>();
+      // Each figure is drawn by its own task, all of them in parallel once listed.
+      Map<String, Supplier<JFreeChart>> charts = new LinkedHashMap<>();
       for (int fixed : Charts.longestSweeps(tables.optimal(), "width", 2)) {
         figures.put("risk-vs-width-n" + fixed, "Test risk against width at n = " + fixed);
-        save(
-            folder,
+        charts.put(
             "risk-vs-width-n" + fixed,
-            Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
+            () -> Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
       }
       for (int fixed : Charts.longestSweeps(tables.optimal(), "samples", 2)) {
         figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
-        save(
-            folder,
+        charts.put(
             "risk-vs-samples-N" + fixed,
-            Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed));
+            () -> Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed));
       }
       figures.put("optimal-heatmap", "Optimal test risk over (width, samples)");
-      save(folder, "optimal-heatmap", Charts.heatMap(tables.optimal()));
+      charts.put("optimal-heatmap", () -> Charts.heatMap(tables.optimal()));
       // The widest cell (then the most samples) is the closest to the kernel limit the closed form
       // describes.
       OptimalPoint widest =
@@ -118,27 +119,37 @@ public final class ReportWriter {
         figures.put(
             "risk-vs-fitting-ratio",
             "Test risk against fitting ratio along the ridge path (Fig. 2 layout)");
-        save(
-            folder,
+        charts.put(
             "risk-vs-fitting-ratio",
-            Charts.riskAgainstFittingRatio(
-                tables.curves(),
-                widest,
-                widest.width() >= 4 * widest.samples() ? closedFormCurve(spec, widest) : Map.of()));
+            () ->
+                Charts.riskAgainstFittingRatio(
+                    tables.curves(),
+                    widest,
+                    widest.width() >= 4 * widest.samples()
+                        ? closedFormCurve(spec, widest)
+                        : Map.of()));
       }
       figures.put("theory-vs-experiment", "Theory against experiment");
-      save(folder, "theory-vs-experiment", Charts.theoryAgainstExperiment(tables.curves()));
+      charts.put("theory-vs-experiment", () -> Charts.theoryAgainstExperiment(tables.curves()));
       String spectrumTable = "";
       if (context.measuredPool().isPresent()) {
         PoolSpectrum pool = context.measuredPool().get();
         figures.put(
             "spectrum", "Measured spectrum of the pool (eigenvalues and target power per mode)");
-        save(
-            folder,
+        charts.put(
             "spectrum",
-            Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
+            () -> Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
         spectrumTable = exponentsHtml(pool.exponents());
       }
+      charts.entrySet().parallelStream()
+          .forEach(
+              chart -> {
+                try {
+                  save(folder, chart.getKey(), chart.getValue().get());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       Path index = folder.resolve("index.html");
       Files.writeString(
           index, html(spec, tables, history, figures, spectrumTable, back), StandardCharsets.UTF_8);
