@@ -1,5 +1,6 @@
 package org.rfsweep.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.BuildInfo;
+import org.rfsweep.io.Manifest;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.BlasBackend;
 import org.rfsweep.linalg.NativeLinalg;
@@ -106,6 +108,9 @@ public final class Benchmark {
     }
     if (options.parts().contains("spark")) {
       sparkShare(spark);
+    }
+    if (options.parts().contains("whole")) {
+      wholeRun();
     }
     if (options.parts().contains("memory")) {
       memory(options.quick() ? new int[] {512} : new int[] {4096, 8192}, true);
@@ -366,6 +371,75 @@ public final class Benchmark {
   }
 
   /**
+   * The whole command a user waits for, JVM start to report written: the quickstart's run through
+   * the launcher (a fresh JVM, as a user starts it), its phases from the manifest, and {@code
+   * report} alone on its folder.
+   */
+  private void wholeRun() {
+    String launcher = System.getProperty("rfsweep.launcher");
+    if (launcher == null || !Files.isExecutable(Path.of(launcher))) {
+      table.add("whole run", "skipped: start the benchmark with ./rfsweep", Double.NaN, "", "");
+      return;
+    }
+    try {
+      Path out = Files.createTempDirectory("rfsweep-whole").resolve("quickstart");
+      String spec = options.quick() ? writeSmall().toString() : options.quickstart().toString();
+      double run = launch(launcher, "run", spec, "--out", out.toString());
+      JsonNode timings = Manifest.read(out); // the phase seconds are top-level fields
+      String name = options.quick() ? "small sweep" : "quickstart";
+      table.addAgainst(
+          "whole run", name + ", whole command", run, "s", 8, "JVM start to report written");
+      table.addAgainst(
+          "whole run",
+          "  JVM start to Spark ready",
+          timings.path("spark_ready_seconds").asDouble(Double.NaN),
+          "s",
+          2.5,
+          "class-data sharing archive in use");
+      table.addAgainst(
+          "whole run", "  fits", timings.path("fits_seconds").asDouble(Double.NaN), "s", 4, "");
+      double tables = timings.path("tables_seconds").asDouble(Double.NaN);
+      double report = timings.path("report_seconds").asDouble(Double.NaN);
+      table.addAgainst(
+          "whole run", "  tables + report", tables + report, "s", 1.5, "driver-side below 64 MiB");
+      table.add("whole run", "    of which tables", tables, "s", "curves ... exponents, claims");
+      table.add("whole run", "    of which report", report, "s", "figures drawn in parallel");
+      double rebuild = launch(launcher, "report", out.toString());
+      table.addAgainst(
+          "whole run", "report DIR on its folder", rebuild, "s", 2, "no Spark for a small folder");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Wall seconds of one launcher command, which must succeed. */
+  private static double launch(String launcher, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(launcher));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("rfsweep-whole", ".log");
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int code = process.waitFor();
+      if (code != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed (" + code + "): " + Files.readString(log));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return (System.nanoTime() - start) * 1e-9;
+  }
+
+  private static Path writeSmall() throws IOException {
+    Path spec = Files.createTempFile("rfsweep-small", ".yaml");
+    Files.writeString(spec, SMALL_SPEC);
+    return spec;
+  }
+
+  /**
    * Spark's share of the quickstart sweep: wall time against the sum of its tasks' compute times.
    */
   private void sparkShare(SparkSession spark) {
@@ -454,16 +528,17 @@ public final class Benchmark {
   }
 
   /** A tiny sweep for --quick. */
+  private static final String SMALL_SPEC =
+      """
+      name: bench-small
+      seed: 1
+      task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.1, modes: 200}
+      features: linear
+      grid: {widths: [16, 64], samples: [32, 128], ridges: [0, 1], seeds: 4}
+      """;
+
   private static JobSpec small() {
-    return SpecLoader.parse(
-        """
-        name: bench-small
-        seed: 1
-        task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.1, modes: 200}
-        features: linear
-        grid: {widths: [16, 64], samples: [32, 128], ridges: [0, 1], seeds: 4}
-        """,
-        "bench-small");
+    return SpecLoader.parse(SMALL_SPEC, "bench-small");
   }
 
   private static double[] random(int length, long seed) {

@@ -68,17 +68,19 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "PART",
       split = ",",
       description =
-          "run only these parts: fit, spark, memory (dgemm peak always runs; default: all)")
+          "run only these parts: fit, spark, memory, whole (the quickstart's whole command through "
+              + "./rfsweep, and report alone; dgemm peak always runs; default: all)")
   Set<String> parts;
 
   @Override
   public Integer call() {
-    Set<String> chosen = parts == null ? Set.of("fit", "spark", "memory") : parts;
+    Set<String> all = Set.of("fit", "spark", "memory", "whole");
+    Set<String> chosen = parts == null ? all : parts;
     for (String part : chosen) {
-      if (!Set.of("fit", "spark", "memory").contains(part)) {
+      if (!all.contains(part)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            "--only: unknown part '" + part + "'; expected fit, spark or memory");
+            "--only: unknown part '" + part + "'; expected fit, spark, memory or whole");
       }
     }
     List<int[]> shapes = sizes == null ? null : sizes.stream().map(this::shape).toList();

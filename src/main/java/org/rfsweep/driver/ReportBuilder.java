@@ -33,7 +33,12 @@ public final class ReportBuilder {
    * What a build wrote: the report's index.html, and the run's history record (null when a report
    * is rebuilt), for the caller to append once the run is complete.
    */
-  record Built(Path index, JsonNode historyRecord, Aggregation.JobTables tables) {}
+  record Built(
+      Path index,
+      JsonNode historyRecord,
+      Aggregation.JobTables tables,
+      double tablesSeconds,
+      double reportSeconds) {}
 
   /**
    * Builds the tables and the report from {@code DIR/fits}, which the caller has verified ({@link
@@ -43,21 +48,25 @@ public final class ReportBuilder {
    *     one; null to rebuild the report of the history as it stands
    */
   static Built build(Supplier<SparkSession> spark, RunContext context, Path out, String runId) {
-    return build(spark, context, out, runId, Aggregation.run(spark, context, out));
+    long start = System.nanoTime();
+    Aggregation.JobTables tables = Aggregation.run(spark, context, out);
+    return build(context, out, runId, tables, (System.nanoTime() - start) * 1e-9);
   }
 
   private static Built build(
-      Supplier<SparkSession> spark,
       RunContext context,
       Path out,
       String runId,
-      Aggregation.JobTables tables) {
+      Aggregation.JobTables tables,
+      double tablesSeconds) {
+    long start = System.nanoTime();
     JsonNode record =
         runId == null
             ? null
             : History.record(runId, context.specHash(), context.codeVersion(), tables);
     History.View history = record == null ? History.view(out) : History.viewWith(out, record);
-    return new Built(ReportWriter.write(out, context, tables, history), record, tables);
+    Path index = ReportWriter.write(out, context, tables, history);
+    return new Built(index, record, tables, tablesSeconds, (System.nanoTime() - start) * 1e-9);
   }
 
   /**
@@ -76,7 +85,9 @@ public final class ReportBuilder {
       if (small.isEmpty()) {
         FitsIntegrity.verify(spark.get(), out, report);
       }
-      return build(spark, context, out, null, Aggregation.run(spark, context, out, small)).index();
+      long start = System.nanoTime();
+      Aggregation.JobTables tables = Aggregation.run(spark, context, out, small);
+      return build(context, out, null, tables, (System.nanoTime() - start) * 1e-9).index();
     }
   }
 

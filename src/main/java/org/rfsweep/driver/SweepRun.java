@@ -52,6 +52,10 @@ final class SweepRun {
   private final GridPlan plan;
   private final long start = System.nanoTime();
 
+  /** Seconds from the JVM's start to this run's start, the Spark session up. */
+  private final double sparkReady =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+
   /** This run's id: in its manifest and its history record. */
   private final String runId = UUID.randomUUID().toString();
 
@@ -69,7 +73,9 @@ final class SweepRun {
     // Checked again holding the lock: the folder may have changed since the preflight.
     OutputFolder.check(options.out(), context, options.supersede())
         .ifPresent(version -> OutputFolder.supersede(options.out(), version, report));
-    record(RunManifest.started(provenance(context), context.blasBackend()));
+    record(
+        RunManifest.started(provenance(context), context.blasBackend())
+            .withSparkReadySeconds(sparkReady));
     // SIGTERM and SIGINT run shutdown hooks, not this method's catch: the hook marks the manifest.
     Thread onSignal = new Thread(this::markInterrupted, "rfsweep-interrupted");
     Runtime.getRuntime().addShutdownHook(onSignal);
@@ -206,9 +212,8 @@ final class SweepRun {
 
   private ReportBuilder.Built tablesAndReport(RunContext context) {
     report.accept("aggregating curves, optimal ridges, exponents and claims");
-    long aggregateStart = System.nanoTime();
     ReportBuilder.Built built = ReportBuilder.build(() -> spark, context, options.out(), runId);
-    record(manifest.withAggregateSeconds((System.nanoTime() - aggregateStart) * 1e-9));
+    record(manifest.withTablesAndReport(built.tablesSeconds(), built.reportSeconds()));
     report.accept("report: " + built.index());
     return built;
   }

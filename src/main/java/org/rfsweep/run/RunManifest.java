@@ -59,15 +59,84 @@ public record RunManifest(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Blas(String driver, List<String> executors) {}
 
-  /** Seconds per phase; null until the phase has run. */
+  /**
+   * Seconds per phase; null until the phase has run.
+   *
+   * @param sparkReadySeconds from the JVM's start to the Spark session up (the run's own clock
+   *     starts there)
+   * @param aggregateSeconds tables and report together ({@code tablesSeconds + reportSeconds})
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Timings(
+      Double sparkReadySeconds,
       Double spectrumSeconds,
       Double fitsSeconds,
       Integer unitsRun,
+      Double tablesSeconds,
+      Double reportSeconds,
       Double aggregateSeconds,
       Double wallSeconds) {
-    static final Timings NONE = new Timings(null, null, null, null, null);
+    static final Timings NONE = new Timings(null, null, null, null, null, null, null, null);
+
+    Timings withSparkReady(double seconds) {
+      return new Timings(
+          seconds,
+          spectrumSeconds,
+          fitsSeconds,
+          unitsRun,
+          tablesSeconds,
+          reportSeconds,
+          aggregateSeconds,
+          wallSeconds);
+    }
+
+    Timings withSpectrum(double seconds) {
+      return new Timings(
+          sparkReadySeconds,
+          seconds,
+          fitsSeconds,
+          unitsRun,
+          tablesSeconds,
+          reportSeconds,
+          aggregateSeconds,
+          wallSeconds);
+    }
+
+    Timings withFits(double seconds, int units) {
+      return new Timings(
+          sparkReadySeconds,
+          spectrumSeconds,
+          seconds,
+          units,
+          tablesSeconds,
+          reportSeconds,
+          aggregateSeconds,
+          wallSeconds);
+    }
+
+    Timings withTablesAndReport(double tables, double report) {
+      return new Timings(
+          sparkReadySeconds,
+          spectrumSeconds,
+          fitsSeconds,
+          unitsRun,
+          tables,
+          report,
+          tables + report,
+          wallSeconds);
+    }
+
+    Timings withWall(double seconds) {
+      return new Timings(
+          sparkReadySeconds,
+          spectrumSeconds,
+          fitsSeconds,
+          unitsRun,
+          tablesSeconds,
+          reportSeconds,
+          aggregateSeconds,
+          seconds);
+    }
   }
 
   public record Counts(long fitsDone, long fitsFailed, long rows) {}
@@ -78,45 +147,25 @@ public record RunManifest(
         provenance, RUNNING, new Blas(driverBlas, null), Timings.NONE, null, null, null);
   }
 
+  public RunManifest withSparkReadySeconds(double seconds) {
+    return withTimings(timings.withSparkReady(seconds));
+  }
+
   public RunManifest withSpectrumSeconds(double seconds) {
-    return withTimings(
-        new Timings(
-            seconds,
-            timings.fitsSeconds(),
-            timings.unitsRun(),
-            timings.aggregateSeconds(),
-            timings.wallSeconds()));
+    return withTimings(timings.withSpectrum(seconds));
   }
 
   public RunManifest withFits(double seconds, int unitsRun) {
-    return withTimings(
-        new Timings(
-            timings.spectrumSeconds(),
-            seconds,
-            unitsRun,
-            timings.aggregateSeconds(),
-            timings.wallSeconds()));
+    return withTimings(timings.withFits(seconds, unitsRun));
   }
 
-  public RunManifest withAggregateSeconds(double seconds) {
-    return withTimings(
-        new Timings(
-            timings.spectrumSeconds(),
-            timings.fitsSeconds(),
-            timings.unitsRun(),
-            seconds,
-            timings.wallSeconds()));
+  public RunManifest withTablesAndReport(double tablesSeconds, double reportSeconds) {
+    return withTimings(timings.withTablesAndReport(tablesSeconds, reportSeconds));
   }
 
   public RunManifest complete(
       String finishedAt, double wallSeconds, Counts counts, List<String> executorBlas) {
-    Timings done =
-        new Timings(
-            timings.spectrumSeconds(),
-            timings.fitsSeconds(),
-            timings.unitsRun(),
-            timings.aggregateSeconds(),
-            wallSeconds);
+    Timings done = timings.withWall(wallSeconds);
     return new RunManifest(
         provenance,
         COMPLETE,
