@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -35,50 +34,88 @@ import org.rfsweep.aggregate.OptimalPoint;
 
 /** The report's figures, built with JFreeChart from the aggregated tables. */
 final class Charts {
-  /** Ridges drawn per risk-curve figure: more than this many colours cannot be told apart. */
-  static final int MAX_RIDGES_DRAWN = 8;
+  /** Ridge 0 (the minimum-norm fit) has a colour of its own, outside the ridges' scale. */
+  static final Color RIDGE_ZERO = new Color(0xd62728);
+
+  /**
+   * A measured mean this many times the slice's 80th percentile is drawn as a clipped marker at the
+   * top edge instead of stretching the axis (the ridgeless peak at N = n).
+   */
+  static final double CLIP_FACTOR = 20;
 
   private Charts() {}
 
   /**
-   * Test risk against {@code axis} ("width" or "samples") at one fixed value of the other: one
-   * colour per ridge (dots with standard-error bars), the theory as lines of the same colour, the
-   * optimal-ridge curve dashed.
+   * Test risk against {@code axis} ("width" or "samples") at one fixed value of the other: every
+   * ridge of the grid as dots with standard-error bars, coloured on a scale of log ridge (ridge 0
+   * apart), the eigenframework as dense lines of the same colours with gaps where it is infinite,
+   * the theory-optimal risk as a black line and the grid's optimal ridge dashed; points far above
+   * the rest are drawn as markers at the top edge.
+   *
+   * @param theory the dense theory of this task point, or null when its spectrum is unknown
    */
   static JFreeChart riskCurves(
-      List<CurvePoint> curves, List<OptimalPoint> optimal, String axis, int fixed) {
+      List<CurvePoint> curves,
+      List<OptimalPoint> optimal,
+      String axis,
+      int fixed,
+      TheoryCurves theory) {
     boolean alongWidth = axis.equals("width");
     ToIntFunction<CurvePoint> x = alongWidth ? CurvePoint::width : CurvePoint::samples;
     List<CurvePoint> slice =
         curves.stream().filter(c -> (alongWidth ? c.samples() : c.width()) == fixed).toList();
-    List<Double> ridges = drawnRidges(slice);
+    List<Double> ridges = slice.stream().map(CurvePoint::ridge).distinct().sorted().toList();
+    double[] measuredMeans =
+        slice.stream()
+            .mapToDouble(CurvePoint::testMean)
+            .filter(v -> v > 0 && Double.isFinite(v))
+            .toArray();
+    double[] xs =
+        TheoryCurves.logGrid(
+            slice.stream().mapToInt(x).min().orElse(1), slice.stream().mapToInt(x).max().orElse(2));
+    double[] optimalTheory = theory == null ? new double[0] : theory.optimal(axis, fixed, xs);
+    double[] range = yRange(measuredMeans);
+    // The theory's optimal risk is the lowest line drawn: the axis reaches down to it.
+    for (double v : optimalTheory) {
+      if (v > 0 && Double.isFinite(v)) {
+        range[0] = Math.min(range[0], v / 1.3);
+      }
+    }
     YIntervalSeriesCollection dots = new YIntervalSeriesCollection();
-    XYSeriesCollection lines = new XYSeriesCollection();
+    XYSeriesCollection clipped = new XYSeriesCollection(new XYSeries("above the axis (see table)"));
     for (double ridge : ridges) {
       YIntervalSeries measured = new YIntervalSeries("ridge " + format(ridge));
-      XYSeries theory = new XYSeries("theory, ridge " + format(ridge));
       slice.stream()
           .filter(c -> c.ridge() == ridge)
           .sorted(Comparator.comparingInt(x))
           .forEach(
               c -> {
-                if (c.testMean() > 0 && Double.isFinite(c.testMean())) {
-                  double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
-                  measured.add(
-                      x.applyAsInt(c),
-                      c.testMean(),
-                      Math.max(c.testMean() - se, c.testMean() * 0.5),
-                      c.testMean() + se);
+                if (!(c.testMean() > 0 && Double.isFinite(c.testMean()))) {
+                  return;
                 }
-                if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
-                  theory.add(x.applyAsInt(c), c.theoryTest());
+                if (c.testMean() > range[1]) {
+                  clipped.getSeries(0).add(x.applyAsInt(c), range[1] / 1.15);
+                  return;
                 }
+                double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
+                measured.add(
+                    x.applyAsInt(c),
+                    c.testMean(),
+                    Math.max(c.testMean() - se, c.testMean() * 0.5),
+                    c.testMean() + se);
               });
       dots.addSeries(measured);
-      lines.addSeries(theory);
+    }
+    XYSeriesCollection lines = new XYSeriesCollection();
+    if (theory != null) {
+      for (double ridge : ridges) {
+        lines.addSeries(
+            line("theory, ridge " + format(ridge), xs, theory.risk(axis, fixed, ridge, xs), range));
+      }
+      lines.addSeries(line("theory at its optimal ridge", xs, optimalTheory, range));
     }
     XYSeriesCollection best = new XYSeriesCollection();
-    XYSeries bestSeries = new XYSeries("optimal ridge (grid)");
+    XYSeries bestSeries = new XYSeries("optimal ridge of the grid");
     optimal.stream()
         .filter(p -> (alongWidth ? p.samples() : p.width()) == fixed)
         .sorted(Comparator.comparingInt(p -> alongWidth ? p.width() : p.samples()))
@@ -86,16 +123,29 @@ final class Charts {
     best.addSeries(bestSeries);
 
     XYPlot plot = new XYPlot();
-    plot.setDomainAxis(new LogAxis(alongWidth ? "width N" : "samples n"));
-    plot.setRangeAxis(new LogAxis("test risk"));
+    DecadeAxis xAxis = new DecadeAxis(alongWidth ? "width N" : "samples n");
+    xAxis.setRange(xs[0] / 1.15, xs[xs.length - 1] * 1.15);
+    DecadeAxis yAxis = new DecadeAxis("test risk");
+    yAxis.setRange(range[0], range[1]);
+    plot.setDomainAxis(xAxis);
+    plot.setRangeAxis(yAxis);
     XYErrorRenderer errors = new XYErrorRenderer();
     errors.setDefaultLinesVisible(false);
     XYLineAndShapeRenderer theoryRenderer = new XYLineAndShapeRenderer(true, false);
+    double[] positive =
+        ridges.stream().mapToDouble(Double::doubleValue).filter(r -> r > 0).toArray();
     for (int i = 0; i < ridges.size(); i++) {
-      Paint colour = colour(i, ridges.size());
+      Paint colour = ridgeColour(ridges.get(i), positive);
       errors.setSeriesPaint(i, colour);
-      theoryRenderer.setSeriesPaint(i, colour);
-      theoryRenderer.setSeriesVisibleInLegend(i, false);
+      errors.setSeriesVisibleInLegend(i, ridges.get(i) == 0);
+      if (theory != null) {
+        theoryRenderer.setSeriesPaint(i, colour);
+        theoryRenderer.setSeriesVisibleInLegend(i, false);
+      }
+    }
+    if (theory != null) {
+      theoryRenderer.setSeriesPaint(ridges.size(), Color.BLACK);
+      theoryRenderer.setSeriesStroke(ridges.size(), new BasicStroke(2f));
     }
     XYLineAndShapeRenderer bestRenderer = new XYLineAndShapeRenderer(true, false);
     bestRenderer.setSeriesPaint(0, Color.BLACK);
@@ -103,34 +153,92 @@ final class Charts {
         0,
         new BasicStroke(
             2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f));
+    XYLineAndShapeRenderer clipRenderer = new XYLineAndShapeRenderer(false, true);
+    clipRenderer.setSeriesPaint(0, RIDGE_ZERO);
+    clipRenderer.setSeriesShape(0, org.jfree.chart.util.ShapeUtils.createUpTriangle(6f));
+    clipRenderer.setSeriesVisibleInLegend(0, clipped.getSeries(0).getItemCount() > 0);
     plot.setDataset(0, best);
     plot.setRenderer(0, bestRenderer);
     plot.setDataset(1, dots);
     plot.setRenderer(1, errors);
     plot.setDataset(2, lines);
     plot.setRenderer(2, theoryRenderer);
+    plot.setDataset(3, clipped);
+    plot.setRenderer(3, clipRenderer);
     String title =
         "Test risk against "
             + (alongWidth ? "width at n = " : "samples at N = ")
             + fixed
-            + " (dots: experiment, lines: theory)";
-    return chart(title, plot);
+            + (theory != null
+                ? " (dots: experiment +- SE; lines: eigenframework)"
+                : " (dots: experiment +- SE; no theory for these features)");
+    JFreeChart chart = chart(title, plot);
+    if (positive.length > 0) {
+      chart.addSubtitle(ridgeScale(positive));
+    }
+    return chart;
   }
 
   /**
-   * At most {@link #MAX_RIDGES_DRAWN} ridges spread evenly over the grid, always including the
-   * smallest.
+   * The y range of a risk figure: from the smallest value to the largest, unless the largest lies
+   * beyond {@link #CLIP_FACTOR} times the 80th percentile; then to 3 times that percentile (the
+   * points above are clipped markers). A margin of 30% on either side.
    */
-  private static List<Double> drawnRidges(List<CurvePoint> slice) {
-    List<Double> all = slice.stream().map(CurvePoint::ridge).distinct().sorted().toList();
-    if (all.size() <= MAX_RIDGES_DRAWN) {
-      return all;
+  static double[] yRange(double[] values) {
+    double[] sorted =
+        java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).sorted().toArray();
+    if (sorted.length == 0) {
+      return new double[] {0.1, 10};
     }
-    List<Double> drawn = new ArrayList<>();
-    for (int i = 0; i < MAX_RIDGES_DRAWN; i++) {
-      drawn.add(all.get((int) Math.round(i * (all.size() - 1.0) / (MAX_RIDGES_DRAWN - 1))));
+    double lo = sorted[0];
+    double hi = sorted[sorted.length - 1];
+    double q80 = sorted[(int) Math.floor(0.8 * (sorted.length - 1))];
+    if (hi > CLIP_FACTOR * q80) {
+      hi = 3 * q80;
     }
-    return drawn.stream().distinct().toList();
+    if (!(hi > lo)) {
+      hi = lo * 10;
+      lo = lo / 10;
+    }
+    return new double[] {lo / 1.3, hi * 1.3};
+  }
+
+  /** A dense theory line, NaN (a gap) where the theory is infinite or off the axis. */
+  private static XYSeries line(String name, double[] xs, double[] ys, double[] range) {
+    XYSeries series = new XYSeries(name, false, true);
+    for (int i = 0; i < xs.length; i++) {
+      boolean drawn = ys[i] > 0 && Double.isFinite(ys[i]) && ys[i] <= range[1] * 1.5;
+      series.add(xs[i], drawn ? ys[i] : Double.NaN);
+    }
+    return series;
+  }
+
+  /** Ridge 0 apart; a positive ridge by its log's place among the grid's positive ridges. */
+  static Paint ridgeColour(double ridge, double[] positive) {
+    if (ridge == 0 || positive.length == 0) {
+      return RIDGE_ZERO;
+    }
+    double lo = Math.log10(positive[0]);
+    double hi = Math.log10(positive[positive.length - 1]);
+    return viridis(hi > lo ? (Math.log10(ridge) - lo) / (hi - lo) * 0.95 : 0);
+  }
+
+  /** The colour bar of the positive ridges (log10). */
+  private static PaintScaleLegend ridgeScale(double[] positive) {
+    double lo = Math.log10(positive[0]);
+    double hi = Math.log10(positive[positive.length - 1]);
+    if (!(hi > lo)) {
+      hi = lo + 1;
+    }
+    LookupPaintScale scale = new LookupPaintScale(lo, hi, Color.GRAY);
+    for (int i = 0; i < 64; i++) {
+      scale.add(lo + i * (hi - lo) / 64, viridis(i / 63.0 * 0.95));
+    }
+    NumberAxis axis = new NumberAxis("log10 ridge");
+    PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setMargin(4, 4, 40, 4);
+    return legend;
   }
 
   /** The optimal test risk over (width, samples) as coloured blocks on log-log axes. */

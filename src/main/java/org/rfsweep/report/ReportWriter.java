@@ -93,17 +93,25 @@ public final class ReportWriter {
       Map<String, String> figures = new LinkedHashMap<>();
       // Each figure is drawn by its own task, all of them in parallel once listed.
       Map<String, Supplier<JFreeChart>> charts = new LinkedHashMap<>();
-      for (int fixed : Charts.longestSweeps(tables.optimal(), "width", 2)) {
-        figures.put("risk-vs-width-n" + fixed, "Test risk against width at n = " + fixed);
-        charts.put(
-            "risk-vs-width-n" + fixed,
-            () -> Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed));
-      }
-      for (int fixed : Charts.longestSweeps(tables.optimal(), "samples", 2)) {
-        figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
-        charts.put(
-            "risk-vs-samples-N" + fixed,
-            () -> Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed));
+      TheoryCurves theory = TheoryCurves.of(context).orElse(null);
+      // The paper's Fig. 1 layout: width and samples sweeps side by side, at informative slices.
+      List<Integer> widthSlices = Slices.choose(tables.optimal(), "width", spec.grid());
+      List<Integer> samplesSlices = Slices.choose(tables.optimal(), "samples", spec.grid());
+      for (int i = 0; i < Math.max(widthSlices.size(), samplesSlices.size()); i++) {
+        if (i < widthSlices.size()) {
+          int fixed = widthSlices.get(i);
+          figures.put("risk-vs-width-n" + fixed, "Test risk against width at n = " + fixed);
+          charts.put(
+              "risk-vs-width-n" + fixed,
+              () -> Charts.riskCurves(tables.curves(), tables.optimal(), "width", fixed, theory));
+        }
+        if (i < samplesSlices.size()) {
+          int fixed = samplesSlices.get(i);
+          figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
+          charts.put(
+              "risk-vs-samples-N" + fixed,
+              () -> Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed, theory));
+        }
       }
       figures.put("optimal-heatmap", "Optimal test risk over (width, samples)");
       charts.put("optimal-heatmap", () -> Charts.heatMap(tables.optimal()));
@@ -262,6 +270,8 @@ public final class ReportWriter {
         + "th{background:#f3f3f3}td.text{text-align:left}"
         + ".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}"
         + "figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}"
+        + ".pair{display:grid;grid-template-columns:1fr 1fr;gap:0.5em;width:min(1750px,96vw);"
+        + "margin-left:calc(50% - min(875px,48vw))}.pair figure{margin:0.5em 0}"
         + "</style></head><body>\n";
   }
 
@@ -325,7 +335,19 @@ public final class ReportWriter {
   /** Each figure as its PNG with a link to its SVG. */
   static String figuresHtml(Map<String, String> figures) {
     StringBuilder page = new StringBuilder();
+    boolean inPair = false;
     for (var figure : figures.entrySet()) {
+      // The risk curves two by two (width sweep beside samples sweep), wider than the text.
+      boolean curve =
+          figure.getKey().startsWith("risk-vs-width")
+              || figure.getKey().startsWith("risk-vs-samples");
+      if (curve && !inPair) {
+        page.append("<div class=\"pair\">\n");
+        inPair = true;
+      } else if (!curve && inPair) {
+        page.append("</div>\n");
+        inPair = false;
+      }
       page.append("<figure><img src=\"")
           .append(figure.getKey())
           .append(".png\" alt=\"")
@@ -335,6 +357,9 @@ public final class ReportWriter {
           .append(" (<a href=\"")
           .append(figure.getKey())
           .append(".svg\">SVG</a>)</figcaption></figure>\n");
+    }
+    if (inPair) {
+      page.append("</div>\n");
     }
     return page.toString();
   }

@@ -1,0 +1,75 @@
+package org.rfsweep.report;
+
+import java.util.Optional;
+import org.rfsweep.run.RunContext;
+import org.rfsweep.theory.OptimalRidge;
+import org.rfsweep.theory.RiskEstimate;
+import org.rfsweep.theory.Spectrum;
+import org.rfsweep.theory.TheorySweep;
+
+/**
+ * The eigenframework evaluated densely along a sweep (hundreds of points, not only the measured
+ * cells), for the figures' theory lines: at a ridge, and at the theory-optimal ridge.
+ */
+final class TheoryCurves {
+  /** Points per dense curve. */
+  static final int POINTS = 200;
+
+  private final Spectrum spectrum;
+  private final double noise;
+
+  private TheoryCurves(Spectrum spectrum, double noise) {
+    this.spectrum = spectrum;
+    this.noise = noise;
+  }
+
+  /** The curves of a task point whose spectrum is known. */
+  static Optional<TheoryCurves> of(RunContext context) {
+    return context.theorySpectrum().map(s -> new TheoryCurves(s, context.theoryNoise()));
+  }
+
+  /** {@link #POINTS} values from lo to hi, equally spaced in log. */
+  static double[] logGrid(double lo, double hi) {
+    double[] out = new double[POINTS];
+    for (int i = 0; i < POINTS; i++) {
+      out[i] = lo * Math.pow(hi / lo, i / (POINTS - 1.0));
+    }
+    return out;
+  }
+
+  /**
+   * Test risk at {@code ridge} along {@code xs} of {@code axis} ({@code width} or {@code samples})
+   * at the other axis's {@code fixed} value; infinite where the theory is (the ridgeless peak).
+   */
+  double[] risk(String axis, int fixed, double ridge, double[] xs) {
+    double[][] cells = cells(axis, fixed, xs);
+    RiskEstimate[][] estimates =
+        TheorySweep.estimates(spectrum, noise, cells[0], cells[1], new double[] {ridge});
+    double[] out = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      out[i] = estimates[i][0].testMse();
+    }
+    return out;
+  }
+
+  /** Test risk at the theory-optimal ridge along {@code xs}. */
+  double[] optimal(String axis, int fixed, double[] xs) {
+    double[][] cells = cells(axis, fixed, xs);
+    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum, noise, cells[0], cells[1]);
+    double[] out = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      out[i] = results[i].testMse();
+    }
+    return out;
+  }
+
+  private static double[][] cells(String axis, int fixed, double[] xs) {
+    double[] widths = new double[xs.length];
+    double[] samples = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      widths[i] = axis.equals("width") ? xs[i] : fixed;
+      samples[i] = axis.equals("width") ? fixed : xs[i];
+    }
+    return new double[][] {widths, samples};
+  }
+}
