@@ -309,7 +309,11 @@ final class Charts {
    * curve when given, R* marked.
    */
   static JFreeChart riskAgainstFittingRatio(
-      List<CurvePoint> curves, OptimalPoint cell, Map<Double, Double> closedFormCurve) {
+      List<CurvePoint> curves,
+      OptimalPoint cell,
+      Map<Double, Double> closedFormCurve,
+      double closedFormRStar,
+      TheoryCurves dense) {
     List<CurvePoint> path =
         curves.stream()
             .filter(c -> c.width() == cell.width() && c.samples() == cell.samples())
@@ -326,9 +330,29 @@ final class Charts {
             Math.max(c.testMean() - se, c.testMean() / 2),
             c.testMean() + se);
       }
-      if (c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
+      if (dense == null && c.theoryTest() > 0 && Double.isFinite(c.theoryTest())) {
         theory.add(c.theoryTrain() / c.theoryTest(), c.theoryTest());
       }
+    }
+    if (dense != null) {
+      // The whole ridge path, not only the grid's ridges.
+      double[] ridges = path.stream().mapToDouble(CurvePoint::ridge).filter(r -> r > 0).toArray();
+      double lo = ridges.length == 0 ? 1e-4 : ridges[0] / 100;
+      double hi = ridges.length == 0 ? 1e4 : ridges[ridges.length - 1] * 100;
+      double[][] riskAndRatio = dense.ridgePath(cell.width(), cell.samples(), lo, hi);
+      for (int i = 0; i < riskAndRatio[0].length; i++) {
+        if (riskAndRatio[0][i] > 0 && Double.isFinite(riskAndRatio[0][i])) {
+          theory.add(riskAndRatio[1][i], riskAndRatio[0][i]);
+        }
+      }
+    }
+    YIntervalSeries best = new YIntervalSeries("empirical optimum (best grid ridge)");
+    if (cell.testMean() > 0 && cell.fittingRatio() >= 0) {
+      best.add(
+          cell.fittingRatio(),
+          cell.testMean(),
+          cell.testMean() - cell.testSe(),
+          cell.testMean() + cell.testSe());
     }
     XYSeriesCollection lines = new XYSeriesCollection(theory);
     if (!closedFormCurve.isEmpty()) {
@@ -340,12 +364,18 @@ final class Charts {
     NumberAxis ratioAxis = new NumberAxis("fitting ratio R = train risk / test risk");
     ratioAxis.setRange(0, 1);
     plot.setDomainAxis(ratioAxis);
-    plot.setRangeAxis(new LogAxis("test risk"));
+    DecadeAxis riskAxis = new DecadeAxis("test risk");
+    double[] range = yRange(path.stream().mapToDouble(CurvePoint::testMean).toArray());
+    riskAxis.setRange(range[0], range[1]);
+    plot.setRangeAxis(riskAxis);
     XYErrorRenderer errors = new XYErrorRenderer();
     errors.setDefaultLinesVisible(false);
     errors.setSeriesPaint(0, new Color(0x1f77b4));
+    errors.setSeriesPaint(1, Color.BLACK);
+    errors.setSeriesShape(1, org.jfree.chart.util.ShapeUtils.createDiamond(7f));
     plot.setDataset(0, new YIntervalSeriesCollection());
     ((YIntervalSeriesCollection) plot.getDataset(0)).addSeries(measured);
+    ((YIntervalSeriesCollection) plot.getDataset(0)).addSeries(best);
     plot.setRenderer(0, errors);
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     lineRenderer.setSeriesPaint(0, new Color(0xd62728));
@@ -364,11 +394,28 @@ final class Charts {
                   1f,
                   new float[] {4f, 4f},
                   0f));
-      marker.setLabel(String.format(Locale.ROOT, "R* = %.3f", cell.theoryFittingRatio()));
+      marker.setLabel(String.format(Locale.ROOT, "theory R* = %.3f", cell.theoryFittingRatio()));
+      // Inside the frame, beside the line, never over the axis.
+      marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+      marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8, 4, 4, 4));
       plot.addDomainMarker(marker);
     }
+    if (!closedFormCurve.isEmpty() && Double.isFinite(closedFormRStar)) {
+      ValueMarker closed = new ValueMarker(closedFormRStar, Color.GRAY, new BasicStroke(1.5f));
+      closed.setLabel(String.format(Locale.ROOT, "closed-form R* = %.3f", closedFormRStar));
+      closed.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+      closed.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+      closed.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 8, 4));
+      plot.addDomainMarker(closed);
+    }
     return chart(
-        "Test risk against fitting ratio at N = " + cell.width() + ", n = " + cell.samples(), plot);
+        "Test risk against fitting ratio along the ridge path at N = "
+            + cell.width()
+            + ", n = "
+            + cell.samples()
+            + (dense == null && theory.isEmpty() ? " (no theory for these features)" : ""),
+        plot);
   }
 
   /** Theory against experiment for every (cell, ridge) with both, log-log, with the diagonal. */

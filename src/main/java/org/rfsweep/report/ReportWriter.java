@@ -115,13 +115,16 @@ public final class ReportWriter {
       }
       figures.put("optimal-heatmap", "Optimal test risk over (width, samples)");
       charts.put("optimal-heatmap", () -> Charts.heatMap(tables.optimal()));
-      // The widest cell (then the most samples) is the closest to the kernel limit the closed form
-      // describes.
+      // The paper's Fig. 2 cell: the widest N (closest to the kernel limit the closed form
+      // describes) at the largest n <= N/4, away from the interpolation peak at N = n, where the
+      // ridge path's U shape is flattened.
+      int widestN = tables.optimal().stream().mapToInt(OptimalPoint::width).max().orElse(0);
       OptimalPoint widest =
           tables.optimal().stream()
+              .filter(p -> p.width() == widestN)
               .max(
-                  Comparator.comparingInt(OptimalPoint::width)
-                      .thenComparingInt(OptimalPoint::samples))
+                  Comparator.comparingInt(
+                      (OptimalPoint p) -> 4L * p.samples() <= widestN ? p.samples() : -p.samples()))
               .orElse(null);
       if (widest != null) {
         figures.put(
@@ -135,7 +138,9 @@ public final class ReportWriter {
                     widest,
                     widest.width() >= 4 * widest.samples()
                         ? closedFormCurve(spec, widest)
-                        : Map.of()));
+                        : Map.of(),
+                    closedFormRStar(spec, widest),
+                    theory));
       }
       figures.put("theory-vs-experiment", "Theory against experiment");
       charts.put("theory-vs-experiment", () -> Charts.theoryAgainstExperiment(tables.curves()));
@@ -191,6 +196,21 @@ public final class ReportWriter {
       }
     }
     return curve;
+  }
+
+  /** The closed form's R* at this cell's n (its noise relative to that n), as the curve uses. */
+  private static double closedFormRStar(JobSpec spec, OptimalPoint cell) {
+    if (spec.task() instanceof PowerLawTaskSpec task
+        && spec.features().kind() == FeatureKind.LINEAR
+        && task.beta() > 1
+        && task.beta() < 2 * task.alpha() + 1) {
+      double relative =
+          task.noise()
+              / PowerLawClosedForms.noiselessRidgelessRisk(
+                  task.alpha(), task.beta(), cell.samples());
+      return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
+    }
+    return Double.NaN;
   }
 
   static void save(Path folder, String name, JFreeChart chart) throws IOException {

@@ -63,6 +63,28 @@ final class TheoryCurves {
     return out;
   }
 
+  /**
+   * The ridge path of one cell: test risk and fitting ratio R = train / test at {@link #POINTS}
+   * ridges log-spaced from lo to hi, and at ridge 0 first.
+   *
+   * @return {test risks, fitting ratios}
+   */
+  double[][] ridgePath(int width, int samples, double lo, double hi) {
+    double[] ridges = new double[POINTS + 1];
+    double[] grid = logGrid(lo, hi);
+    System.arraycopy(grid, 0, ridges, 1, POINTS);
+    RiskEstimate[][] estimates =
+        TheorySweep.estimates(
+            spectrum, noise, new double[] {width}, new double[] {samples}, ridges);
+    double[][] out = new double[2][ridges.length];
+    for (int r = 0; r < ridges.length; r++) {
+      RiskEstimate e = estimates[0][r];
+      out[0][r] = e.testMse();
+      out[1][r] = e.trainMse() / e.testMse();
+    }
+    return out;
+  }
+
   private static double[][] cells(String axis, int fixed, double[] xs) {
     double[] widths = new double[xs.length];
     double[] samples = new double[xs.length];
