@@ -1,0 +1,133 @@
+package org.rfsweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.rfsweep.driver.SweepDriver;
+import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.SharedSpark;
+import org.rfsweep.testing.Specs;
+
+/**
+ * Every page of real reports, opened in headless Chromium (Debian's chromium and chromedriver,
+ * which .ci/run installs): no console error, every image loaded with a size, every link resolving.
+ * The reports: a power-law sweep, a job with task axes (its overview and every point's page), and
+ * ReLU features on a Fashion-MNIST pool.
+ */
+@Tag("spark")
+@ExtendWith(SharedSpark.class)
+class ReportBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path FASHION =
+      Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
+
+  @Test
+  void everyPageRendersWithoutErrorsAndEveryLinkResolves(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    boolean required = Boolean.getBoolean("rfsweep.browser.required");
+    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+      assertTrue(
+          !required, "chromium and chromium-driver are required here (.ci/run installs them)");
+      Assumptions.abort("no chromium/chromedriver on this machine; .ci/run installs them");
+    }
+    List<Path> reports = new ArrayList<>();
+    reports.add(run(spark, dir.resolve("powerlaw"), Specs.small()));
+    reports.add(run(spark, dir.resolve("axes"), Specs.smallWith("alpha", "alpha: [1.5, 2.0]")));
+    if (Files.exists(FASHION)) {
+      reports.add(
+          run(
+              spark,
+              dir.resolve("fashion"),
+              """
+              name: fashion-small
+              seed: 3
+              task: {type: dataset, source: fashion-mnist, target: onehot, pool: 400, test_samples: 200}
+              features: relu
+              grid: {widths: [32, 128, 512], samples: [32, 64, 128], ridges: [0, 0.01, 1], seeds: 2}
+              """));
+    }
+    List<Path> pages = new ArrayList<>();
+    for (Path report : reports) {
+      try (var files = Files.walk(report)) {
+        files.filter(p -> p.getFileName().toString().equals("index.html")).forEach(pages::add);
+      }
+    }
+    assertTrue(pages.size() >= 4, "pages " + pages); // 1 + (1 + 2 points) (+ 1)
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver browser = new ChromeDriver(service, options);
+    try {
+      for (Path page : pages) {
+        browser.get(page.toUri().toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> images =
+            (List<Map<String, Object>>)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "return Array.from(document.images).map(i => ({src: i.src, complete:"
+                            + " i.complete, width: i.naturalWidth, height: i.naturalHeight}));");
+        assertTrue(!images.isEmpty(), page + " has no figure");
+        for (Map<String, Object> image : images) {
+          assertEquals(Boolean.TRUE, image.get("complete"), page + ": " + image);
+          assertTrue(((Number) image.get("width")).intValue() > 0, page + ": " + image);
+          assertTrue(((Number) image.get("height")).intValue() > 0, page + ": " + image);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> links =
+            (List<String>)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);");
+        for (String link : links) {
+          assertTrue(link.startsWith("file:"), page + " links outside the report: " + link);
+          Path target = Path.of(java.net.URI.create(link.replaceFirst("#.*$", "")));
+          assertTrue(Files.exists(target), page + " links to a missing " + target);
+        }
+        List<LogEntry> errors =
+            browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertEquals(List.of(), errors, page + " logged errors");
+      }
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static Path run(SparkSession spark, Path out, String spec) {
+    SweepDriver.run(
+        spark,
+        SpecLoader.parse(spec, out.getFileName() + ".yaml"),
+        new SweepDriver.Options(out, 0, false),
+        line -> {});
+    return out.resolve("report");
+  }
+}
