@@ -11,11 +11,13 @@ import org.rfsweep.driver.Capacity;
 import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.Schedule;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
@@ -39,14 +41,17 @@ final class PlanCommand implements Callable<Integer> {
    */
   static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
 
-  /** A JVM and a Spark session ready to run (measured here: 4-5 s from the launcher's start). */
-  static final double SPARK_START_SECONDS = 4.5;
+  /**
+   * A JVM and a Spark session ready to run (measured here: 2.1-2.6 s from the launcher's start with
+   * its class-data-sharing archive).
+   */
+  static final double SPARK_START_SECONDS = 2.5;
 
   /**
-   * The tables and the report of a sweep, mostly the exponent fits' bootstrap (measured here: 8.8 s
-   * on the quickstart, 9 s on Fig. 1; #16's work will lower it).
+   * The tables and the report of a sweep (measured here: 2.2-2.6 s on the quickstart, 3.7 s on Fig.
+   * 1).
    */
-  static final double TABLES_AND_REPORT_SECONDS = 9;
+  static final double TABLES_AND_REPORT_SECONDS = 3;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
@@ -58,6 +63,14 @@ final class PlanCommand implements Callable<Integer> {
           "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
               + "grid.seeds=4, grid.widths=[64,256], features=relu")
   List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--slots",
+      paramLabel = "S",
+      description =
+          "simulate the schedule on S task slots instead of the config's (e.g. --slots 1000 for a "
+              + "cluster of 1000 cores at one core per task), each with the config's memory")
+  Integer slots;
 
   @Option(
       names = "--config",
@@ -117,16 +130,28 @@ final class PlanCommand implements Callable<Integer> {
     ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
-    // Units run whole on one slot: more slots than units do not help, and the largest unit bounds
-    // the time.
-    int slots = Math.min(budget.slots(), plan.units().size());
-    double largestUnit =
-        plan.units().stream().mapToDouble(u -> CostModel.of(job, u).flops()).max().orElse(0);
-    double seconds = Math.max(flops / (rate * slots), largestUnit / rate);
+    // The driver's schedule played out: chunks of units packed into tasks on the slots; units run
+    // whole on one slot, so the largest unit bounds the time however many slots there are.
+    int slots = this.slots != null ? this.slots : budget.slots();
+    if (slots < 1) {
+      throw new SpecException("--slots: must be >= 1, found " + slots);
+    }
+    List<WorkUnit> order = Schedule.driverOrder(plan.units(), u -> CostModel.of(job, u).flops());
+    Schedule schedule = Schedule.simulate(order, slots, u -> CostModel.of(job, u).flops() / rate);
+    double seconds = schedule.makespanSeconds();
     System.out.printf(
         "work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
             + "thread, %.0f%% sustained)%n",
         flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+    System.out.printf(
+        "schedule    %d units in %d chunk%s on %d slots: utilisation %.0f%%; the largest unit takes %s"
+            + " (no schedule is shorter)%n",
+        plan.units().size(),
+        schedule.chunks(),
+        schedule.chunks() == 1 ? "" : "s",
+        slots,
+        100 * schedule.utilisation(),
+        duration(schedule.largestUnitSeconds()));
     System.out.printf(
         "whole run   about %s: Spark start about %s, fits %s, tables and report about %s%n",
         duration(SPARK_START_SECONDS + seconds + TABLES_AND_REPORT_SECONDS),

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.Schedule;
 import org.rfsweep.grid.UnitBins;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.run.CellTheory;
@@ -150,6 +151,6 @@ public final class FitsJob {
     if (options.partitions() > 0) {
       return Math.min(options.partitions(), units);
     }
-    return Math.min(units, 2 * Math.max(1, spark.sparkContext().defaultParallelism()));
+    return Schedule.tasks(units, spark.sparkContext().defaultParallelism());
   }
 }

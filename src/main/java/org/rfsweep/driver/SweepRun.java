@@ -15,6 +15,7 @@ import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.Schedule;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.linalg.NativeLinalg;
@@ -35,12 +36,6 @@ import scala.util.Properties;
  * reads top to bottom.
  */
 final class SweepRun {
-  /** A sweep is committed in about this many chunks (at least two units per task slot each). */
-  static final int CHUNKS = 10;
-
-  /** Sweeps estimated to take less than this on all slots are committed as one chunk. */
-  static final double ONE_CHUNK_SECONDS = 120;
-
   /**
    * A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here).
    */
@@ -218,21 +213,15 @@ final class SweepRun {
     return built;
   }
 
-  /**
-   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few
-   * minutes is one chunk (each extra Spark job costs a fraction of a second, and losing it all
-   * costs little); longer ones about ten chunks of at least two units per slot.
-   */
+  /** Units per committed chunk ({@link Schedule#chunkUnits}), unless --chunk-units says. */
   private int chunkSize(JobSpec spec, List<WorkUnit> units) {
     if (options.chunkUnits() > 0) {
       return options.chunkUnits();
     }
-    int slots = spark.sparkContext().defaultParallelism();
-    double flops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
-    if (flops / (slots * SUSTAINED_FLOPS_PER_SLOT) < ONE_CHUNK_SECONDS) {
-      return Math.max(1, units.size());
-    }
-    return Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
+    return Schedule.chunkUnits(
+        units,
+        spark.sparkContext().defaultParallelism(),
+        u -> CostModel.of(spec, u).flops() / SUSTAINED_FLOPS_PER_SLOT);
   }
 
   private int taskCpus() {

@@ -1,0 +1,95 @@
+package org.rfsweep.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How a sweep's units run on a cluster, as the driver schedules them: committed in chunks (one
+ * Spark job each, run one after another), each chunk packed into Spark tasks by {@link UnitBins},
+ * and the tasks taken in order by whichever task slot is free. {@link #simulate} plays that out
+ * with each unit's estimated seconds: the makespan and how busy the slots are.
+ *
+ * @param makespanSeconds from the first task to the last, summed over chunks
+ * @param utilisation the units' seconds over slots x makespan
+ * @param chunks Spark jobs
+ * @param largestUnitSeconds the longest unit: no schedule finishes sooner
+ */
+public record Schedule(
+    double makespanSeconds, double utilisation, int chunks, double largestUnitSeconds) {
+  /** A sweep is committed in about this many chunks (at least two units per task slot each). */
+  public static final int CHUNKS = 10;
+
+  /** Sweeps estimated to take less than this on all slots are committed as one chunk. */
+  public static final double ONE_CHUNK_SECONDS = 120;
+
+  /**
+   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few
+   * minutes is one chunk (each extra Spark job costs a fraction of a second, and losing it all
+   * costs little); longer ones about ten chunks of at least two units per slot.
+   *
+   * @param seconds the units' estimated seconds on one slot
+   */
+  public static int chunkUnits(
+      List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> seconds) {
+    double total = units.stream().mapToDouble(seconds).sum();
+    if (total / slots < ONE_CHUNK_SECONDS) {
+      return Math.max(1, units.size());
+    }
+    return Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
+  }
+
+  /** Spark tasks for a chunk: one per unit, up to two per task slot (as the driver packs them). */
+  public static int tasks(int units, int slots) {
+    return Math.min(units, 2 * Math.max(1, slots));
+  }
+
+  /**
+   * Plays the driver's schedule out.
+   *
+   * @param units the units in the order the driver takes them (largest first)
+   * @param slots task slots of the cluster
+   * @param seconds each unit's estimated seconds on one slot
+   */
+  public static Schedule simulate(
+      List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> seconds) {
+    int chunk = chunkUnits(units, slots, seconds);
+    double makespan = 0;
+    double work = 0;
+    double largest = 0;
+    int chunks = 0;
+    for (int from = 0; from < units.size(); from += chunk) {
+      List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
+      List<List<WorkUnit>> bins = UnitBins.pack(part, tasks(part.size(), slots), seconds);
+      double[] free = new double[slots]; // when each slot is next free, within this chunk
+      for (List<WorkUnit> bin : bins) {
+        int slot = 0;
+        for (int s = 1; s < slots; s++) {
+          if (free[s] < free[slot]) {
+            slot = s;
+          }
+        }
+        double binSeconds = bin.stream().mapToDouble(seconds).sum();
+        free[slot] += binSeconds;
+        work += binSeconds;
+        for (WorkUnit unit : bin) {
+          largest = Math.max(largest, seconds.applyAsDouble(unit));
+        }
+      }
+      double end = 0;
+      for (double f : free) {
+        end = Math.max(end, f);
+      }
+      makespan += end; // the next chunk's job starts when this one's last task ends
+      chunks++;
+    }
+    return new Schedule(makespan, makespan == 0 ? 0 : work / (slots * makespan), chunks, largest);
+  }
+
+  /** The units of a plan in the driver's order: largest first. */
+  public static List<WorkUnit> driverOrder(List<WorkUnit> units, ToDoubleFunction<WorkUnit> cost) {
+    List<WorkUnit> sorted = new ArrayList<>(units);
+    sorted.sort(java.util.Comparator.comparingDouble(cost).reversed());
+    return sorted;
+  }
+}

@@ -1,0 +1,47 @@
+package org.rfsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The schedule simulation against hand-worked cases. */
+class ScheduleTest {
+  private static List<WorkUnit> units(int count, int width) {
+    List<WorkUnit> out = new ArrayList<>();
+    for (int seed = 0; seed < count; seed++) {
+      out.add(new WorkUnit(seed, List.of(new Cell(width, 8))));
+    }
+    return out;
+  }
+
+  @Test
+  void equalUnitsFillTheSlotsAndOneChunkWhenShort() {
+    // 8 units of 10 s on 4 slots: one chunk (80 s / 4 < 120 s), 8 tasks, 20 s, fully busy.
+    Schedule s = Schedule.simulate(units(8, 10), 4, u -> 10);
+    assertEquals(1, s.chunks());
+    assertEquals(20, s.makespanSeconds(), 1e-12);
+    assertEquals(1.0, s.utilisation(), 1e-12);
+  }
+
+  @Test
+  void moreSlotsThanUnitsLeaveSlotsIdleAndTheLargestUnitBoundsTheTime() {
+    // 256 units of 900 s on 1000 slots: chunks of max(2000, 26) = all; 256 busy slots of 1000.
+    Schedule s = Schedule.simulate(units(256, 10), 1000, u -> 900);
+    assertEquals(900, s.makespanSeconds(), 1e-9);
+    assertEquals(0.256, s.utilisation(), 1e-12);
+    assertEquals(900, s.largestUnitSeconds(), 1e-12);
+  }
+
+  @Test
+  void longSweepsRunInChunksWhoseTailsIdleSomeSlots() {
+    // 100 units of 60 s on 8 slots: 6000 s / 8 > 120 s, so chunks of max(16, 10) = 16 units: 7
+    // chunks (6 x 16 + 4); a chunk of 16 units on 8 slots takes 120 s, the last one 60 s.
+    Schedule s = Schedule.simulate(units(100, 10), 8, u -> 60);
+    assertEquals(7, s.chunks());
+    assertEquals(6 * 120 + 60, s.makespanSeconds(), 1e-9);
+    assertTrue(s.utilisation() < 1 && s.utilisation() > 0.9, "utilisation " + s.utilisation());
+  }
+}
