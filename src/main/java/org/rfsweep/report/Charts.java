@@ -131,6 +131,15 @@ final class Charts {
     plot.setRangeAxis(yAxis);
     XYErrorRenderer errors = new XYErrorRenderer();
     errors.setDefaultLinesVisible(false);
+    // Hovering a dot in the report shows its numbers (an HTML image map over the PNG).
+    java.util.Map<String, CurvePoint> byPoint = new java.util.HashMap<>();
+    slice.forEach(c -> byPoint.put(x.applyAsInt(c) + "|" + c.ridge(), c));
+    errors.setDefaultToolTipGenerator(
+        (dataset, series, item) -> {
+          CurvePoint c =
+              byPoint.get((int) dataset.getXValue(series, item) + "|" + ridges.get(series));
+          return c == null ? null : describe(c);
+        });
     XYLineAndShapeRenderer theoryRenderer = new XYLineAndShapeRenderer(true, false);
     double[] positive =
         ridges.stream().mapToDouble(Double::doubleValue).filter(r -> r > 0).toArray();
@@ -177,6 +186,25 @@ final class Charts {
       chart.addSubtitle(ridgeScale(positive));
     }
     return chart;
+  }
+
+  /** A measured point in words, for its tooltip. */
+  static String describe(CurvePoint c) {
+    String text =
+        String.format(
+            Locale.ROOT,
+            "width N = %d, samples n = %d, ridge %s: test risk %.4g +- %.2g (mean and standard error"
+                + " over %d seeds)",
+            c.width(),
+            c.samples(),
+            format(c.ridge()),
+            c.testMean(),
+            c.testSe(),
+            c.seeds());
+    if (Double.isFinite(c.theoryTest())) {
+      text += String.format(Locale.ROOT, "; theory %.4g", c.theoryTest());
+    }
+    return text;
   }
 
   /**

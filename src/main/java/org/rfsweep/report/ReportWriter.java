@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.StandardEntityCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.rfsweep.aggregate.Aggregation;
 import org.rfsweep.aggregate.Claim;
@@ -154,18 +156,23 @@ public final class ReportWriter {
             () -> Charts.spectrum(pool.spectrum().eigenvalues(), pool.spectrum().targetPower()));
         spectrumTable = exponentsHtml(pool.exponents());
       }
+      Map<String, String> maps = new java.util.concurrent.ConcurrentHashMap<>();
       charts.entrySet().parallelStream()
           .forEach(
               chart -> {
                 try {
-                  save(folder, chart.getKey(), chart.getValue().get());
+                  maps.put(
+                      chart.getKey(),
+                      saveWithMap(folder, chart.getKey(), chart.getValue().get(), WIDTH, HEIGHT));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
               });
       Path index = folder.resolve("index.html");
       Files.writeString(
-          index, html(spec, tables, history, figures, spectrumTable, back), StandardCharsets.UTF_8);
+          index,
+          html(spec, tables, history, figures, maps, spectrumTable, back),
+          StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -220,10 +227,22 @@ public final class ReportWriter {
   /** The chart as {@code name.png} and {@code name.svg}, {@code width x height} pixels. */
   static void save(Path folder, String name, JFreeChart chart, int width, int height)
       throws IOException {
-    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, width, height);
+    saveWithMap(folder, name, chart, width, height);
+  }
+
+  /**
+   * Writes the chart's PNG and SVG, and returns the HTML image map of its tooltips ({@code <map
+   * name="NAME">} with one titled area per point that has one; empty when none does).
+   */
+  static String saveWithMap(Path folder, String name, JFreeChart chart, int width, int height)
+      throws IOException {
+    ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
+    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, width, height, info);
+    String map = ChartUtils.getImageMap(name, info);
     SVGGraphics2D svg = new SVGGraphics2D(width, height);
     chart.draw(svg, new Rectangle(0, 0, width, height));
     Files.writeString(folder.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
+    return map.contains("<area") ? map : "";
   }
 
   /** The measured exponents with their intervals and windows. */
@@ -257,6 +276,7 @@ public final class ReportWriter {
       Aggregation.Tables tables,
       History.View history,
       Map<String, String> figures,
+      Map<String, String> maps,
       String spectrumTable,
       String back) {
     StringBuilder page = new StringBuilder();
@@ -275,7 +295,7 @@ public final class ReportWriter {
       page.append(historyHtml(history));
     }
     page.append(claimsHtml(tables.claims()));
-    appendRest(page, tables, figures, spectrumTable);
+    appendRest(page, tables, figures, maps, spectrumTable);
     return page.toString();
   }
 
@@ -292,7 +312,15 @@ public final class ReportWriter {
         + "figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}"
         + ".pair{display:grid;grid-template-columns:1fr 1fr;gap:0.5em;width:min(1750px,96vw);"
         + "margin-left:calc(50% - min(875px,48vw))}.pair figure{margin:0.5em 0}"
-        + "</style></head><body>\n";
+        + "</style>\n"
+        // Image maps are in the PNG's own pixels: scale their areas to the size the page shows it.
+        + "<script>function fitMaps(){document.querySelectorAll('img[usemap]').forEach(function(img){"
+        + "if(!img.naturalWidth)return;var s=img.clientWidth/img.naturalWidth;"
+        + "document.querySelectorAll('map[name=\"'+img.useMap.slice(1)+'\"] area').forEach(function(a){"
+        + "if(!a.dataset.coords)a.dataset.coords=a.coords;"
+        + "a.coords=a.dataset.coords.split(',').map(function(v){return Math.round(v*s);}).join(',');});});}"
+        + "window.addEventListener('load',fitMaps);window.addEventListener('resize',fitMaps);</script>\n"
+        + "</head><body>\n";
   }
 
   /** The "changes since the previous run" section. */
@@ -346,14 +374,23 @@ public final class ReportWriter {
       StringBuilder page,
       Aggregation.Tables tables,
       Map<String, String> figures,
+      Map<String, String> maps,
       String spectrumTable) {
-    page.append(figuresHtml(figures));
+    page.append(figuresHtml(figures, maps));
     page.append(spectrumTable);
     appendTables(page, tables);
   }
 
   /** Each figure as its PNG with a link to its SVG. */
   static String figuresHtml(Map<String, String> figures) {
+    return figuresHtml(figures, Map.of());
+  }
+
+  /**
+   * Each figure as its PNG with a link to its SVG; a figure with an image map (its points' values
+   * on hover) gets it.
+   */
+  static String figuresHtml(Map<String, String> figures, Map<String, String> maps) {
     StringBuilder page = new StringBuilder();
     boolean inPair = false;
     for (var figure : figures.entrySet()) {
@@ -368,10 +405,14 @@ public final class ReportWriter {
         page.append("</div>\n");
         inPair = false;
       }
-      page.append("<figure><img src=\"")
+      String map = maps.getOrDefault(figure.getKey(), "");
+      page.append("<figure>")
+          .append(map)
+          .append("<img src=\"")
           .append(figure.getKey())
           .append(".png\" alt=\"")
           .append(escape(figure.getValue()))
+          .append(map.isEmpty() ? "" : "\" usemap=\"#" + figure.getKey())
           .append("\"><figcaption>")
           .append(escape(figure.getValue()))
           .append(" (<a href=\"")

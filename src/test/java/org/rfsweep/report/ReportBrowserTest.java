@@ -111,6 +111,34 @@ class ReportBrowserTest {
           Path target = Path.of(java.net.URI.create(link.replaceFirst("#.*$", "")));
           assertTrue(Files.exists(target), page + " links to a missing " + target);
         }
+        // Hovering a dot shows its values: every risk figure carries an image map whose areas,
+        // scaled to the shown size, sit inside the image and are titled with the numbers.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hovers =
+            (List<Map<String, Object>>)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('img[usemap]')).map(img => {"
+                            + " var areas = Array.from(document.querySelectorAll('map[name=\"'"
+                            + " + img.useMap.slice(1) + '\"] area'));"
+                            + " var xs = areas.map(a => Number(a.coords.split(',')[0]));"
+                            + " return {src: img.src, areas: areas.length, width: img.clientWidth,"
+                            + " maxX: Math.max.apply(null, xs), title: areas.length ? areas[0].title : ''};"
+                            + "});");
+        if (page.getParent().resolve("risk-vs-fitting-ratio.png").toFile().exists()) {
+          assertTrue(!hovers.isEmpty(), page + ": no figure shows values on hover");
+        }
+        for (Map<String, Object> hover : hovers) {
+          assertTrue(((Number) hover.get("areas")).intValue() > 0, page + ": " + hover);
+          assertTrue(
+              ((Number) hover.get("maxX")).doubleValue()
+                  <= ((Number) hover.get("width")).doubleValue(),
+              page + ": areas outside the shown image " + hover);
+          String title = (String) hover.get("title");
+          assertTrue(
+              title.contains("ridge") && title.contains("test risk") && title.contains("seeds"),
+              page + ": " + title);
+        }
         List<LogEntry> errors =
             browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
