@@ -467,8 +467,8 @@ final class Charts {
       diagonal.add(hi, hi);
     }
     XYPlot plot = new XYPlot();
-    plot.setDomainAxis(new LogAxis("theory test risk"));
-    plot.setRangeAxis(new LogAxis("mean test risk over seeds"));
+    plot.setDomainAxis(new DecadeAxis("theory test risk"));
+    plot.setRangeAxis(new DecadeAxis("mean test risk over seeds"));
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, new Color(0x1f77b4));
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
