@@ -2,12 +2,19 @@ package org.rfsweep.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.rfsweep.driver.LazySession;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RunContext;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.ReportSpec;
+import org.rfsweep.spec.SpecException;
+import org.rfsweep.spec.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +38,25 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
   String master;
 
+  @Option(
+      names = "--widths-at",
+      paramLabel = "n",
+      split = ",",
+      description =
+          "draw risk against width at these sample counts (values of the grid; default: the spec's"
+              + " report.widths_at, else up to three spread over the grid)")
+  List<Integer> widthsAt;
+
+  @Option(
+      names = "--samples-at",
+      paramLabel = "N",
+      split = ",",
+      description = "draw risk against samples at these widths (as --widths-at)")
+  List<Integer> samplesAt;
+
   @Override
   public Integer call() {
-    RunContext context = ReportBuilder.contextOf(folder);
+    RunContext context = withSlices(ReportBuilder.contextOf(folder));
     if (!Files.isDirectory(FitsRow.TABLE.in(folder))) {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;
@@ -49,6 +72,44 @@ final class ReportCommand implements Callable<Integer> {
               spark, context, folder, line -> System.out.println("rfsweep: " + line));
       System.out.println("rfsweep: report: " + index);
       return 0;
+    }
+  }
+
+  /** The folder's context with the slices the command line names, checked against the grid. */
+  private RunContext withSlices(RunContext context) {
+    if (widthsAt == null && samplesAt == null) {
+      return context;
+    }
+    JobSpec spec = context.spec();
+    Set<Integer> widths = new TreeSet<>();
+    Set<Integer> samples = new TreeSet<>();
+    for (Sweep sweep : spec.grid().sweeps()) {
+      widths.addAll(sweep.widths());
+      samples.addAll(sweep.samples());
+    }
+    check("--widths-at", widthsAt, samples, "sample count");
+    check("--samples-at", samplesAt, widths, "width");
+    ReportSpec report =
+        new ReportSpec(
+            widthsAt != null ? widthsAt : spec.report().widthsAt(),
+            samplesAt != null ? samplesAt : spec.report().samplesAt());
+    JobSpec sliced =
+        new JobSpec(spec.name(), spec.seed(), spec.points(), spec.grid(), spec.fit(), report);
+    return new RunContext(
+        sliced,
+        context.specHash(),
+        context.compatibilityHash(),
+        context.codeVersion(),
+        context.resultsVersion(),
+        context.blasBackend(),
+        context.pools());
+  }
+
+  private static void check(String option, List<Integer> values, Set<Integer> grid, String what) {
+    for (int value : values == null ? List.<Integer>of() : values) {
+      if (!grid.contains(value)) {
+        throw new SpecException(option + " " + value + ": not a " + what + " of the grid " + grid);
+      }
     }
   }
 }

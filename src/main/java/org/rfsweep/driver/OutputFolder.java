@@ -156,7 +156,8 @@ public final class OutputFolder {
           || field.equals("grid.seeds")
           || field.startsWith("task.")
           || field.startsWith("features")
-          || field.startsWith("points")) {
+          || field.startsWith("points")
+          || field.startsWith("report")) {
         continue; // task points, cells and seeds may differ: that is extending a folder
       }
       String was = before.getOrDefault(field, "(none)");

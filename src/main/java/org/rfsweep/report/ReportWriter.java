@@ -97,8 +97,10 @@ public final class ReportWriter {
       Map<String, Supplier<JFreeChart>> charts = new LinkedHashMap<>();
       TheoryCurves theory = TheoryCurves.of(context).orElse(null);
       // The paper's Fig. 1 layout: width and samples sweeps side by side, at informative slices.
-      List<Integer> widthSlices = Slices.choose(tables.optimal(), "width", spec.grid());
-      List<Integer> samplesSlices = Slices.choose(tables.optimal(), "samples", spec.grid());
+      List<Integer> widthSlices =
+          Slices.choose(tables.optimal(), "width", spec.grid(), spec.report().widthsAt());
+      List<Integer> samplesSlices =
+          Slices.choose(tables.optimal(), "samples", spec.grid(), spec.report().samplesAt());
       for (int i = 0; i < Math.max(widthSlices.size(), samplesSlices.size()); i++) {
         if (i < widthSlices.size()) {
           int fixed = widthSlices.get(i);

@@ -24,6 +24,14 @@ final class Slices {
   /**
    * @param axis {@code width} (curves against width, one per fixed sample count) or {@code samples}
    */
+  static List<Integer> choose(
+      List<OptimalPoint> optimal, String axis, GridSpec grid, List<Integer> named) {
+    if (!named.isEmpty()) {
+      return List.copyOf(new TreeSet<>(named)); // the spec's or the command line's choice
+    }
+    return choose(optimal, axis, grid);
+  }
+
   static List<Integer> choose(List<OptimalPoint> optimal, String axis, GridSpec grid) {
     boolean alongWidth = axis.equals("width");
     Map<Integer, Integer> lengths = new TreeMap<>();

@@ -16,8 +16,10 @@ import java.util.Set;
  * @param points the task points, in expansion order, with distinct {@link TaskPoint#key}s
  * @param grid widths, sample counts, ridges and the number of seeds, the same at every point
  * @param fit what each fit computes besides train and test risk
+ * @param report the report's choices (slices), which no result depends on
  */
-public record JobSpec(String name, long seed, List<TaskPoint> points, GridSpec grid, FitSpec fit)
+public record JobSpec(
+    String name, long seed, List<TaskPoint> points, GridSpec grid, FitSpec fit, ReportSpec report)
     implements Serializable {
   /** The most task points one job may hold: far beyond a phase diagram, a guard against typos. */
   public static final int MAX_TASK_POINTS = 10_000;
@@ -26,6 +28,7 @@ public record JobSpec(String name, long seed, List<TaskPoint> points, GridSpec g
     if (name == null || name.isBlank()) {
       throw new SpecException("name: must not be empty");
     }
+    report = report == null ? ReportSpec.AUTOMATIC : report;
     if (points == null || points.isEmpty() || grid == null || fit == null) {
       throw new SpecException("job " + name + ": task, features, grid and fit are all required");
     }
@@ -41,6 +44,11 @@ public record JobSpec(String name, long seed, List<TaskPoint> points, GridSpec g
             "task axes: the task point " + point.key() + " appears twice; each must differ");
       }
     }
+  }
+
+  /** A job with the report's automatic choices. */
+  public JobSpec(String name, long seed, List<TaskPoint> points, GridSpec grid, FitSpec fit) {
+    this(name, seed, points, grid, fit, ReportSpec.AUTOMATIC);
   }
 
   /** A job of one task point. */
@@ -71,7 +79,7 @@ public record JobSpec(String name, long seed, List<TaskPoint> points, GridSpec g
 
   /** This job at one of its points: the same name, seed, grid and fit, that point alone. */
   public JobSpec at(TaskPoint point) {
-    return new JobSpec(name, seed, List.of(point), grid, fit);
+    return new JobSpec(name, seed, List.of(point), grid, fit, report);
   }
 
   /** This job at each of its points, in order. */

@@ -52,6 +52,16 @@ public final class SpecFingerprint {
     grid.put("seeds", spec.grid().seeds());
     root.put("grid", grid);
     root.put("fit", Map.of("loo", spec.fit().leaveOneOut()));
+    if (!spec.report().automatic()) { // absent when automatic: older specs keep their hashes
+      Map<String, Object> report = new LinkedHashMap<>();
+      if (!spec.report().widthsAt().isEmpty()) {
+        report.put("widths_at", spec.report().widthsAt());
+      }
+      if (!spec.report().samplesAt().isEmpty()) {
+        report.put("samples_at", spec.report().samplesAt());
+      }
+      root.put("report", report);
+    }
     return root;
   }
 
@@ -150,6 +160,7 @@ public final class SpecFingerprint {
     resolved.remove("task");
     resolved.remove("features");
     resolved.remove("points");
+    resolved.remove("report");
     return sha256(json(withoutCells(resolved)));
   }
 
@@ -159,7 +170,9 @@ public final class SpecFingerprint {
    * point it is the same hash rfsweep has always used, so older folders resume.
    */
   public static String pointHash(JobSpec spec, TaskPoint point) {
-    return sha256(json(withoutCells(resolved(spec.at(point)))));
+    Map<String, Object> resolved = resolved(spec.at(point));
+    resolved.remove("report"); // the report's choices change no result
+    return sha256(json(withoutCells(resolved)));
   }
 
   private static Map<String, Object> withoutCells(Map<String, Object> resolved) {

@@ -103,7 +103,7 @@ public final class SpecLoader {
 
   private static JobSpec job(YamlNode root) {
     Map<String, YamlNode> fields =
-        root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit", "points"));
+        root.mapping(Set.of("name", "seed", "task", "features", "grid", "fit", "points", "report"));
     YamlNode nameNode = root.required(fields, "name");
     String name = nameNode.asString().trim();
     if (!NAME.matcher(name).matches()) {
@@ -119,7 +119,45 @@ public final class SpecLoader {
             SpecLoader::features);
     GridSpec grid = grid(root.required(fields, "grid"));
     YamlNode fitNode = fields.get("fit");
-    return new JobSpec(name, seed, points, grid, fitNode == null ? FitSpec.DEFAULT : fit(fitNode));
+    YamlNode reportNode = fields.get("report");
+    return new JobSpec(
+        name,
+        seed,
+        points,
+        grid,
+        fitNode == null ? FitSpec.DEFAULT : fit(fitNode),
+        reportNode == null ? ReportSpec.AUTOMATIC : report(reportNode, grid));
+  }
+
+  /**
+   * The {@code report:} section: the sample counts to draw risk against width at ({@code
+   * widths_at}) and the widths to draw risk against samples at ({@code samples_at}), each a value
+   * of the grid.
+   */
+  private static ReportSpec report(YamlNode node, GridSpec grid) {
+    Map<String, YamlNode> fields = node.mapping(Set.of("widths_at", "samples_at"));
+    Set<Integer> samples = new java.util.TreeSet<>();
+    Set<Integer> widths = new java.util.TreeSet<>();
+    for (Sweep sweep : grid.sweeps()) {
+      samples.addAll(sweep.samples());
+      widths.addAll(sweep.widths());
+    }
+    return new ReportSpec(
+        slices(fields.get("widths_at"), samples, "sample count"),
+        slices(fields.get("samples_at"), widths, "width"));
+  }
+
+  private static List<Integer> slices(YamlNode axis, Set<Integer> grid, String what) {
+    if (axis == null) {
+      return List.of();
+    }
+    List<Integer> values = AxisOps.integerAxis(axis);
+    for (int value : values) {
+      if (!grid.contains(value)) {
+        throw axis.error("" + value + " is not a " + what + " of the grid " + grid);
+      }
+    }
+    return values;
   }
 
   private static FitSpec fit(YamlNode node) {

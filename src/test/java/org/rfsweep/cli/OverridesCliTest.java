@@ -63,5 +63,17 @@ class OverridesCliTest {
         refused.err().contains("grid.ridges is [0.0,0.01,1.0] in the folder"), refused.err());
     assertTrue(refused.err().contains("Choose another --out"), refused.err());
     assertFalse(refused.err().contains("Exception"), refused.err());
+
+    // The report's slices, named on the command line, are checked against the grid.
+    Outcome sliced =
+        Cli.execute("report", out.toString(), "--widths-at", "24", "--samples-at", "8,48");
+    assertEquals(0, sliced.code(), sliced.err());
+    assertTrue(Files.exists(out.resolve("report/risk-vs-width-n24.png")));
+    assertTrue(Files.exists(out.resolve("report/risk-vs-samples-N48.png")));
+    Outcome wrong = Cli.execute("report", out.toString(), "--widths-at", "7");
+    assertEquals(2, wrong.code());
+    assertTrue(
+        wrong.err().contains("--widths-at 7: not a sample count of the grid [16, 24, 40]"),
+        wrong.err());
   }
 }

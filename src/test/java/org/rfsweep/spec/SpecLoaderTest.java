@@ -148,7 +148,7 @@ class SpecLoaderTest {
         assertThrows(
             SpecException.class, () -> SpecLoader.parse(Specs.small() + "extra: 1\n", "t"));
     assertEquals(
-        "extra (line 16): unknown field; expected one of features, fit, grid, name, points, seed, task",
+        "extra (line 16): unknown field; expected one of features, fit, grid, name, points, report, seed, task",
         e.getMessage());
   }
 
