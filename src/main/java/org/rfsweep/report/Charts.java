@@ -188,6 +188,38 @@ final class Charts {
     return chart;
   }
 
+  /**
+   * An axis over log10 values labelled with the values themselves ({@code 100}, {@code 1000}),
+   * ticks at whole decades (a tick between decades would be an unreadable {@code 15.8489}).
+   */
+  static NumberAxis powersOfTen(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(false);
+    org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+    java.text.NumberFormat values =
+        new java.text.NumberFormat() {
+          @Override
+          public StringBuffer format(double v, StringBuffer out, java.text.FieldPosition p) {
+            return out.append(DecadeAxis.label(Math.pow(10, v)));
+          }
+
+          @Override
+          public StringBuffer format(long v, StringBuffer out, java.text.FieldPosition p) {
+            return format((double) v, out, p);
+          }
+
+          @Override
+          public Number parse(String source, java.text.ParsePosition position) {
+            return null;
+          }
+        };
+    for (double unit : new double[] {1, 2, 5}) {
+      units.add(new org.jfree.chart.axis.NumberTickUnit(unit, values));
+    }
+    axis.setStandardTickUnits(units);
+    return axis;
+  }
+
   /** A measured point in words, for its tooltip. */
   static String describe(CurvePoint c) {
     String text =
@@ -298,8 +330,8 @@ final class Charts {
       scale.add(lo + i * (hi - lo) / 64, viridis(i / 63.0));
     }
     renderer.setPaintScale(scale);
-    NumberAxis widthAxis = new NumberAxis("log10 width N");
-    NumberAxis samplesAxis = new NumberAxis("log10 samples n");
+    NumberAxis widthAxis = powersOfTen("width N");
+    NumberAxis samplesAxis = powersOfTen("samples n");
     widthAxis.setAutoRangeIncludesZero(false);
     samplesAxis.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(dataset, widthAxis, samplesAxis, renderer);
@@ -349,8 +381,10 @@ final class Charts {
             .toList();
     YIntervalSeries measured = new YIntervalSeries("experiment");
     XYSeries theory = new XYSeries("eigenframework", false);
+    java.util.Map<Double, CurvePoint> byRatio = new java.util.HashMap<>(); // dots by their x
     for (CurvePoint c : path) {
       if (c.testMean() > 0 && Double.isFinite(c.testMean())) {
+        byRatio.put(c.trainMean() / c.testMean(), c);
         double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
         measured.add(
             c.trainMean() / c.testMean(),
@@ -401,6 +435,21 @@ final class Charts {
     errors.setSeriesPaint(0, new Color(0x1f77b4));
     errors.setSeriesPaint(1, Color.BLACK);
     errors.setSeriesShape(1, org.jfree.chart.util.ShapeUtils.createDiamond(7f));
+    // Hover: each dot of the ridge path with its ridge and numbers.
+    errors.setDefaultToolTipGenerator(
+        (dataset, series, item) ->
+            series == 0 && byRatio.containsKey(dataset.getXValue(series, item))
+                ? describe(byRatio.get(dataset.getXValue(series, item)))
+                    + String.format(
+                        Locale.ROOT, "; fitting ratio R = %.3f", dataset.getXValue(series, item))
+                : series == 1
+                    ? String.format(
+                        Locale.ROOT,
+                        "empirical optimum: ridge %s, R = %.3f, test risk %.4g",
+                        format(cell.bestRidge()),
+                        cell.fittingRatio(),
+                        cell.testMean())
+                    : null);
     plot.setDataset(0, new YIntervalSeriesCollection());
     ((YIntervalSeriesCollection) plot.getDataset(0)).addSeries(measured);
     ((YIntervalSeriesCollection) plot.getDataset(0)).addSeries(best);
