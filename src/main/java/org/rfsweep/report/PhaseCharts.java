@@ -42,6 +42,16 @@ final class PhaseCharts {
       scale.add(i * hi / 64, Charts.viridis(i / 63.0));
     }
     renderer.setPaintScale(scale);
+    // Hover: each cell's task point and value.
+    renderer.setDefaultToolTipGenerator(
+        (data, series, item) ->
+            String.format(
+                java.util.Locale.ROOT,
+                "alpha %s, beta %s: %s = %s",
+                ReportWriter.num(alpha[item]),
+                ReportWriter.num(beta[item]),
+                valueLabel,
+                Double.isNaN(values[item]) ? "n/a" : ReportWriter.num(values[item])));
     NumberAxis alphaAxis = new NumberAxis("alpha (eigenvalue decay)");
     NumberAxis betaAxis = new NumberAxis("beta (target decay)");
     alphaAxis.setAutoRangeIncludesZero(false);

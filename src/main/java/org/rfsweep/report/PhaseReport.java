@@ -31,6 +31,7 @@ final class PhaseReport {
     try {
       Files.createDirectories(folder);
       Map<String, String> figures = new LinkedHashMap<>();
+      Map<String, String> maps = new java.util.HashMap<>();
       List<Aggregation.PointTables> points = tables.points();
       Map<String, List<Integer>> groups = new LinkedHashMap<>();
       for (int i = 0; i < points.size(); i++) {
@@ -78,6 +79,7 @@ final class PhaseReport {
         save(
             folder,
             figures,
+            maps,
             "phase-" + g + "-measured",
             "Measured fitting ratio R at the best grid ridge" + cell + ": " + group.getKey(),
             PhaseCharts.overAlphaBeta(
@@ -85,12 +87,14 @@ final class PhaseReport {
         save(
             folder,
             figures,
+            maps,
             "phase-" + g + "-theory",
             "Eigenframework R* at its optimal ridge" + cell + ": " + group.getKey(),
             PhaseCharts.overAlphaBeta("Eigenframework R*" + cell, "R*", alpha, beta, theory, top));
         save(
             folder,
             figures,
+            maps,
             "phase-" + g + "-closed-form",
             "Closed-form R* in the kernel limit (n/a where beta <= 1): " + group.getKey(),
             PhaseCharts.overAlphaBeta(
@@ -110,6 +114,7 @@ final class PhaseReport {
         save(
             folder,
             figures,
+            maps,
             "exponents-" + g + "-width",
             "Exponent of the optimal risk against width (offset fit) against beta, per alpha: "
                 + group.getKey(),
@@ -123,6 +128,7 @@ final class PhaseReport {
         save(
             folder,
             figures,
+            maps,
             "exponents-" + g + "-samples",
             "Exponent of the optimal risk against samples (offset fit) against beta, per alpha: "
                 + group.getKey(),
@@ -147,6 +153,7 @@ final class PhaseReport {
       save(
           folder,
           figures,
+          maps,
           "exponents-against-theory",
           "Exponents of the optimal test risk (offset model), every task point: measured against the eigenframework",
           PhaseCharts.exponentsAgainstTheory(
@@ -155,7 +162,8 @@ final class PhaseReport {
               theoryExponents,
               measuredExponents));
       Path index = folder.resolve("index.html");
-      Files.writeString(index, html(context, tables, history, figures), StandardCharsets.UTF_8);
+      Files.writeString(
+          index, html(context, tables, history, figures, maps), StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -168,18 +176,24 @@ final class PhaseReport {
 
   private static final int MAP_HEIGHT = 480;
 
+  /** Writes a figure and records its caption, and its image map (hover values) in {@code maps}. */
   private static void save(
       Path folder,
       Map<String, String> figures,
+      Map<String, String> maps,
       String name,
       String caption,
       org.jfree.chart.JFreeChart chart)
       throws IOException {
-    if (name.startsWith("phase-") || name.startsWith("exponents-")) {
-      ReportWriter.save(folder, name, chart, MAP_WIDTH, MAP_HEIGHT);
-    } else {
-      ReportWriter.save(folder, name, chart);
-    }
+    boolean small = name.startsWith("phase-") || name.startsWith("exponents-");
+    String map =
+        ReportWriter.saveWithMap(
+            folder,
+            name,
+            chart,
+            small ? MAP_WIDTH : ReportWriter.WIDTH,
+            small ? MAP_HEIGHT : ReportWriter.HEIGHT);
+    maps.put(name, map);
     figures.put(name, caption);
   }
 
@@ -187,20 +201,21 @@ final class PhaseReport {
    * The phase maps of a group side by side (measured, eigenframework, closed form), each other
    * figure on its own.
    */
-  private static String figuresHtml(Map<String, String> figures) {
+  private static String figuresHtml(Map<String, String> figures, Map<String, String> maps) {
     StringBuilder html = new StringBuilder("<h2>Phase diagram</h2>\n");
     Map<String, String> rest = new LinkedHashMap<>();
     String row = null;
     for (var figure : figures.entrySet()) {
       String name = figure.getKey();
-      boolean map = name.startsWith("phase-");
-      if (!map && !(name.startsWith("exponents-") && !name.equals("exponents-against-theory"))) {
+      boolean heatMap = name.startsWith("phase-");
+      if (!heatMap
+          && !(name.startsWith("exponents-") && !name.equals("exponents-against-theory"))) {
         rest.put(name, figure.getValue());
         continue;
       }
       // one row per group: its three maps; then one of its two exponent charts
       String group =
-          (map ? "maps" : "exponents")
+          (heatMap ? "maps" : "exponents")
               + name.substring(name.indexOf('-'), name.indexOf('-', name.indexOf('-') + 1));
       if (!group.equals(row)) {
         if (row != null) {
@@ -209,10 +224,14 @@ final class PhaseReport {
         html.append("<div class=\"maps\">\n");
         row = group;
       }
-      html.append("<figure><img src=\"")
+      String imageMap = maps.getOrDefault(name, "");
+      html.append("<figure>")
+          .append(imageMap)
+          .append("<img src=\"")
           .append(name)
           .append(".png\" alt=\"")
           .append(ReportWriter.escape(figure.getValue()))
+          .append(imageMap.isEmpty() ? "" : "\" usemap=\"#" + name)
           .append("\"><figcaption>")
           .append(ReportWriter.escape(figure.getValue()))
           .append(" (<a href=\"")
@@ -222,14 +241,15 @@ final class PhaseReport {
     if (row != null) {
       html.append("</div>\n");
     }
-    return html.append(ReportWriter.figuresHtml(rest)).toString();
+    return html.append(ReportWriter.figuresHtml(rest, maps)).toString();
   }
 
   private static String html(
       RunContext context,
       Aggregation.JobTables tables,
       History.View history,
-      Map<String, String> figures) {
+      Map<String, String> figures,
+      Map<String, String> maps) {
     StringBuilder page = new StringBuilder(ReportWriter.head("rfsweep: " + context.spec().name()));
     // The maps of a group in one row, wider than the text column.
     page.insert(
@@ -251,7 +271,7 @@ final class PhaseReport {
         .append(" width / 8 (close to the kernel limit, away from the interpolation peak).</p>\n");
     page.append(ReportWriter.historyHtml(history));
     page.append(ReportWriter.claimsHtml(tables.jobClaims()));
-    page.append(figuresHtml(figures));
+    page.append(figuresHtml(figures, maps));
     page.append("<h2>Task points</h2>\n<table><tr><th>point</th><th>N</th><th>n</th>")
         .append(
             "<th>theory ridge</th><th>R* theory</th><th>R* closed form</th><th>best ridge</th><th>R measured</th>")

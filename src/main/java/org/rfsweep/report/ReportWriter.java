@@ -39,8 +39,8 @@ import org.rfsweep.theory.PowerLawClosedForms;
  */
 public final class ReportWriter {
   public static final String FOLDER = "report";
-  private static final int WIDTH = 900;
-  private static final int HEIGHT = 600;
+  static final int WIDTH = 900;
+  static final int HEIGHT = 600;
 
   private ReportWriter() {}
 
