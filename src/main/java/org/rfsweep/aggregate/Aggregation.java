@@ -28,7 +28,7 @@ import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.JobColumns;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
-import org.rfsweep.spec.FeatureKind;
+import org.rfsweep.run.TaskTheory;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.TaskPoint;
@@ -152,8 +152,9 @@ public final class Aggregation {
         small
             .map(d -> new Inputs(d.curves(), d.picks(), d.seeds(), d.counts()))
             .orElseGet(() -> inSpark(spark.get(), context, plan, out));
+    List<RunContext> contexts = context.perPoint();
     List<PointTables> points =
-        context.perPoint().parallelStream()
+        contexts.parallelStream()
             .map(
                 point ->
                     pointTables(
@@ -163,14 +164,19 @@ public final class Aggregation {
                         inputs.seeds().getOrDefault(key(point), List.of())))
             .toList();
     List<PhaseRow> phases = new ArrayList<>();
-    for (PointTables p : points) {
+    for (int i = 0; i < points.size(); i++) {
+      PointTables p = points.get(i);
+      RunContext point = contexts.get(i);
       phases.add(
           PhasesTable.row(
               new PhasesTable.Point(
                   p.columns(),
                   p.tables(),
                   inputs.seeds().getOrDefault(p.columns().taskKey(), List.of()),
-                  p.tables().closedFormRStar())));
+                  n ->
+                      point.spec().task() instanceof PowerLawTaskSpec
+                          ? TaskTheory.closedFormRStar(point.spec(), n)
+                          : measuredRStar(point))));
     }
     List<Claim> jobClaims =
         context.spec().hasTaskAxes()
@@ -308,16 +314,8 @@ public final class Aggregation {
    * range, and for features whose kernel spectrum is not the task's power law (ReLU, rff).
    */
   static double closedFormRStar(JobSpec spec, List<CurvePoint> curves) {
-    if (!(spec.task() instanceof PowerLawTaskSpec task)
-        || spec.features().kind() != FeatureKind.LINEAR
-        || !(task.beta() > 1 && task.beta() < 2 * task.alpha() + 1)) {
-      return Double.NaN;
-    }
     double samples = curves.stream().mapToInt(CurvePoint::samples).max().orElse(1);
-    double relative =
-        task.noise()
-            / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), samples);
-    return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
+    return TaskTheory.closedFormRStar(spec, samples);
   }
 
   /**

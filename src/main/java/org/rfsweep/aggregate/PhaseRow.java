@@ -14,8 +14,8 @@ import org.rfsweep.run.JobColumns;
  *     limit, away from the interpolation peak), else the largest at that width
  * @param theoryRidge the eigenframework's optimal ridge there (NaN without theory)
  * @param theoryRStar the fitting ratio R* at it
- * @param closedFormRStar the power-law closed form's R* in the kernel limit (NaN where it does not
- *     apply)
+ * @param closedFormRStar the power-law closed form's R* in the kernel limit at the phase cell's n
+ *     (its noise relative to that n; NaN where it does not apply)
  * @param empiricalRidge the grid ridge with the lowest mean test risk
  * @param empiricalFittingRatio R = train / test there
  * @param zeroOptimalTheory {@code yes} when the eigenframework's risk at ridge 0 is within 1% of

@@ -29,12 +29,15 @@ public final class PhasesTable {
 
   private PhasesTable() {}
 
-  /** What one task point contributes: its columns, tables and per-seed risks. */
+  /**
+   * What one task point contributes: its columns, tables and per-seed risks, and its closed-form R*
+   * as a function of the sample count (NaN where the closed form does not apply).
+   */
   public record Point(
       JobColumns columns,
       Aggregation.Tables tables,
       List<SeedRisk> seeds,
-      double closedFormRStar) {}
+      java.util.function.IntToDoubleFunction closedFormRStar) {}
 
   public static PhaseRow row(Point point) {
     List<CurvePoint> curves = point.tables().curves();
@@ -67,7 +70,7 @@ public final class PhasesTable {
               || excess[0] <= RELATIVE_MARGIN * cell.testMean();
       measured = within ? PhaseRow.YES : PhaseRow.NO;
     }
-    double closed = point.closedFormRStar();
+    double closed = point.closedFormRStar().applyAsDouble(samples); // at the phase cell's n
     ExponentRow widthFit = exponent(point.tables().exponents(), "width", "samples");
     ExponentRow samplesFit = exponent(point.tables().exponents(), "samples", "width");
     return new PhaseRow(

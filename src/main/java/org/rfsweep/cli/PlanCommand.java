@@ -1,7 +1,6 @@
 package org.rfsweep.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,21 +18,21 @@ import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecFingerprint;
-import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.spec.Sweep;
 import org.rfsweep.spec.TaskPoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Validates a spec and prints its grid and cost, without starting Spark. */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
     description =
-        "Validate SPEC and print the grid: cells, fits, rows, units, total flops, the time they take at this "
-            + "machine's measured BLAS speed, and the largest unit's memory against what a task slot has (refused when "
-            + "it does not fit). Starts no Spark job and writes nothing.")
+        "Validate SPEC and print the grid (per task point and in total): cells, fits, rows, units, total "
+            + "flops, the driver's schedule played out on the task slots at this machine's measured BLAS speed, "
+            + "and the largest unit's memory against what a task slot has (refused when it does not fit). "
+            + "Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
   /**
    * Share of single-thread dgemm speed a sweep sustains over features, Gram, eigendecomposition and
@@ -53,16 +52,7 @@ final class PlanCommand implements Callable<Integer> {
    */
   static final double TABLES_AND_REPORT_SECONDS = 3;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
-  Path spec;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
-              + "grid.seeds=4, grid.widths=[64,256], features=relu")
-  List<String> overrides = new ArrayList<>();
+  @Mixin SpecArguments arguments;
 
   @Option(
       names = "--slots",
@@ -82,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = SpecLoader.load(spec, overrides);
+    JobSpec job = arguments.load();
     GridPlan plan = GridPlan.of(job);
     for (TaskPoint point : job.points()) {
       if (point.task() instanceof DatasetTaskSpec dataset) {

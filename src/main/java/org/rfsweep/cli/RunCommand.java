@@ -3,9 +3,7 @@ package org.rfsweep.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -17,10 +15,9 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
-import org.rfsweep.spec.SpecLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Runs a sweep and writes its tables. */
 @Command(
@@ -28,16 +25,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Run the sweep SPEC on Spark and write DIR/fits (Parquet) and DIR/manifest.json.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
-  Path spec;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
-              + "grid.seeds=4, grid.widths=[64,256], features=relu")
-  List<String> overrides = new ArrayList<>();
+  @Mixin SpecArguments arguments;
 
   @Option(
       names = "--out",
@@ -112,12 +100,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = SpecLoader.load(spec, overrides);
+    JobSpec job = arguments.load();
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options =
         new SweepDriver.Options(
-            folder, partitions, allowJavaBlas, chunkUnits, supersede, overrides);
+            folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides);
     Map<String, String> sparkSettings = sparkSettings();
     // Everything that can refuse the run does so before a session starts.
     RunContext context =

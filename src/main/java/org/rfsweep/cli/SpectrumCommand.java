@@ -1,8 +1,6 @@
 package org.rfsweep.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rfsweep.io.RunLabel;
@@ -13,11 +11,10 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecFingerprint;
-import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.theory.ExponentEstimates;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Measures a dataset task's kernel eigenstructure on its pool, without Spark. */
 @Command(
@@ -31,16 +28,7 @@ import picocli.CommandLine.Parameters;
           + "minutes and 2.4 GB here."
     })
 final class SpectrumCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML) with a dataset task")
-  Path spec;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
-              + "grid.seeds=4, grid.widths=[64,256], features=relu")
-  List<String> overrides = new ArrayList<>();
+  @Mixin SpecArguments arguments;
 
   @Option(
       names = "--out",
@@ -56,7 +44,7 @@ final class SpectrumCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec job = CommandSpecs.onePoint(SpecLoader.load(spec, overrides), spec, "spectrum");
+    JobSpec job = CommandSpecs.onePoint(arguments.load(), arguments.spec, "spectrum");
     if (!(job.task() instanceof DatasetTaskSpec task)) {
       throw new SpecException(
           "task.type: spectrum needs a dataset task; the power-law task's spectrum is known");

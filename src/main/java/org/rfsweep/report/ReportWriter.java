@@ -25,8 +25,8 @@ import org.rfsweep.aggregate.History;
 import org.rfsweep.aggregate.OptimalPoint;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
+import org.rfsweep.run.TaskTheory;
 import org.rfsweep.spec.DatasetTaskSpec;
-import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.TaskPoint;
@@ -143,7 +143,7 @@ public final class ReportWriter {
                     widest.width() >= 4 * widest.samples()
                         ? closedFormCurve(spec, widest)
                         : Map.of(),
-                    closedFormRStar(spec, widest),
+                    TaskTheory.closedFormRStar(spec, widest.samples()),
                     theory));
       }
       // Only where there is theory to compare with (not for ReLU or rff on the power-law task).
@@ -186,19 +186,14 @@ public final class ReportWriter {
   }
 
   /**
-   * E_te(R) of the power-law closed form in the kernel limit at this cell's n, for R in [0, 0.99].
+   * E_te(R) of the power-law closed form in the kernel limit at this cell's n, for R in [0, 0.99];
+   * empty where the closed form does not apply.
    */
   private static Map<Double, Double> closedFormCurve(JobSpec spec, OptimalPoint cell) {
     Map<Double, Double> curve = new LinkedHashMap<>();
-    // Only where the kernel's spectrum is the task's power law: linear features.
-    if (spec.task() instanceof PowerLawTaskSpec task
-        && spec.features().kind() == FeatureKind.LINEAR
-        && task.beta() > 1
-        && task.beta() < 2 * task.alpha() + 1) {
-      double relative =
-          task.noise()
-              / PowerLawClosedForms.noiselessRidgelessRisk(
-                  task.alpha(), task.beta(), cell.samples());
+    double relative = TaskTheory.closedFormNoise(spec, cell.samples());
+    if (!Double.isNaN(relative)) {
+      PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
       for (int i = 0; i <= 99; i++) {
         double ratio = i / 100.0;
         curve.put(
@@ -208,21 +203,6 @@ public final class ReportWriter {
       }
     }
     return curve;
-  }
-
-  /** The closed form's R* at this cell's n (its noise relative to that n), as the curve uses. */
-  private static double closedFormRStar(JobSpec spec, OptimalPoint cell) {
-    if (spec.task() instanceof PowerLawTaskSpec task
-        && spec.features().kind() == FeatureKind.LINEAR
-        && task.beta() > 1
-        && task.beta() < 2 * task.alpha() + 1) {
-      double relative =
-          task.noise()
-              / PowerLawClosedForms.noiselessRidgelessRisk(
-                  task.alpha(), task.beta(), cell.samples());
-      return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
-    }
-    return Double.NaN;
   }
 
   static void save(Path folder, String name, JFreeChart chart) throws IOException {

@@ -6,6 +6,7 @@ import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.theory.MeasuredSpectrum;
+import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.Spectrum;
 
 /** Which spectrum and noise the eigenframework uses for a job's task. */
@@ -47,5 +48,32 @@ public final class TaskTheory {
       power += p;
     }
     return relative * power;
+  }
+
+  /**
+   * The power-law closed form's R* at n samples (docs/THEORY.md section 4), with the noise relative
+   * to the noiseless ridgeless risk at that n; NaN where the closed form does not apply: it needs
+   * the power-law task with linear features (whose kernel spectrum is the task's power law) and 1 <
+   * beta < 2 alpha + 1.
+   */
+  public static double closedFormRStar(JobSpec spec, double samples) {
+    double relative = closedFormNoise(spec, samples);
+    if (Double.isNaN(relative)) {
+      return Double.NaN;
+    }
+    PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
+    return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
+  }
+
+  /** The closed form's relative noise at n samples (see {@link #closedFormRStar}), else NaN. */
+  public static double closedFormNoise(JobSpec spec, double samples) {
+    if (spec.task() instanceof PowerLawTaskSpec task
+        && spec.features().kind() == FeatureKind.LINEAR
+        && task.beta() > 1
+        && task.beta() < 2 * task.alpha() + 1) {
+      return task.noise()
+          / PowerLawClosedForms.noiselessRidgelessRisk(task.alpha(), task.beta(), samples);
+    }
+    return Double.NaN;
   }
 }
