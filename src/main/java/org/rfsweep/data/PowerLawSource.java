@@ -1,8 +1,6 @@
 package org.rfsweep.data;
 
-import java.util.SplittableRandom;
 import org.rfsweep.grid.NormalDraws;
-import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.spec.PowerLawTaskSpec;
 
 /**
@@ -84,33 +82,27 @@ public final class PowerLawSource implements GaussianLinearTask {
       int labelRows) {
     int modes = sqrtEigenvalues.length;
     double noiseStd = Math.sqrt(noiseVariance);
-    if (draws != null) {
-      // Item j's generator yields its M input normals, then its noise normal: the same numbers as
-      // below, so the same bits.
-      double[] normals = draws.block(jobSeed, seedIndex, stream, from, count, modes + 1);
-      for (int j = 0; j < count; j++) {
-        int column = j * modes;
-        int at = j * (modes + 1);
-        double signal = 0;
-        for (int i = 0; i < modes; i++) {
-          double x = normals[at + i];
-          inputs[column + i] = sqrtEigenvalues[i] * x;
-          signal += target[i] * x;
-        }
-        labels[from + j] = signal + noiseStd * normals[at + modes];
-      }
-      return;
-    }
+    // Item j's generator yields its M input normals, then its noise normal: shared by the task
+    // points of a Spark task when they draw the same (draws), drawn here otherwise.
+    double[] shared =
+        draws == null ? null : draws.block(jobSeed, seedIndex, stream, from, count, modes + 1);
+    double[] own = shared == null ? new double[modes + 1] : null;
     for (int j = 0; j < count; j++) {
-      SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, stream, from + j);
+      double[] normals = shared;
+      int at = j * (modes + 1);
+      if (shared == null) {
+        NormalDraws.fill(jobSeed, seedIndex, stream, from + j, modes + 1, own, 0);
+        normals = own;
+        at = 0;
+      }
       int column = j * modes;
       double signal = 0;
       for (int i = 0; i < modes; i++) {
-        double x = random.nextGaussian();
+        double x = normals[at + i];
         inputs[column + i] = sqrtEigenvalues[i] * x;
         signal += target[i] * x;
       }
-      labels[from + j] = signal + noiseStd * random.nextGaussian();
+      labels[from + j] = signal + noiseStd * normals[at + modes];
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.rfsweep.features;
 
-import java.util.SplittableRandom;
 import org.rfsweep.grid.NormalDraws;
 import org.rfsweep.grid.RandomStreams;
 
@@ -25,17 +24,16 @@ final class GaussianWeights {
     if (draws != null) {
       double[] normals =
           draws.block(jobSeed, seedIndex, RandomStreams.FEATURES, from, count, dimension);
-      for (int k = 0; k < count * dimension; k++) {
-        out[k] = std * normals[k]; // the same product as below: the same bits
+      System.arraycopy(normals, 0, out, 0, count * dimension);
+    } else {
+      for (int j = 0; j < count; j++) {
+        NormalDraws.fill(
+            jobSeed, seedIndex, RandomStreams.FEATURES, from + j, dimension, out, j * dimension);
       }
-      return;
     }
-    for (int j = 0; j < count; j++) {
-      SplittableRandom random =
-          RandomStreams.generator(jobSeed, seedIndex, RandomStreams.FEATURES, from + j);
-      int column = j * dimension;
-      for (int i = 0; i < dimension; i++) {
-        out[column + i] = std * random.nextGaussian();
+    if (std != 1.0) {
+      for (int k = 0; k < count * dimension; k++) {
+        out[k] *= std; // std * x: the same product, the same bits, cached or not
       }
     }
   }

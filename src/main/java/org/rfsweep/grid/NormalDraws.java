@@ -67,12 +67,20 @@ public final class NormalDraws {
       long jobSeed, int seedIndex, String stream, long from, int count, int perItem) {
     double[] out = new double[Math.multiplyExact(count, perItem)];
     for (int j = 0; j < count; j++) {
-      SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, stream, from + j);
-      int at = j * perItem;
-      for (int i = 0; i < perItem; i++) {
-        out[at + i] = random.nextGaussian();
-      }
+      fill(jobSeed, seedIndex, stream, from + j, perItem, out, j * perItem);
     }
     return out;
+  }
+
+  /**
+   * Item {@code index}'s first {@code perItem} standard normals, from its own generator, into
+   * {@code out[at ..]}: what every consumer of a stream's normals draws, cached or not.
+   */
+  public static void fill(
+      long jobSeed, int seedIndex, String stream, long index, int perItem, double[] out, int at) {
+    SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, stream, index);
+    for (int i = 0; i < perItem; i++) {
+      out[at + i] = random.nextGaussian();
+    }
   }
 }
