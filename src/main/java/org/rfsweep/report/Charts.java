@@ -9,9 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToIntFunction;
-import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -317,8 +315,8 @@ final class Charts {
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     dataset.addSeries("optimal test risk", data);
     XYBlockRenderer renderer = new XYBlockRenderer();
-    renderer.setBlockWidth(blockSize(data[0]));
-    renderer.setBlockHeight(blockSize(data[1]));
+    renderer.setBlockWidth(cellSize(data[0], 0.1));
+    renderer.setBlockHeight(cellSize(data[1], 0.1));
     if (cells.isEmpty()) { // every fit failed: an empty map with a scale that says nothing
       lo = 0;
       hi = 1;
@@ -349,18 +347,17 @@ final class Charts {
     return chart;
   }
 
-  /** The median spacing of the distinct log values: blocks tile a regular log grid without gaps. */
-  private static double blockSize(double[] logs) {
-    double[] sorted = Arrays.stream(logs).distinct().sorted().toArray();
-    if (sorted.length < 2) {
-      return 0.1;
-    }
-    double[] gaps = new double[sorted.length - 1];
+  /**
+   * A block's size on an axis of cell values: the smallest spacing of the distinct values, so
+   * blocks tile the grid without overlapping; {@code fallback} for a single value.
+   */
+  static double cellSize(double[] values, double fallback) {
+    double[] sorted = Arrays.stream(values).distinct().sorted().toArray();
+    double size = Double.POSITIVE_INFINITY;
     for (int i = 1; i < sorted.length; i++) {
-      gaps[i - 1] = sorted[i] - sorted[i - 1];
+      size = Math.min(size, sorted[i] - sorted[i - 1]);
     }
-    Arrays.sort(gaps);
-    return gaps[gaps.length / 2];
+    return sorted.length < 2 ? fallback : size;
   }
 
   /**
@@ -564,24 +561,7 @@ final class Charts {
     return chart("Measured spectrum of the pool's kernel", plot);
   }
 
-  /** The fixed values with the longest sweeps along an axis, longest first. */
-  static List<Integer> longestSweeps(List<OptimalPoint> optimal, String axis, int count) {
-    Map<Integer, Long> lengths =
-        optimal.stream()
-            .collect(
-                Collectors.groupingBy(
-                    p -> axis.equals("width") ? p.samples() : p.width(),
-                    TreeMap::new,
-                    Collectors.counting()));
-    return lengths.entrySet().stream()
-        .filter(e -> e.getValue() >= 2)
-        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
-        .limit(count)
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  private static JFreeChart chart(String title, XYPlot plot) {
+  static JFreeChart chart(String title, XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -589,10 +569,6 @@ final class Charts {
         new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
-  }
-
-  private static Paint colour(int index, int count) {
-    return viridis(count <= 1 ? 0 : index / (count - 1.0) * 0.9);
   }
 
   /** A perceptually even colour map (viridis, by its endpoints and midpoints). */

@@ -116,9 +116,6 @@ final class PhaseCharts {
     x.setAutoRangeIncludesZero(false);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     if (lo < hi) {
       plot.addAnnotation(
           new XYLineAnnotation(
@@ -130,9 +127,7 @@ final class PhaseCharts {
                   1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0),
               Color.GRAY));
     }
-    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    return Charts.chart(title, plot);
   }
 
   /**
@@ -180,27 +175,14 @@ final class PhaseCharts {
     x.setAutoRangeIncludesZero(false);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = Charts.chart(title, plot);
     chart.addSubtitle(new TextTitle("points: measured; lines: eigenframework at the same cells"));
     return chart;
   }
 
-  /** The median spacing of the distinct values (a cell's size), 0.25 for a single value. */
+  /** A heat-map cell's size on an (alpha or beta) axis. */
   private static double step(double[] values) {
-    double[] sorted = Arrays.stream(values).distinct().sorted().toArray();
-    if (sorted.length < 2) {
-      return 0.25;
-    }
-    double[] gaps = new double[sorted.length - 1];
-    for (int i = 1; i < sorted.length; i++) {
-      gaps[i - 1] = sorted[i] - sorted[i - 1];
-    }
-    Arrays.sort(gaps);
-    return gaps[0];
+    return Charts.cellSize(values, 0.25);
   }
 
   private static double min(double[] values) {

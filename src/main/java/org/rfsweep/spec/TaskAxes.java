@@ -294,13 +294,7 @@ final class TaskAxes {
       }
       tuples.add(new NodeTuple(tuple.getKeyNode(), value));
     }
-    return new MappingNode(
-        mapping.getTag(),
-        true,
-        tuples,
-        mapping.getStartMark(),
-        mapping.getEndMark(),
-        mapping.getFlowStyle());
+    return YamlNode.withTuples(mapping, tuples);
   }
 
   private static Node valueOf(MappingNode mapping, String field) {

@@ -80,6 +80,12 @@ final class YamlNode {
     return new YamlNode(copy(node), path, origins, origin);
   }
 
+  /** A mapping like {@code like} (tag, marks, style) holding {@code tuples}. */
+  static MappingNode withTuples(MappingNode like, List<NodeTuple> tuples) {
+    return new MappingNode(
+        like.getTag(), true, tuples, like.getStartMark(), like.getEndMark(), like.getFlowStyle());
+  }
+
   private Node copy(Node from) {
     Node to = from;
     if (from instanceof MappingNode mapping) {
@@ -87,14 +93,7 @@ final class YamlNode {
       for (NodeTuple tuple : mapping.getValue()) {
         tuples.add(new NodeTuple(tuple.getKeyNode(), copy(tuple.getValueNode())));
       }
-      to =
-          new MappingNode(
-              mapping.getTag(),
-              true,
-              tuples,
-              mapping.getStartMark(),
-              mapping.getEndMark(),
-              mapping.getFlowStyle());
+      to = withTuples(mapping, tuples);
     } else if (from instanceof SequenceNode sequence) {
       List<Node> items = new ArrayList<>();
       for (Node item : sequence.getValue()) {
