@@ -27,16 +27,6 @@ import org.rfsweep.run.RowStamp;
 final class FitsFolder {
   private FitsFolder() {}
 
-  /**
-   * The work still to do: for each seed, the cells whose content key has no rows in {@code
-   * DIR/fits} yet, largest units first. Cells of an earlier, compatible spec are reused; a resumed
-   * run only adds what is missing.
-   */
-  static List<WorkUnit> remaining(
-      SparkSession spark, GridPlan plan, List<RowStamp> stamps, Path out) {
-    return remaining(plan, stamps, doneKeys(spark, out));
-  }
-
   /** The cell keys {@code DIR/fits} holds, read by Spark (for a table of any size). */
   static Set<String> doneKeys(SparkSession spark, Path out) {
     Set<String> done = new HashSet<>();

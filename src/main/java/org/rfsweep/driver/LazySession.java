@@ -15,24 +15,12 @@ public final class LazySession implements Supplier<SparkSession>, AutoCloseable 
     this.start = start;
   }
 
-  /** An already running session. */
-  public static LazySession of(SparkSession session) {
-    LazySession lazy = new LazySession(() -> session);
-    lazy.session = session;
-    return lazy;
-  }
-
   @Override
   public synchronized SparkSession get() {
     if (session == null) {
       session = start.get();
     }
     return session;
-  }
-
-  /** Whether a session was started. */
-  public synchronized boolean started() {
-    return session != null;
   }
 
   /** Stops the session if this started one. */

@@ -19,7 +19,6 @@ public final class NormalDraws {
   private final Map<Key, double[]> blocks = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
   private long hits;
-  private long misses;
 
   /** A cache holding at most {@code capBytes} of draws. */
   public NormalDraws(long capBytes) {
@@ -39,7 +38,6 @@ public final class NormalDraws {
       hits++;
       return block;
     }
-    misses++;
     block = draw(jobSeed, seedIndex, stream, from, count, perItem);
     long size = 8L * block.length;
     if (size <= capBytes) {
@@ -54,13 +52,9 @@ public final class NormalDraws {
     return block;
   }
 
-  /** Blocks served from the cache, and drawn. */
+  /** Blocks served from the cache (the rest were drawn). */
   public long hits() {
     return hits;
-  }
-
-  public long misses() {
-    return misses;
   }
 
   private static double[] draw(

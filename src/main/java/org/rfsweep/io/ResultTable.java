@@ -110,11 +110,6 @@ public final class ResultTable<R extends Record> {
     return rows.stream().map(r -> toRow(label, r)).toList();
   }
 
-  /** Rows of a table with a prefix: every row carries the same prefix record. */
-  public List<Row> toRows(RunLabel label, Record before, List<R> rows) {
-    return rows.stream().map(r -> RowFactory.create(values(label, before, r))).toList();
-  }
-
   /** The record of a Spark row of this table (its label is not part of the record). */
   public R fromRow(Row row) {
     return columns.fromRow(row);

@@ -51,7 +51,7 @@ class DriverFitsSparkTest {
     Aggregation.Inputs sparkSide = Aggregation.inSpark(spark, two, plan, out);
 
     assertEquals(sparkSide.counts(), driver.counts());
-    assertEquals(2L * 9 * 4, driver.counts().ok());
+    assertEquals(2L * 9 * 4, driver.counts().ok(), "2 task points x 9 cells x 4 seeds");
     assertEquals(sparkSide.curves().keySet(), driver.curves().keySet());
     assertEquals(2, driver.curves().size());
     for (String task : driver.curves().keySet()) {
