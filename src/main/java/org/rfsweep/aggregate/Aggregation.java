@@ -107,7 +107,7 @@ public final class Aggregation {
       for (Cell cell : unit.cells()) {
         cells.add(
             RowFactory.create(
-                stamp.cellKey(cell.width(), cell.samples(), unit.seedIndex()),
+                stamp.cellKey(cell.widthValue(), cell.samples(), unit.seedIndex()),
                 stamp.job().taskKey()));
       }
     }

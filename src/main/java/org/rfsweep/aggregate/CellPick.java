@@ -9,7 +9,7 @@ package org.rfsweep.aggregate;
  * @param testMean mean over seeds of the test risk at the picked ridge; testSe its standard error
  */
 public record CellPick(
-    int width,
+    double width,
     int samples,
     String rule,
     double medianRidge,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** Checks the paper's claims against a sweep's optimal and curves tables. */
@@ -74,11 +74,12 @@ public final class ClaimsTable {
       String name,
       String axis,
       List<OptimalPoint> optimal,
-      ToIntFunction<OptimalPoint> fixed,
-      ToIntFunction<OptimalPoint> along) {
-    Map<Integer, List<OptimalPoint>> groups =
+      ToDoubleFunction<OptimalPoint> fixed,
+      ToDoubleFunction<OptimalPoint> along) {
+    Map<Double, List<OptimalPoint>> groups =
         optimal.stream()
-            .collect(Collectors.groupingBy(fixed::applyAsInt, TreeMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(fixed::applyAsDouble, TreeMap::new, Collectors.toList()));
     long checked = 0;
     long violations = 0;
     long theoryChecked = 0;
@@ -90,7 +91,7 @@ public final class ClaimsTable {
         continue;
       }
       sweeps++;
-      group.sort(Comparator.comparingInt(along));
+      group.sort(Comparator.comparingDouble(along));
       for (int i = 1; i < group.size(); i++) {
         OptimalPoint before = group.get(i - 1);
         OptimalPoint after = group.get(i);
@@ -120,7 +121,11 @@ public final class ClaimsTable {
             + axis
             + "s; a rise counts beyond "
             + (int) MONOTONE_STANDARD_ERRORS
-            + " standard errors";
+            + " standard errors"
+            + (axis.equals("width") && optimal.stream().anyMatch(p -> Double.isInfinite(p.width()))
+                ? "; the step from the widest finite width to width inf (the kernel limit) is one"
+                    + " of them"
+                : "");
     if (checked == 0) {
       return new Claim(
           name,

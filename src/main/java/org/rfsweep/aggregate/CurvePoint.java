@@ -17,7 +17,7 @@ import org.rfsweep.io.RecordColumns;
  * @param theoryTrain theory train risk (NaN when unknown)
  */
 public record CurvePoint(
-    int width,
+    double width,
     int samples,
     double ridge,
     long seeds,

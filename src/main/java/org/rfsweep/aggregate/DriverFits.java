@@ -53,7 +53,7 @@ public final class DriverFits {
   private record Fit(
       String taskKey,
       String cellKey,
-      int width,
+      double width,
       int samples,
       double ridge,
       int seed,
@@ -92,7 +92,8 @@ public final class DriverFits {
       RowStamp stamp = stamps.get(unit.point());
       for (Cell cell : unit.cells()) {
         wanted.put(
-            stamp.cellKey(cell.width(), cell.samples(), unit.seedIndex()), stamp.job().taskKey());
+            stamp.cellKey(cell.widthValue(), cell.samples(), unit.seedIndex()),
+            stamp.job().taskKey());
       }
     }
     List<Object[]> rows;
@@ -113,7 +114,7 @@ public final class DriverFits {
             new Fit(
                 taskKey,
                 (String) r[0],
-                (Integer) r[1],
+                ((Number) r[1]).doubleValue(), // INT32 in folders written before width inf
                 (Integer) r[2],
                 (Double) r[3],
                 (Integer) r[4],
@@ -190,7 +191,8 @@ public final class DriverFits {
     // Sorts as (width, samples, ridge) numerically: fixed-width integers, then the ridge's bits
     // (non-negative doubles order as their bit patterns).
     return String.format(
-        "%010d|%010d|%016x", f.width(), f.samples(), Double.doubleToLongBits(f.ridge()));
+        "%010d|%010d|%016x",
+        Cell.gridWidth(f.width()), f.samples(), Double.doubleToLongBits(f.ridge()));
   }
 
   private static CurvePoint curvePoint(List<Fit> group) {

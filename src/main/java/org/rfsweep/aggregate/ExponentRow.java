@@ -25,7 +25,7 @@ public record ExponentRow(
     String sweep,
     String model,
     String fixedAxis,
-    int fixedValue,
+    double fixedValue,
     long points,
     double exponent,
     @Column("exponent_ci_low") double exponentLow,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.rfsweep.grid.Cell;
 
 /**
  * Power-law fits of the optimal test risk (min over the ridge grid of the mean over seeds) along
@@ -67,6 +68,8 @@ public final class ExponentsTable {
             IntStream.range(0, tensor.cells.length)
                 .filter(c -> tensor.cells[c][other] == fixed)
                 .filter(c -> usable(full[c]))
+                // no power law runs through width inf: the kernel limit is the offset it tends to
+                .filter(c -> tensor.cells[c][0] != Cell.INFINITE)
                 .toArray();
         if (slice.length < MIN_POINTS) {
           continue;
@@ -78,7 +81,7 @@ public final class ExponentsTable {
                   axis == 0 ? "width" : "samples",
                   model,
                   axis == 0 ? "samples" : "width",
-                  fixed,
+                  axis == 0 ? fixed : Cell.widthValue(fixed),
                   x,
                   slice,
                   full,
@@ -89,7 +92,10 @@ public final class ExponentsTable {
         }
       }
     }
-    int[] all = IntStream.range(0, tensor.cells.length).filter(c -> usable(full[c])).toArray();
+    int[] all =
+        IntStream.range(0, tensor.cells.length)
+            .filter(c -> usable(full[c]) && tensor.cells[c][0] != Cell.INFINITE)
+            .toArray();
     long widths = Arrays.stream(all).map(c -> tensor.cells[c][0]).distinct().count();
     long samples = Arrays.stream(all).map(c -> tensor.cells[c][1]).distinct().count();
     if (all.length >= 2 * MIN_POINTS && widths >= 2 && samples >= 2) {
@@ -102,7 +108,7 @@ public final class ExponentsTable {
       String sweep,
       String model,
       String fixedAxis,
-      int fixed,
+      double fixed,
       double[] x,
       int[] slice,
       double[] full,

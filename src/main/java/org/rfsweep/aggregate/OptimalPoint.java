@@ -20,7 +20,7 @@ import org.rfsweep.run.JobColumns;
  * @param gcvRidge same for GCV
  */
 public record OptimalPoint(
-    int width,
+    double width,
     int samples,
     double bestRidge,
     @Column("best_ridge_at_grid_edge") boolean bestAtEdge,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.rfsweep.grid.Cell;
 
 /** Builds the {@code optimal} table from the curves, the LOO/GCV picks and the theory optima. */
 public final class OptimalTable {
@@ -72,7 +73,8 @@ public final class OptimalTable {
     return out;
   }
 
-  public static long key(int width, int samples) {
-    return ((long) width << 32) | samples;
+  /** A cell's key, ordered by width (the kernel limit last), then samples. */
+  public static long key(double width, int samples) {
+    return ((long) Cell.gridWidth(width) << 32) | samples;
   }
 }

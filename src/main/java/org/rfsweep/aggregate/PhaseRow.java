@@ -32,7 +32,7 @@ import org.rfsweep.run.JobColumns;
  *     sample count with a width sweep), with theory's beside it; samplesExponent likewise
  */
 public record PhaseRow(
-    int width,
+    double width,
     int samples,
     @Column("theory_optimal_ridge") double theoryRidge,
     @Column("theory_r_star") double theoryRStar,

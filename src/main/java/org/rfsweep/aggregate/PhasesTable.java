@@ -41,7 +41,7 @@ public final class PhasesTable {
 
   public static PhaseRow row(Point point) {
     List<CurvePoint> curves = point.tables().curves();
-    int width = curves.stream().mapToInt(CurvePoint::width).max().orElse(0);
+    double width = curves.stream().mapToDouble(CurvePoint::width).max().orElse(0);
     List<Integer> samplesAtWidth =
         curves.stream()
             .filter(c -> c.width() == width)
@@ -94,7 +94,7 @@ public final class PhasesTable {
 
   /** Whether the eigenframework's risk at ridge 0 is within {@link #RELATIVE_MARGIN} of optimal. */
   private static String theoryZeroOptimal(
-      List<CurvePoint> curves, OptimalPoint cell, int width, int samples) {
+      List<CurvePoint> curves, OptimalPoint cell, double width, int samples) {
     if (cell == null || Double.isNaN(cell.theoryRidge())) {
       return "unknown";
     }
@@ -117,7 +117,7 @@ public final class PhasesTable {
    * Mean and standard error over seeds of (test risk at ridge 0) - (test risk at the cell's best
    * ridge), paired by seed; NaN without ridge 0 or with fewer than two seeds.
    */
-  static double[] zeroExcess(List<SeedRisk> seeds, int width, int samples, OptimalPoint cell) {
+  static double[] zeroExcess(List<SeedRisk> seeds, double width, int samples, OptimalPoint cell) {
     if (cell == null) {
       return new double[] {Double.NaN, Double.NaN};
     }
@@ -158,7 +158,7 @@ public final class PhasesTable {
                 r.sweep().equals(sweep)
                     && r.model().equals("offset")
                     && r.fixedAxis().equals(fixedAxis))
-        .max(Comparator.comparingInt(ExponentRow::fixedValue))
+        .max(Comparator.comparingDouble(ExponentRow::fixedValue))
         .orElse(null);
   }
 

@@ -51,7 +51,7 @@ public final class SeedPicks {
             .computeIfAbsent(r.<String>getAs("task_key"), k -> new ArrayList<>())
             .add(
                 new CellPick(
-                    r.<Integer>getAs("width"),
+                    ((Number) r.getAs("width")).doubleValue(),
                     r.<Integer>getAs("samples"),
                     rule,
                     r.<Double>getAs("ridge"),

@@ -4,6 +4,6 @@ import org.rfsweep.io.RecordColumns;
 
 /** One fit's test risk, as the bootstrap over seeds resamples it. */
 public record SeedRisk(
-    int width, int samples, double ridge, int seed, double testMse, double trainMse) {
+    double width, int samples, double ridge, int seed, double testMse, double trainMse) {
   static final RecordColumns<SeedRisk> COLUMNS = RecordColumns.of(SeedRisk.class);
 }

@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;
 
+  /** Stack frames printed with an internal error (one that is not a bad spec, input or folder). */
+  private static final int INTERNAL_ERROR_FRAMES = 6;
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
@@ -52,6 +55,11 @@ public final class Main implements Runnable {
           }
           if (cause != e) {
             cmd.getErr().println("  caused by: " + cause);
+          }
+          // Not the user's mistake but ours: where it happened, for the bug report.
+          StackTraceElement[] frames = cause.getStackTrace();
+          for (int i = 0; i < Math.min(INTERNAL_ERROR_FRAMES, frames.length); i++) {
+            cmd.getErr().println("    at " + frames[i]);
           }
           return 1;
         });

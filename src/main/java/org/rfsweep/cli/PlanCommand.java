@@ -99,7 +99,9 @@ final class PlanCommand implements Callable<Integer> {
       System.out.printf("features    %s%n", TaskPoint.featureWords(job.features()));
     }
     for (Sweep sweep : job.grid().sweeps()) {
-      System.out.printf("sweep       widths %s x samples %s%n", sweep.widths(), sweep.samples());
+      System.out.printf(
+          "sweep       widths %s x samples %s%n",
+          sweep.widths().stream().map(Sweep::widthForSpec).toList(), sweep.samples());
     }
     System.out.printf(
         "ridges      %s%n",

@@ -281,7 +281,7 @@ final class TheoryCommand implements Callable<Integer> {
     List<double[]> pairs = new ArrayList<>();
     if (widths == null && samples == null && job != null) {
       for (Cell cell : GridPlan.of(job).cells()) {
-        pairs.add(new double[] {cell.width(), cell.samples()});
+        pairs.add(new double[] {cell.widthValue(), cell.samples()});
       }
       return pairs;
     }

@@ -52,7 +52,8 @@ final class FitsFolder {
       RowStamp stamp = stamps.get(unit.point());
       List<Cell> missing =
           unit.cells().stream()
-              .filter(c -> !done.contains(stamp.cellKey(c.width(), c.samples(), unit.seedIndex())))
+              .filter(
+                  c -> !done.contains(stamp.cellKey(c.widthValue(), c.samples(), unit.seedIndex())))
               .toList();
       if (!missing.isEmpty()) {
         units.add(unit.withCells(missing));

@@ -25,4 +25,10 @@ public interface FeatureMap {
    * last, so one instance serves one seed at a time.
    */
   void activate(int feature, double[] data, int offset, int length);
+
+  /**
+   * The infinite-width kernel k(x, x') = lim Phi Phi^T as a function of x . x' and the squared
+   * norms: what a kernel cell (width inf) fits with ({@link Kernels#value}).
+   */
+  Kernels.Kernel kernel();
 }

@@ -58,4 +58,10 @@ public final class FourierFeatureMap implements FeatureMap {
       data[i] = SQRT2 * Math.cos(data[i] + phase);
     }
   }
+
+  @Override
+  public Kernels.Kernel kernel() {
+    return (dot, squareX, squareZ) ->
+        Kernels.value(FeatureKind.RFF, length, 0, dot, squareX, squareZ);
+  }
 }

@@ -36,4 +36,10 @@ public final class LinearFeatureMap implements FeatureMap {
   public void activate(int feature, double[] data, int offset, int length) {
     // identity
   }
+
+  @Override
+  public Kernels.Kernel kernel() {
+    return (dot, squareX, squareZ) ->
+        Kernels.value(FeatureKind.LINEAR, 0, 0, dot, squareX, squareZ);
+  }
 }

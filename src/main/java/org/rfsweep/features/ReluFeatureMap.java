@@ -17,6 +17,7 @@ public final class ReluFeatureMap implements FeatureMap {
   private final NormalDraws draws;
 
   private final double weightStd;
+  private final double meanSquaredNorm;
 
   public ReluFeatureMap(int dimension, double meanSquaredNorm) {
     this(dimension, meanSquaredNorm, null);
@@ -25,6 +26,7 @@ public final class ReluFeatureMap implements FeatureMap {
   public ReluFeatureMap(int dimension, double meanSquaredNorm, NormalDraws draws) {
     this.dimension = dimension;
     this.weightStd = 1.0 / Math.sqrt(meanSquaredNorm);
+    this.meanSquaredNorm = meanSquaredNorm;
     this.draws = draws;
   }
 
@@ -46,5 +48,11 @@ public final class ReluFeatureMap implements FeatureMap {
     for (int i = offset; i < offset + length; i++) {
       data[i] = SQRT2 * Math.max(data[i], 0.0);
     }
+  }
+
+  @Override
+  public Kernels.Kernel kernel() {
+    return (dot, squareX, squareZ) ->
+        Kernels.value(FeatureKind.RELU, 0, meanSquaredNorm, dot, squareX, squareZ);
   }
 }

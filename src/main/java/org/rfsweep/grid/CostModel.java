@@ -65,7 +65,28 @@ public final class CostModel {
             + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
     boolean loo = spec.fit().leaveOneOut();
     long perCell = 0;
-    for (Cell cell : unit.cells()) {
+    // Kernel cells (width inf): the inputs, their kernel matrix and the test points' kernel, per
+    // seed; per cell an eigendecomposition of order n and the dual path.
+    long kernelSamples = unit.kernelSamples();
+    long kernelTest = exactRisk ? 0 : testPoints;
+    flops +=
+        FLOPS_PER_NORMAL * dimension * (kernelSamples + (kernelSamples > 0 ? kernelTest : 0))
+            + (double) kernelSamples * kernelSamples * dimension
+            + 2.0 * kernelTest * kernelSamples * dimension;
+    for (Cell cell : unit.kernelCells()) {
+      double n = cell.samples();
+      flops +=
+          EIGEN_FLOPS_PER_CUBE * n * n * n
+              + 4.0 * n * n * ridges
+              + (loo ? 2.0 * n * n * ridges : 0)
+              + 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
+      perCell =
+          Math.max(
+              perCell,
+              SymmetricEigen.doublesHeld(cell.samples())
+                  + (3 * (long) n + (exactRisk ? dimension : testPoints)) * ridges);
+    }
+    for (Cell cell : unit.featureCells()) {
       double n = cell.samples();
       double w = cell.width();
       double m = Math.min(n, w);
@@ -89,7 +110,8 @@ public final class CostModel {
             + maxSamples
             + heldTestFeatures
             + dimension * blockRows
-            + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0);
+            + (staircase.strips() > 1 ? (long) blockRows * staircase.columns(0) : 0)
+            + kernelSamples * (dimension + kernelSamples + kernelTest);
     Largest largest = new Largest();
     largest.consider(
         dimension * bankWidth,
@@ -109,7 +131,22 @@ public final class CostModel {
               + staircase.columns(k)
               + " features)");
     }
-    for (Cell cell : unit.cells()) {
+    if (kernelSamples > 0) {
+      largest.consider(
+          kernelSamples * kernelSamples,
+          "the kernel matrix (" + kernelSamples + " x " + kernelSamples + " samples)");
+      largest.consider(
+          dimension * kernelSamples,
+          "the kernel cells' inputs (input dimension "
+              + dimension
+              + " x "
+              + kernelSamples
+              + " samples)");
+      largest.consider(
+          kernelTest * kernelSamples,
+          "the test points' kernel (" + kernelTest + " x " + kernelSamples + " samples)");
+    }
+    for (Cell cell : unit.featureCells()) {
       long m = Math.min(cell.samples(), cell.width());
       largest.consider(
           m * m, "the Gram matrix of cell (" + cell.width() + ", " + cell.samples() + ")");

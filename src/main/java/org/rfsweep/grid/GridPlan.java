@@ -21,7 +21,15 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     for (Sweep sweep : spec.grid().sweeps()) {
       for (int width : sweep.widths()) {
         for (int samples : sweep.samples()) {
-          if ((long) width * samples > Integer.MAX_VALUE - 8) {
+          if (width == Cell.INFINITE && (long) samples * samples > Integer.MAX_VALUE - 8) {
+            throw new SpecException(
+                "grid: cell (width inf, samples "
+                    + samples
+                    + ") needs a kernel matrix of "
+                    + (long) samples * samples
+                    + " entries, above the 2^31 limit of one Java array");
+          }
+          if (width != Cell.INFINITE && (long) width * samples > Integer.MAX_VALUE - 8) {
             throw new SpecException(
                 "grid: cell (width "
                     + width

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * {@code start(k) .. end(k)-1} (between consecutive distinct sample counts) and the first {@code
  * columns(k)} features, the widest width of any cell with at least {@code end(k)} samples. The
  * widths at small n and the samples at small N of the paper's Fig. 1 then cost two thin strips
- * instead of the full square.
+ * instead of the full square. Kernel cells (width inf) have no features and take no part.
  */
 public final class Staircase {
   private final int[] ends;
@@ -17,6 +17,9 @@ public final class Staircase {
   public Staircase(List<Cell> cells) {
     TreeMap<Integer, Integer> widestAt = new TreeMap<>();
     for (Cell cell : cells) {
+      if (cell.isKernel()) {
+        continue; // no features: its kernel matrix is built from the inputs
+      }
       widestAt.merge(cell.samples(), cell.width(), Math::max);
     }
     ends = new int[widestAt.size()];

@@ -44,11 +44,28 @@ public record WorkUnit(int point, int seedIndex, List<Cell> cells) implements Se
    */
   public boolean streamsTestPoints() {
     return cells.size() == 1
+        && !cells.get(0).isKernel()
         && Math.min(cells.get(0).width(), cells.get(0).samples()) >= STREAMED_TEST_FROM;
   }
 
+  /** The widest finite width: the feature bank's width (0 when every cell is a kernel cell). */
   public int maxWidth() {
-    return cells.stream().mapToInt(Cell::width).max().orElse(0);
+    return cells.stream().filter(c -> !c.isKernel()).mapToInt(Cell::width).max().orElse(0);
+  }
+
+  /** The cells with random features (finite width). */
+  public List<Cell> featureCells() {
+    return cells.stream().filter(c -> !c.isKernel()).toList();
+  }
+
+  /** The kernel cells (width = inf). */
+  public List<Cell> kernelCells() {
+    return cells.stream().filter(Cell::isKernel).toList();
+  }
+
+  /** The largest sample count of the kernel cells: the kernel matrix's order (0 without any). */
+  public int kernelSamples() {
+    return kernelCells().stream().mapToInt(Cell::samples).max().orElse(0);
   }
 
   public int maxSamples() {

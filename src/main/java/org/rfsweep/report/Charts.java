@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,6 +29,8 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.rfsweep.aggregate.CurvePoint;
 import org.rfsweep.aggregate.OptimalPoint;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.spec.Sweep;
 
 /** The report's figures, built with JFreeChart from the aggregated tables. */
 final class Charts {
@@ -40,6 +42,11 @@ final class Charts {
    * top edge instead of stretching the axis (the ridgeless peak at N = n).
    */
   static final double CLIP_FACTOR = 20;
+
+  /** Width inf is drawn this factor beyond the widest finite width. */
+  static final double LIMIT_GAP = 3;
+
+  private static final double[] INFINITE = {Double.POSITIVE_INFINITY};
 
   private Charts() {}
 
@@ -59,9 +66,23 @@ final class Charts {
       int fixed,
       TheoryCurves theory) {
     boolean alongWidth = axis.equals("width");
-    ToIntFunction<CurvePoint> x = alongWidth ? CurvePoint::width : CurvePoint::samples;
+    double fixedValue = alongWidth ? fixed : Cell.widthValue(fixed);
     List<CurvePoint> slice =
-        curves.stream().filter(c -> (alongWidth ? c.samples() : c.width()) == fixed).toList();
+        curves.stream().filter(c -> (alongWidth ? c.samples() : c.width()) == fixedValue).toList();
+    // Width inf (the kernel limit) is drawn at the right edge, a gap beyond the widest finite
+    // width, and labelled: a log axis has no place for it.
+    double widestFinite =
+        slice.stream()
+            .mapToDouble(alongWidth ? CurvePoint::width : CurvePoint::samples)
+            .filter(Double::isFinite)
+            .max()
+            .orElse(2);
+    double limitX = widestFinite * LIMIT_GAP;
+    boolean hasLimit = alongWidth && slice.stream().anyMatch(c -> Double.isInfinite(c.width()));
+    ToDoubleFunction<CurvePoint> x =
+        alongWidth
+            ? c -> Double.isInfinite(c.width()) ? limitX : c.width()
+            : c -> (double) c.samples();
     List<Double> ridges = slice.stream().map(CurvePoint::ridge).distinct().sorted().toList();
     double[] measuredMeans =
         slice.stream()
@@ -70,8 +91,8 @@ final class Charts {
             .toArray();
     double[] xs =
         TheoryCurves.logGrid(
-            slice.stream().mapToInt(x).min().orElse(1), slice.stream().mapToInt(x).max().orElse(2));
-    double[] optimalTheory = theory == null ? new double[0] : theory.optimal(axis, fixed, xs);
+            (int) slice.stream().mapToDouble(x).min().orElse(1), (int) Math.round(widestFinite));
+    double[] optimalTheory = theory == null ? new double[0] : theory.optimal(axis, fixedValue, xs);
     double[] range = yRange(measuredMeans);
     // The theory's optimal risk is the lowest line drawn: the axis reaches down to it.
     for (double v : optimalTheory) {
@@ -85,19 +106,19 @@ final class Charts {
       YIntervalSeries measured = new YIntervalSeries("ridge " + format(ridge));
       slice.stream()
           .filter(c -> c.ridge() == ridge)
-          .sorted(Comparator.comparingInt(x))
+          .sorted(Comparator.comparingDouble(x))
           .forEach(
               c -> {
                 if (!(c.testMean() > 0 && Double.isFinite(c.testMean()))) {
                   return;
                 }
                 if (c.testMean() > range[1]) {
-                  clipped.getSeries(0).add(x.applyAsInt(c), range[1] / 1.15);
+                  clipped.getSeries(0).add(x.applyAsDouble(c), range[1] / 1.15);
                   return;
                 }
                 double se = Double.isFinite(c.testSe()) ? c.testSe() : 0;
                 measured.add(
-                    x.applyAsInt(c),
+                    x.applyAsDouble(c),
                     c.testMean(),
                     Math.max(c.testMean() - se, c.testMean() * 0.5),
                     c.testMean() + se);
@@ -107,22 +128,38 @@ final class Charts {
     XYSeriesCollection lines = new XYSeriesCollection();
     if (theory != null) {
       for (double ridge : ridges) {
-        lines.addSeries(
-            line("theory, ridge " + format(ridge), xs, theory.risk(axis, fixed, ridge, xs), range));
+        XYSeries series =
+            line(
+                "theory, ridge " + format(ridge),
+                xs,
+                theory.risk(axis, fixedValue, ridge, xs),
+                range);
+        if (hasLimit) {
+          addLimit(series, limitX, theory.risk(axis, fixedValue, ridge, INFINITE)[0], range);
+        }
+        lines.addSeries(series);
       }
-      lines.addSeries(line("theory at its optimal ridge", xs, optimalTheory, range));
+      XYSeries optimalLine = line("theory at its optimal ridge", xs, optimalTheory, range);
+      if (hasLimit) {
+        addLimit(optimalLine, limitX, theory.optimal(axis, fixedValue, INFINITE)[0], range);
+      }
+      lines.addSeries(optimalLine);
     }
     XYSeriesCollection best = new XYSeriesCollection();
     XYSeries bestSeries = new XYSeries("optimal ridge of the grid");
     optimal.stream()
-        .filter(p -> (alongWidth ? p.samples() : p.width()) == fixed)
-        .sorted(Comparator.comparingInt(p -> alongWidth ? p.width() : p.samples()))
-        .forEach(p -> bestSeries.add(alongWidth ? p.width() : p.samples(), p.testMean()));
+        .filter(p -> (alongWidth ? p.samples() : p.width()) == fixedValue)
+        .sorted(Comparator.comparingDouble(p -> alongWidth ? p.width() : p.samples()))
+        .forEach(
+            p ->
+                bestSeries.add(
+                    alongWidth ? (Double.isInfinite(p.width()) ? limitX : p.width()) : p.samples(),
+                    p.testMean()));
     best.addSeries(bestSeries);
 
     XYPlot plot = new XYPlot();
     DecadeAxis xAxis = new DecadeAxis(alongWidth ? "width N" : "samples n");
-    xAxis.setRange(xs[0] / 1.15, xs[xs.length - 1] * 1.15);
+    xAxis.setRange(xs[0] / 1.15, (hasLimit ? limitX : xs[xs.length - 1]) * 1.15);
     DecadeAxis yAxis = new DecadeAxis("test risk");
     yAxis.setRange(range[0], range[1]);
     plot.setDomainAxis(xAxis);
@@ -131,11 +168,10 @@ final class Charts {
     errors.setDefaultLinesVisible(false);
     // Hovering a dot in the report shows its numbers (an HTML image map over the PNG).
     java.util.Map<String, CurvePoint> byPoint = new java.util.HashMap<>();
-    slice.forEach(c -> byPoint.put(x.applyAsInt(c) + "|" + c.ridge(), c));
+    slice.forEach(c -> byPoint.put(x.applyAsDouble(c) + "|" + c.ridge(), c));
     errors.setDefaultToolTipGenerator(
         (dataset, series, item) -> {
-          CurvePoint c =
-              byPoint.get((int) dataset.getXValue(series, item) + "|" + ridges.get(series));
+          CurvePoint c = byPoint.get(dataset.getXValue(series, item) + "|" + ridges.get(series));
           return c == null ? null : describe(c);
         });
     XYLineAndShapeRenderer theoryRenderer = new XYLineAndShapeRenderer(true, false);
@@ -172,10 +208,24 @@ final class Charts {
     plot.setRenderer(2, theoryRenderer);
     plot.setDataset(3, clipped);
     plot.setRenderer(3, clipRenderer);
+    if (hasLimit) {
+      // A dotted divide between the finite widths and the limit, and the limit's label.
+      org.jfree.chart.plot.ValueMarker divide =
+          new org.jfree.chart.plot.ValueMarker(Math.sqrt(widestFinite * limitX));
+      divide.setPaint(Color.GRAY);
+      divide.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f));
+      plot.addDomainMarker(divide);
+      org.jfree.chart.annotations.XYTextAnnotation label =
+          new org.jfree.chart.annotations.XYTextAnnotation("N = \u221e", limitX, range[0] * 1.25);
+      label.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+      plot.addAnnotation(label);
+    }
     String title =
         "Test risk against "
             + (alongWidth ? "width at n = " : "samples at N = ")
-            + fixed
+            + (alongWidth ? String.valueOf(fixed) : Sweep.widthText(fixedValue))
             + (theory != null
                 ? " (dots: experiment +- SE; lines: eigenframework)"
                 : " (dots: experiment +- SE; no theory for these features)");
@@ -223,9 +273,9 @@ final class Charts {
     String text =
         String.format(
             Locale.ROOT,
-            "width N = %d, samples n = %d, ridge %s: test risk %.4g +- %.2g (mean and standard error"
+            "width N = %s, samples n = %d, ridge %s: test risk %.4g +- %.2g (mean and standard error"
                 + " over %d seeds)",
-            c.width(),
+            Sweep.widthText(c.width()),
             c.samples(),
             format(c.ridge()),
             c.testMean(),
@@ -262,6 +312,12 @@ final class Charts {
   }
 
   /** A dense theory line, NaN (a gap) where the theory is infinite or off the axis. */
+  /** Ends a theory line at the kernel limit, drawn at {@code limitX}. */
+  private static void addLimit(XYSeries series, double limitX, double y, double[] range) {
+    boolean drawn = y > 0 && Double.isFinite(y) && y <= range[1] * 1.5;
+    series.add(limitX, drawn ? y : Double.NaN);
+  }
+
   private static XYSeries line(String name, double[] xs, double[] ys, double[] range) {
     XYSeries series = new XYSeries(name, false, true);
     for (int i = 0; i < xs.length; i++) {
@@ -299,9 +355,13 @@ final class Charts {
     return legend;
   }
 
-  /** The optimal test risk over (width, samples) as coloured blocks on log-log axes. */
+  /**
+   * The optimal test risk over (width, samples) as coloured blocks on log-log axes; finite widths
+   * only (the kernel limit has its own figures and rows).
+   */
   static JFreeChart heatMap(List<OptimalPoint> optimal) {
-    List<OptimalPoint> cells = optimal.stream().filter(p -> p.testMean() > 0).toList();
+    List<OptimalPoint> cells =
+        optimal.stream().filter(p -> p.testMean() > 0 && Double.isFinite(p.width())).toList();
     double[][] data = new double[3][cells.size()];
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -485,7 +545,7 @@ final class Charts {
     }
     return chart(
         "Test risk against fitting ratio along the ridge path at N = "
-            + cell.width()
+            + Sweep.widthText(cell.width())
             + ", n = "
             + cell.samples()
             + (dense == null && theory.isEmpty() ? " (no theory for these features)" : ""),

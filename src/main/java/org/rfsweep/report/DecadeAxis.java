@@ -46,6 +46,9 @@ final class DecadeAxis extends LogAxis {
 
   /** A tick's label: plain between 1e-3 and 1e5, else 1e-5 style. */
   static String label(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.isNaN(value) ? "" : value > 0 ? "\u221e" : "-\u221e";
+    }
     double exponent = Math.floor(Math.log10(value) + 1e-9);
     if (exponent >= -3 && exponent < 5) {
       return new BigDecimal(String.format("%.6g", value)).stripTrailingZeros().toPlainString();

@@ -16,6 +16,7 @@ import org.rfsweep.aggregate.History;
 import org.rfsweep.aggregate.PhaseRow;
 import org.rfsweep.run.JobColumns;
 import org.rfsweep.run.RunContext;
+import org.rfsweep.spec.Sweep;
 import org.rfsweep.spec.TaskPoint;
 
 /**
@@ -75,7 +76,7 @@ final class PhaseReport {
           }
         }
         PhaseRow first = tables.phases().get(members.get(0));
-        String cell = " (N = " + first.width() + ", n = " + first.samples() + ")";
+        String cell = " (N = " + Sweep.widthText(first.width()) + ", n = " + first.samples() + ")";
         save(
             folder,
             figures,
@@ -289,7 +290,7 @@ final class PhaseReport {
           .append("/index.html\">")
           .append(ReportWriter.escape(coordinates(point.point())))
           .append("</a></td><td>")
-          .append(p.width())
+          .append(Sweep.widthText(p.width()))
           .append("</td><td>")
           .append(p.samples())
           .append("</td><td>")

@@ -23,12 +23,14 @@ import org.rfsweep.aggregate.Claim;
 import org.rfsweep.aggregate.ExponentRow;
 import org.rfsweep.aggregate.History;
 import org.rfsweep.aggregate.OptimalPoint;
+import org.rfsweep.grid.Cell;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.run.TaskTheory;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.spec.Sweep;
 import org.rfsweep.spec.TaskPoint;
 import org.rfsweep.theory.ExponentEstimates;
 import org.rfsweep.theory.PowerLawClosedForms;
@@ -111,9 +113,14 @@ public final class ReportWriter {
         }
         if (i < samplesSlices.size()) {
           int fixed = samplesSlices.get(i);
-          figures.put("risk-vs-samples-N" + fixed, "Test risk against samples at N = " + fixed);
+          String width = Sweep.widthText(Cell.widthValue(fixed));
+          figures.put(
+              "risk-vs-samples-N" + width,
+              "Test risk against samples at N = "
+                  + width
+                  + (fixed == Cell.INFINITE ? " (kernel ridge regression)" : ""));
           charts.put(
-              "risk-vs-samples-N" + fixed,
+              "risk-vs-samples-N" + width,
               () -> Charts.riskCurves(tables.curves(), tables.optimal(), "samples", fixed, theory));
         }
       }
@@ -122,7 +129,7 @@ public final class ReportWriter {
       // The paper's Fig. 2 cell: the widest N (closest to the kernel limit the closed form
       // describes) at the largest n <= N/4, away from the interpolation peak at N = n, where the
       // ridge path's U shape is flattened.
-      int widestN = tables.optimal().stream().mapToInt(OptimalPoint::width).max().orElse(0);
+      double widestN = tables.optimal().stream().mapToDouble(OptimalPoint::width).max().orElse(0);
       OptimalPoint widest =
           tables.optimal().stream()
               .filter(p -> p.width() == widestN)
@@ -432,7 +439,10 @@ public final class ReportWriter {
           .append("</td><td class=\"text\">")
           .append(e.model())
           .append("</td><td class=\"text\">")
-          .append(e.fixedAxis().isEmpty() ? "" : e.fixedAxis() + " = " + e.fixedValue())
+          .append(
+              e.fixedAxis().isEmpty()
+                  ? ""
+                  : e.fixedAxis() + " = " + Sweep.widthText(e.fixedValue()))
           .append("</td><td>")
           .append(e.points())
           .append("</td><td>")
@@ -468,7 +478,7 @@ public final class ReportWriter {
         .append("<th>GCV ridge</th><th>GCV risk</th></tr>\n");
     for (OptimalPoint p : tables.optimal()) {
       page.append("<tr><td>")
-          .append(p.width())
+          .append(Sweep.widthText(p.width()))
           .append("</td><td>")
           .append(p.samples())
           .append("</td><td>")

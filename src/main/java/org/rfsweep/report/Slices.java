@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.rfsweep.aggregate.OptimalPoint;
+import org.rfsweep.grid.Cell;
 import org.rfsweep.spec.GridSpec;
 import org.rfsweep.spec.Sweep;
 
@@ -36,7 +37,7 @@ final class Slices {
     boolean alongWidth = axis.equals("width");
     Map<Integer, Integer> lengths = new TreeMap<>();
     for (OptimalPoint p : optimal) {
-      lengths.merge(alongWidth ? p.samples() : p.width(), 1, Integer::sum);
+      lengths.merge(alongWidth ? p.samples() : Cell.gridWidth(p.width()), 1, Integer::sum);
     }
     List<Integer> candidates =
         lengths.entrySet().stream()

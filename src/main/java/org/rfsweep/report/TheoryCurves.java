@@ -41,7 +41,7 @@ final class TheoryCurves {
    * Test risk at {@code ridge} along {@code xs} of {@code axis} ({@code width} or {@code samples})
    * at the other axis's {@code fixed} value; infinite where the theory is (the ridgeless peak).
    */
-  double[] risk(String axis, int fixed, double ridge, double[] xs) {
+  double[] risk(String axis, double fixed, double ridge, double[] xs) {
     double[][] cells = cells(axis, fixed, xs);
     RiskEstimate[][] estimates =
         TheorySweep.estimates(spectrum, noise, cells[0], cells[1], new double[] {ridge});
@@ -53,7 +53,7 @@ final class TheoryCurves {
   }
 
   /** Test risk at the theory-optimal ridge along {@code xs}. */
-  double[] optimal(String axis, int fixed, double[] xs) {
+  double[] optimal(String axis, double fixed, double[] xs) {
     double[][] cells = cells(axis, fixed, xs);
     OptimalRidge.Result[] results = TheorySweep.optimal(spectrum, noise, cells[0], cells[1]);
     double[] out = new double[xs.length];
@@ -69,7 +69,7 @@ final class TheoryCurves {
    *
    * @return {test risks, fitting ratios}
    */
-  double[][] ridgePath(int width, int samples, double lo, double hi) {
+  double[][] ridgePath(double width, int samples, double lo, double hi) {
     double[] ridges = new double[POINTS + 1];
     double[] grid = logGrid(lo, hi);
     System.arraycopy(grid, 0, ridges, 1, POINTS);
@@ -85,7 +85,7 @@ final class TheoryCurves {
     return out;
   }
 
-  private static double[][] cells(String axis, int fixed, double[] xs) {
+  private static double[][] cells(String axis, double fixed, double[] xs) {
     double[] widths = new double[xs.length];
     double[] samples = new double[xs.length];
     for (int i = 0; i < xs.length; i++) {

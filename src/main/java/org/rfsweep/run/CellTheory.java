@@ -18,38 +18,37 @@ import org.rfsweep.theory.TheorySweep;
 public final class CellTheory implements Serializable {
   private static final long serialVersionUID = 1L;
   private final double[] ridges;
-  private final Map<Long, TheoryValues[]> values; // (width, samples) -> one per ridge
+  private final Map<Key, TheoryValues[]> values; // one per ridge
 
-  private CellTheory(double[] ridges, Map<Long, TheoryValues[]> values) {
+  /** A cell by its width as the tables hold it (+Infinity for the kernel limit) and samples. */
+  private record Key(double width, int samples) implements Serializable {}
+
+  private CellTheory(double[] ridges, Map<Key, TheoryValues[]> values) {
     this.ridges = ridges;
     this.values = values;
   }
 
   public static CellTheory compute(
       Spectrum spectrum, double noise, List<Cell> cells, double[] ridges) {
-    double[] widths = cells.stream().mapToDouble(Cell::width).toArray();
+    double[] widths = cells.stream().mapToDouble(Cell::widthValue).toArray();
     double[] samples = cells.stream().mapToDouble(Cell::samples).toArray();
     RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, widths, samples, ridges);
-    Map<Long, TheoryValues[]> values = new HashMap<>();
+    Map<Key, TheoryValues[]> values = new HashMap<>();
     for (int c = 0; c < cells.size(); c++) {
       TheoryValues[] row = new TheoryValues[ridges.length];
       for (int r = 0; r < ridges.length; r++) {
         RiskEstimate e = estimates[c][r];
         row[r] = new TheoryValues(e.testMse(), e.trainMse(), e.gamma(), e.kappa());
       }
-      values.put(key(cells.get(c).width(), cells.get(c).samples()), row);
+      values.put(new Key(cells.get(c).widthValue(), cells.get(c).samples()), row);
     }
     return new CellTheory(ridges.clone(), Map.copyOf(values));
   }
 
   /** The theory of a fit, or null if its (cell, ridge) is not in the sweep. */
-  public TheoryValues lookup(int width, int samples, double ridge) {
-    TheoryValues[] row = values.get(key(width, samples));
+  public TheoryValues lookup(double width, int samples, double ridge) {
+    TheoryValues[] row = values.get(new Key(width, samples));
     int r = Arrays.binarySearch(ridges, ridge);
     return row == null || r < 0 ? null : row[r];
-  }
-
-  private static long key(int width, int samples) {
-    return ((long) width << 32) | samples;
   }
 }

@@ -21,7 +21,7 @@ public record RowStamp(
    * done. It holds the results version, not the code version: a commit that cannot change the
    * numbers keeps every key.
    */
-  public String cellKey(int width, int samples, int seed) {
+  public String cellKey(double width, int samples, int seed) {
     return SpecFingerprint.cellKey(pointHash, resultsVersion, width, samples, seed);
   }
 

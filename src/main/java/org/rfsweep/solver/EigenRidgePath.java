@@ -175,6 +175,11 @@ public final class EigenRidgePath implements RidgePath {
     } else {
       blas.dsyrk("U", "T", w, n, 1.0, phi, ld, 0.0, gramMatrix, w);
     }
+    return decomposeGram(order, gramMatrix, s, start);
+  }
+
+  /** The eigendecomposition of a formed Gram matrix, timed from {@code start}. */
+  private Basis decomposeGram(int order, double[] gramMatrix, double[] s, long start) {
     long formed = System.nanoTime();
     double[] z = null;
     String routine;
@@ -218,12 +223,65 @@ public final class EigenRidgePath implements RidgePath {
     eigen.applyQ(order, basis.u(), false, out, columns);
   }
 
+  /**
+   * Kernel ridge regression on a given kernel matrix: the dual side with K in place of Phi Phi^T
+   * (width = inf). The coefficients written to {@code out} are the dual ones, alpha(ridge) = (K +
+   * ridge I)^+ Y, n x outputs per ridge, and {@code out.width()} is n; predictions at new points
+   * are K(x, X) alpha.
+   *
+   * @param kernel column-major kernel matrix whose top-left {@code samples x samples} block (upper
+   *     triangle) is K of the first samples; leading dimension {@code ld}; read only
+   */
+  public PathTimings fitKernel(
+      double[] kernel,
+      int ld,
+      int samples,
+      double[] labels,
+      int outputs,
+      double[] ridges,
+      RidgeSolution out) {
+    out.reset(samples, outputs, ridges.length);
+    int n = samples;
+    double[] u = gram.get((long) n * n);
+    double[] s = eigenvalues.get(n);
+    long start = System.nanoTime();
+    for (int j = 0; j < n; j++) {
+      System.arraycopy(kernel, j * ld, u, j * n, j + 1);
+    }
+    Basis basis = decomposeGram(n, u, s, start);
+    double[] alpha = dualPath(basis, s, n, n, labels, outputs, ridges, out);
+    System.arraycopy(alpha, 0, out.coefficients(), 0, n * outputs * ridges.length);
+    return basis.timings();
+  }
+
   private PathTimings fitDual(
       double[] phi, int ld, int n, int w, double[] y, int k, double[] ridges, RidgeSolution out) {
-    int ridgeCount = ridges.length;
     double[] u = gram.get((long) n * n);
     double[] s = eigenvalues.get(n);
     Basis basis = decompose(true, phi, ld, n, w, u, s);
+    double[] alpha = dualPath(basis, s, n, w, y, k, ridges, out);
+    blas.dgemm(
+        "T", "N", w, k * ridges.length, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
+    return basis.timings();
+  }
+
+  /**
+   * The dual side from the eigendecomposition of an n x n Gram (or kernel) matrix: training errors,
+   * LOO and GCV of every ridge into {@code out}; returns alpha, n x (outputs * ridges).
+   *
+   * @param w the width, for the ridge-0 cutoff (n for a kernel)
+   */
+  private double[] dualPath(
+      Basis basis,
+      double[] s,
+      int n,
+      int w,
+      double[] y,
+      int k,
+      double[] ridges,
+      RidgeSolution out) {
+    int ridgeCount = ridges.length;
+    double[] u = basis.u();
     double[] f = filters(s, n, cutoff(s, n, n, w), ridges);
 
     double[] cy = rotated.get((long) n * k);
@@ -244,13 +302,12 @@ public final class EigenRidgePath implements RidgePath {
     }
     double[] alpha = fitted.get((long) n * k * ridgeCount);
     fromEigenbasis(basis, n, d, k * ridgeCount, alpha);
-    blas.dgemm("T", "N", w, k * ridgeCount, n, 1.0, phi, ld, alpha, n, 0.0, out.coefficients(), w);
 
     if (!leaveOneOut) {
       for (int r = 0; r < ridgeCount; r++) {
         record(out, r, rss[r], Double.NaN, degreesOfFreedom(s, f, r, n), n);
       }
-      return basis.timings();
+      return alpha;
     }
     // [(K + ridge)^-1]_ii = sum_j U_ij^2 / (s_j + ridge), for every ridge, accumulated over blocks
     // of
@@ -293,7 +350,7 @@ public final class EigenRidgePath implements RidgePath {
       }
       record(out, r, rss[r], loo, degreesOfFreedom(s, f, r, n), n);
     }
-    return basis.timings();
+    return alpha;
   }
 
   private static void record(RidgeSolution out, int r, double rss, double loo, double df, int n) {

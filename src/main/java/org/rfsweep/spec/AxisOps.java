@@ -54,6 +54,28 @@ public final class AxisOps {
     return List.copyOf(values);
   }
 
+  /**
+   * A width axis: positive integers as {@link #integerAxis}, and {@code inf} (or {@code .inf}) for
+   * the kernel limit, held as {@link Sweep#INFINITE_WIDTH}.
+   */
+  static List<Integer> widthAxis(YamlNode axis) {
+    TreeSet<Integer> values = new TreeSet<>();
+    for (YamlNode item : items(axis)) {
+      if (item.isMapping()) {
+        values.addAll(integerAxis(item));
+      } else if (!item.isSequence() && item.asDoubleOrNaN() == Double.POSITIVE_INFINITY) {
+        values.add(Sweep.INFINITE_WIDTH);
+      } else {
+        int width = item.positiveInt();
+        if (width == Sweep.INFINITE_WIDTH) {
+          throw item.error("must be below " + width + ", or inf for the kernel limit");
+        }
+        values.add(width);
+      }
+    }
+    return List.copyOf(values);
+  }
+
   /** A ridge axis: finite numbers >= 0; 0 is the minimum-norm solution. */
   static List<Double> ridgeAxis(YamlNode axis) {
     TreeSet<Double> values = new TreeSet<>();

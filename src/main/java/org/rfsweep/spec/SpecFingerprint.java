@@ -44,7 +44,13 @@ public final class SpecFingerprint {
     }
     List<Map<String, Object>> sweeps =
         spec.grid().sweeps().stream()
-            .map(s -> Map.<String, Object>of("widths", s.widths(), "samples", s.samples()))
+            .map(
+                s ->
+                    Map.<String, Object>of(
+                        "widths",
+                        s.widths().stream().map(Sweep::widthForSpec).toList(),
+                        "samples",
+                        s.samples()))
             .toList();
     Map<String, Object> grid = new LinkedHashMap<>();
     grid.put("sweeps", sweeps);
@@ -58,7 +64,8 @@ public final class SpecFingerprint {
         report.put("widths_at", spec.report().widthsAt());
       }
       if (!spec.report().samplesAt().isEmpty()) {
-        report.put("samples_at", spec.report().samplesAt());
+        report.put(
+            "samples_at", spec.report().samplesAt().stream().map(Sweep::widthForSpec).toList());
       }
       root.put("report", report);
     }
@@ -209,11 +216,22 @@ public final class SpecFingerprint {
     }
   }
 
-  /** The content key of one (cell, seed): compatibility hash, results version and coordinates. */
+  /**
+   * The content key of one (cell, seed): compatibility hash, results version and coordinates (a
+   * finite width as its integer, the kernel limit as {@code inf}).
+   */
   public static String cellKey(
-      String compatibilityHash, String resultsVersion, int width, int samples, int seed) {
+      String compatibilityHash, String resultsVersion, double width, int samples, int seed) {
     return sha256(
-        compatibilityHash + "|" + resultsVersion + "|" + width + "|" + samples + "|" + seed);
+        compatibilityHash
+            + "|"
+            + resultsVersion
+            + "|"
+            + Sweep.widthText(width)
+            + "|"
+            + samples
+            + "|"
+            + seed);
   }
 
   private static String sha256(String text) {

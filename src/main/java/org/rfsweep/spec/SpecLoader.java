@@ -143,18 +143,24 @@ public final class SpecLoader {
       widths.addAll(sweep.widths());
     }
     return new ReportSpec(
-        slices(fields.get("widths_at"), samples, "sample count"),
-        slices(fields.get("samples_at"), widths, "width"));
+        slices(fields.get("widths_at"), samples, "sample count", false),
+        slices(fields.get("samples_at"), widths, "width", true));
   }
 
-  private static List<Integer> slices(YamlNode axis, Set<Integer> grid, String what) {
+  private static List<Integer> slices(
+      YamlNode axis, Set<Integer> grid, String what, boolean widths) {
     if (axis == null) {
       return List.of();
     }
-    List<Integer> values = AxisOps.integerAxis(axis);
+    List<Integer> values = widths ? AxisOps.widthAxis(axis) : AxisOps.integerAxis(axis);
     for (int value : values) {
       if (!grid.contains(value)) {
-        throw axis.error("" + value + " is not a " + what + " of the grid " + grid);
+        throw axis.error(
+            Sweep.widthForSpec(value)
+                + " is not a "
+                + what
+                + " of the grid "
+                + grid.stream().map(Sweep::widthForSpec).toList());
       }
     }
     return values;
@@ -267,13 +273,13 @@ public final class SpecLoader {
         Map<String, YamlNode> sweep = item.mapping(Set.of("widths", "samples"));
         sweeps.add(
             new Sweep(
-                AxisOps.integerAxis(item.required(sweep, "widths")),
+                AxisOps.widthAxis(item.required(sweep, "widths")),
                 AxisOps.integerAxis(item.required(sweep, "samples"))));
       }
     } else {
       sweeps.add(
           new Sweep(
-              AxisOps.integerAxis(node.required(fields, "widths")),
+              AxisOps.widthAxis(node.required(fields, "widths")),
               AxisOps.integerAxis(node.required(fields, "samples"))));
     }
     List<Double> ridges = AxisOps.ridgeAxis(node.required(fields, "ridges"));

@@ -226,6 +226,15 @@ final class YamlNode {
     }
   }
 
+  /** The scalar as a number, or NaN when it is not one (the caller then reports its own rule). */
+  double asDoubleOrNaN() {
+    try {
+      return asDouble();
+    } catch (SpecException e) {
+      return Double.NaN;
+    }
+  }
+
   double finiteDouble() {
     double value = asDouble();
     if (!Double.isFinite(value)) {

@@ -16,12 +16,24 @@ final class ExactLinearRisk implements TestRisk {
   private final double[] sqrtEigenvalues;
   private final double[] target;
   private final double noise;
+  private final boolean dual;
   private final Workspace effective = new Workspace();
 
   /**
    * @param bank feature weights, column-major {@code dimension x bankWidth}; read only
    */
   ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank) {
+    this(blas, task, bank, false);
+  }
+
+  /**
+   * @param bank feature weights, column-major {@code dimension x bankWidth}; or, for kernel fits
+   *     ({@code dual}), the training inputs z_i, {@code dimension x samples}: the kernel predictor
+   *     sum_i alpha_i z_i . z is linear with u = Z alpha; read only
+   * @param dual whether fits are kernel fits with dual coefficients alpha
+   */
+  ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank, boolean dual) {
+    this.dual = dual;
     this.blas = blas;
     this.bank = bank;
     this.sqrtEigenvalues = task.sqrtEigenvalues();
@@ -41,7 +53,7 @@ final class ExactLinearRisk implements TestRisk {
         dimension,
         ridges,
         width,
-        1.0 / Math.sqrt(width),
+        dual ? 1.0 : 1.0 / Math.sqrt(width),
         bank,
         dimension,
         solution.coefficients(),

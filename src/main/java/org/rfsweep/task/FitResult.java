@@ -8,7 +8,7 @@ import org.rfsweep.solver.PathTimings;
  * One fitted (cell, ridge, seed): the fit's part of a {@code fits} row (each component is a
  * column).
  *
- * @param width N
+ * @param width N; +Infinity for a kernel cell (exact kernel ridge regression)
  * @param samples n
  * @param ridge delta, on the un-normalised loss
  * @param seed seed index
@@ -28,7 +28,7 @@ import org.rfsweep.solver.PathTimings;
  *     org.rfsweep.linalg.BlasBackend#label()})
  */
 public record FitResult(
-    int width,
+    double width,
     int samples,
     double ridge,
     int seed,
@@ -48,7 +48,7 @@ public record FitResult(
   public static final String FAILED = "FAILED";
 
   public FitResult {
-    if (width < 1 || samples < 1 || seed < 0 || !(ridge >= 0) || Double.isInfinite(ridge)) {
+    if (!(width >= 1) || samples < 1 || seed < 0 || !(ridge >= 0) || Double.isInfinite(ridge)) {
       throw new IllegalArgumentException(
           "a fit needs width, samples >= 1, seed >= 0 and a finite ridge >= 0, found ("
               + width

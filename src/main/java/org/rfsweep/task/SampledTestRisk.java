@@ -16,13 +16,24 @@ final class SampledTestRisk implements TestRisk {
   private final double[] labels;
   private final int points;
   private final int outputs;
+  private final boolean dual;
   private final Workspace predictions = new Workspace();
 
-  /**
-   * @param features activated raw test features, column-major {@code points x bankWidth}; read only
-   * @param labels test labels, column-major {@code points x outputs}; read only
-   */
+  /** The risk of random-feature fits: {@code features} are the raw test features. */
   SampledTestRisk(BLAS blas, double[] features, double[] labels, int points, int outputs) {
+    this(blas, features, labels, points, outputs, false);
+  }
+
+  /**
+   * @param features activated raw test features, column-major {@code points x bankWidth}; or, for
+   *     kernel fits ({@code dual}), the test points' kernel against the training samples, {@code
+   *     points x samples}; read only
+   * @param labels test labels, column-major {@code points x outputs}; read only
+   * @param dual whether fits are kernel fits, whose coefficients are dual (predictions K alpha)
+   */
+  SampledTestRisk(
+      BLAS blas, double[] features, double[] labels, int points, int outputs, boolean dual) {
+    this.dual = dual;
     this.blas = blas;
     this.features = features;
     this.labels = labels;
@@ -33,8 +44,20 @@ final class SampledTestRisk implements TestRisk {
   @Override
   public void evaluate(RidgeSolution solution, double[] out) {
     Arrays.fill(out, 0, solution.ridges(), 0.0);
+    double scale = dual ? 1.0 : 1.0 / Math.sqrt(solution.width());
     addSquaredErrors(
-        blas, solution, features, points, 0, points, labels, points, outputs, predictions, out);
+        blas,
+        solution,
+        scale,
+        features,
+        points,
+        0,
+        points,
+        labels,
+        points,
+        outputs,
+        predictions,
+        out);
     for (int r = 0; r < solution.ridges(); r++) {
       out[r] /= points;
     }
@@ -43,11 +66,12 @@ final class SampledTestRisk implements TestRisk {
   /**
    * Adds to {@code sums[r]} the squared errors of ridge r's predictions on test points {@code from
    * .. from+rows-1}, whose raw features are the first {@code rows} rows of {@code features}
-   * (leading dimension {@code ld}).
+   * (leading dimension {@code ld}); predictions are {@code scale} features times coefficients.
    */
   static void addSquaredErrors(
       BLAS blas,
       RidgeSolution solution,
+      double scale,
       double[] features,
       int ld,
       int from,
@@ -66,7 +90,7 @@ final class SampledTestRisk implements TestRisk {
         rows,
         columns,
         width,
-        1.0 / Math.sqrt(width),
+        scale,
         features,
         ld,
         solution.coefficients(),

@@ -51,7 +51,18 @@ final class StreamedTestRisk implements TestRisk {
       projector.project(
           RandomStreams.TEST, from, from + count, width, features, 0, count, labels, points);
       SampledTestRisk.addSquaredErrors(
-          blas, solution, features, count, from, count, labels, points, outputs, predictions, out);
+          blas,
+          solution,
+          1.0 / Math.sqrt(width),
+          features,
+          count,
+          from,
+          count,
+          labels,
+          points,
+          outputs,
+          predictions,
+          out);
     }
     for (int r = 0; r < solution.ridges(); r++) {
       out[r] /= points;

@@ -85,12 +85,12 @@ public final class UnitRunner {
     for (Cell cell : unit.cells()) {
       long start = System.nanoTime();
       try {
-        CellFit fit = fit(setup.train(), cell, setup.testRisk(), testMse);
+        CellFit fit = fit(setup, cell, testMse);
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
           results.add(
               new FitResult(
-                  cell.width(),
+                  cell.widthValue(),
                   cell.samples(),
                   ridges[r],
                   unit.seedIndex(),
@@ -111,7 +111,7 @@ public final class UnitRunner {
         for (double ridge : ridges) {
           results.add(
               new FitResult(
-                  cell.width(),
+                  cell.widthValue(),
                   cell.samples(),
                   ridge,
                   unit.seedIndex(),
@@ -132,27 +132,74 @@ public final class UnitRunner {
     return results;
   }
 
-  private record Setup(SharedFeatures train, TestRisk testRisk) {}
+  /**
+   * The seed's shared data: training features and test risk of the finite widths, and the kernel
+   * matrices of the kernel cells (each null when the unit has no such cell).
+   */
+  private record Setup(SharedFeatures train, TestRisk testRisk, KernelCells kernels) {}
+
+  private Setup setUp(WorkUnit unit) {
+    KernelCells kernels =
+        unit.kernelCells().isEmpty()
+            ? null
+            : new KernelCells(
+                blas, source, map, jobSeed, unit.seedIndex(), unit.kernelSamples(), testPoints);
+    if (unit.featureCells().isEmpty()) {
+      return new Setup(null, null, kernels);
+    }
+    return setUpFeatures(unit, kernels);
+  }
 
   /**
-   * The seed's training features and test risk. The feature bank stays local: once projected it is
-   * garbage (unless the exact linear risk needs it), so a large cell's fit never holds it.
+   * The finite widths' training features and test risk. The feature bank stays local: once
+   * projected it is garbage (unless the exact linear risk needs it), so a large cell's fit never
+   * holds it.
    */
-  private Setup setUp(WorkUnit unit) {
+  private Setup setUpFeatures(WorkUnit unit, KernelCells kernels) {
     int bankWidth = unit.maxWidth();
     double[] bank = new double[Math.multiplyExact(source.inputDimension(), bankWidth)];
     map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
     Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
     SharedFeatures train =
-        new SharedFeatures(projector, unit.cells(), source.outputs(), this::strip);
-    return new Setup(train, testRisk(unit, projector, bank, bankWidth));
+        new SharedFeatures(projector, unit.featureCells(), source.outputs(), this::strip);
+    return new Setup(train, testRisk(unit, projector, bank, bankWidth), kernels);
   }
 
-  private CellFit fit(SharedFeatures train, Cell cell, TestRisk testRisk, double[] testMse) {
+  private CellFit fit(Setup setup, Cell cell, double[] testMse) {
+    int n = cell.samples();
+    int outputs = source.outputs();
+    double[] y = labels.get((long) n * outputs);
+    PathTimings timings;
+    TestRisk testRisk;
+    if (cell.isKernel()) {
+      setup.kernels().labels(n, y);
+      timings = setup.kernels().fit(path, n, y, ridges, solution);
+      testRisk = setup.kernels().testRisk();
+    } else {
+      timings = fitFeatures(setup.train(), cell, y);
+      testRisk = setup.testRisk();
+    }
+    long fitted = System.nanoTime();
+    testRisk.evaluate(solution, testMse);
+    double testNoise = source.testNoise();
+    for (int r = 0; r < ridges.length && testNoise > 0; r++) {
+      testMse[r] += testNoise;
+    }
+    double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
+    for (int r = 0; r < ridges.length; r++) {
+      if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
+        throw new NumericalException(
+            "non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
+      }
+    }
+    return new CellFit(timings, testRiskSeconds);
+  }
+
+  /** Fits a finite-width cell at every ridge, its labels {@code y} filled here. */
+  private PathTimings fitFeatures(SharedFeatures train, Cell cell, double[] y) {
     int n = cell.samples();
     int width = cell.width();
     int outputs = source.outputs();
-    double[] y = labels.get((long) n * outputs);
     train.labels(n, y);
     double[] raw = train.view(n, width);
     PathTimings timings;
@@ -175,20 +222,7 @@ public final class UnitRunner {
       train.assemble(n, width, features);
       timings = path.fit(features, n, width, y, outputs, ridges, solution);
     }
-    long fitted = System.nanoTime();
-    testRisk.evaluate(solution, testMse);
-    double testNoise = source.testNoise();
-    for (int r = 0; r < ridges.length && testNoise > 0; r++) {
-      testMse[r] += testNoise;
-    }
-    double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
-    for (int r = 0; r < ridges.length; r++) {
-      if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
-        throw new NumericalException(
-            "non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
-      }
-    }
-    return new CellFit(timings, testRiskSeconds);
+    return timings;
   }
 
   private double[] strip(int k, long length) {

@@ -98,7 +98,7 @@ class DriverFitsSparkTest {
     return picks.stream()
         .sorted(
             Comparator.comparing(CellPick::rule)
-                .thenComparingInt(CellPick::width)
+                .thenComparingDouble(CellPick::width)
                 .thenComparingInt(CellPick::samples))
         .toList();
   }
