@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rfsweep.spec.Sweep;
 
 /**
  * {@code DIR/history.jsonl}: one line per completed run (when, spec, code version, exponents with
@@ -225,7 +226,9 @@ public final class History {
     return e.sweep()
         + "/"
         + e.model()
-        + (e.fixedAxis().isEmpty() ? "" : "/" + e.fixedAxis() + "=" + e.fixedValue());
+        + (e.fixedAxis().isEmpty()
+            ? ""
+            : "/" + e.fixedAxis() + "=" + Sweep.widthText(e.fixedValue()));
   }
 
   private static Double finite(double value) {

@@ -171,7 +171,7 @@ class SweepDriverSparkTest {
               .collectAsList()) {
         // Doubles compared through their exact bits.
         rows.add(
-            row.getInt(0)
+            row.getDouble(0)
                 + "|"
                 + row.getInt(1)
                 + "|"

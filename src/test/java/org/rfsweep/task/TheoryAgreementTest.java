@@ -20,7 +20,8 @@ import org.rfsweep.theory.Spectrum;
  * Theory against simulation on the synthetic task: the mean over seeds of the simulated test and
  * train risk agree with the eigenframework within three standard errors of the seed mean plus a
  * small relative margin for the theory's finite-size error (a few percent at these sizes). Cells
- * sit on both sides of N = n, away from the ridgeless peak where the risk has no finite variance.
+ * sit on both sides of N = n, away from the ridgeless peak where the risk has no finite variance,
+ * and at width inf (exact kernel ridge regression).
  */
 class TheoryAgreementTest {
   /**
@@ -47,7 +48,10 @@ class TheoryAgreementTest {
             new Cell(256, 64),
             new Cell(128, 400),
             new Cell(400, 128),
-            new Cell(200, 200));
+            new Cell(200, 200),
+            // the kernel limit (width inf) against the eigenframework's KRR limit, same tolerance
+            new Cell(Cell.INFINITE, 64),
+            new Cell(Cell.INFINITE, 256));
     double[] ridges = {0.0, 0.1, 1.0};
     PowerLawSource source = new PowerLawSource(TASK);
     UnitRunner runner =
@@ -105,7 +109,7 @@ class TheoryAgreementTest {
         standardError <= MAX_RELATIVE_STANDARD_ERROR * Math.abs(mean)
             || Math.abs(predicted) < 1e-12,
         String.format(
-            "%s risk at width %d, samples %d, ridge %s: standard error %.3g of a mean %.3g",
+            "%s risk at width %s, samples %d, ridge %s: standard error %.3g of a mean %.3g",
             which, point.width(), point.samples(), point.ridge(), standardError, mean));
     // Interpolating fits have train risk 0 in theory and round-off (~1e-30) in simulation.
     double tolerance =
@@ -113,7 +117,7 @@ class TheoryAgreementTest {
     assertTrue(
         Math.abs(mean - predicted) <= tolerance,
         String.format(
-            "%s risk at width %d, samples %d, ridge %s: simulated %.5f +- %.5f, theory %.5f",
+            "%s risk at width %s, samples %d, ridge %s: simulated %.5f +- %.5f, theory %.5f",
             which, point.width(), point.samples(), point.ridge(), mean, standardError, predicted));
   }
 }
