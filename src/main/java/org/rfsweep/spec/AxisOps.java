@@ -47,6 +47,8 @@ public final class AxisOps {
         for (double value : logspace(item)) {
           values.add((int) Math.max(1, Math.round(value)));
         }
+      } else if (item.asDoubleOrNaN() == Double.POSITIVE_INFINITY) {
+        throw item.error("must be a positive integer, found inf (only a width can be inf)");
       } else {
         values.add(item.positiveInt());
       }
@@ -66,6 +68,11 @@ public final class AxisOps {
       } else if (!item.isSequence() && item.asDoubleOrNaN() == Double.POSITIVE_INFINITY) {
         values.add(Sweep.INFINITE_WIDTH);
       } else {
+        double value = item.asDoubleOrNaN();
+        if (!(value >= 1) || value != Math.rint(value)) {
+          throw item.error(
+              "must be a positive integer or inf (the kernel limit), found " + item.text().trim());
+        }
         int width = item.positiveInt();
         if (width == Sweep.INFINITE_WIDTH) {
           throw item.error("must be below " + width + ", or inf for the kernel limit");

@@ -25,8 +25,8 @@ class BadInputTest {
       delimiter = '|',
       textBlock =
           """
-      plan | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer, found -8
-      run  | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer, found -8
+      plan | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer or inf (the kernel limit), found -8
+      run  | widths: [8, -8]      | grid.widths[1] (line 12): must be a positive integer or inf (the kernel limit), found -8
       plan | samples: [0.5]       | grid.samples[0] (line 13): must be a positive integer, found 0.5
       run  | ridges: [-1]         | grid.ridges[0] (line 14): must be a finite number >= 0 (0 = minimum-norm), found -1
       run  | ridges: [.nan]       | grid.ridges[0] (line 14): must be a finite number >= 0 (0 = minimum-norm), found .nan

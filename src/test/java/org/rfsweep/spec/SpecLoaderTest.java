@@ -83,8 +83,11 @@ class SpecLoaderTest {
       delimiter = '|',
       textBlock =
           """
-      widths     | widths: [8, -8, 48]          | grid.widths[1] (line 12): must be a positive integer, found -8
-      widths     | widths: [8, 2.5]             | grid.widths[1] (line 12): must be a positive integer, found 2.5
+      widths     | widths: [8, -8, 48]          | grid.widths[1] (line 12): must be a positive integer or inf (the kernel limit), found -8
+      widths     | widths: [8, 2.5]             | grid.widths[1] (line 12): must be a positive integer or inf (the kernel limit), found 2.5
+      widths     | widths: [8, -inf]            | grid.widths[1] (line 12): must be a positive integer or inf (the kernel limit), found -inf
+      widths     | widths: [8, 2147483647]      | grid.widths[1] (line 12): must be below 2147483647, or inf for the kernel limit
+      samples    | samples: [16, inf]           | grid.samples[1] (line 13): must be a positive integer, found inf (only a width can be inf)
       samples    | samples: [16, abc]           | grid.samples[1] (line 13): must be a number, found 'abc'
       samples    | samples: []                  | grid.samples (line 13): must not be empty
       ridges     | ridges: [0, -0.5]            | grid.ridges[1] (line 14): must be a finite number >= 0 (0 = minimum-norm), found -0.5
