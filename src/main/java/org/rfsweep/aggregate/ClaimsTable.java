@@ -64,6 +64,11 @@ public final class ClaimsTable {
     double smallestGridRidge = curves.stream().mapToDouble(CurvePoint::ridge).min().orElse(0);
     claims.add(overfitting(optimal, closedFormRStar, closedFormSource, smallestGridRidge));
     claims.add(theoryMatches(curves));
+    Claim kernel =
+        KernelLimit.claim(KernelLimit.rows(optimal, curves, closedFormRStar), closedFormSource);
+    if (kernel != null) {
+      claims.add(kernel);
+    }
     return claims;
   }
 

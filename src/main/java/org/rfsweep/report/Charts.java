@@ -160,6 +160,9 @@ final class Charts {
     XYPlot plot = new XYPlot();
     DecadeAxis xAxis = new DecadeAxis(alongWidth ? "width N" : "samples n");
     xAxis.setRange(xs[0] / 1.15, (hasLimit ? limitX : xs[xs.length - 1]) * 1.15);
+    if (hasLimit) {
+      xAxis.setLastTick(widestFinite * 1.05);
+    }
     DecadeAxis yAxis = new DecadeAxis("test risk");
     yAxis.setRange(range[0], range[1]);
     plot.setDomainAxis(xAxis);
@@ -218,7 +221,8 @@ final class Charts {
               1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f));
       plot.addDomainMarker(divide);
       org.jfree.chart.annotations.XYTextAnnotation label =
-          new org.jfree.chart.annotations.XYTextAnnotation("N = \u221e", limitX, range[0] * 1.25);
+          new org.jfree.chart.annotations.XYTextAnnotation(
+              "N = \u221e", limitX, Math.pow(range[1], 0.93) * Math.pow(range[0], 0.07));
       label.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
       plot.addAnnotation(label);
     }

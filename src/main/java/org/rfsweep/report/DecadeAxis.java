@@ -59,12 +59,22 @@ final class DecadeAxis extends LogAxis {
     return digits + "e" + (long) exponent;
   }
 
+  /** No tick above this: the part of the axis beyond it shows a limit, not values. */
+  private double lastTick = Double.POSITIVE_INFINITY;
+
+  void setLastTick(double value) {
+    this.lastTick = value;
+  }
+
   @Override
   public List<ValueTick> refreshTicks(
       Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
     List<ValueTick> out = new ArrayList<>();
     boolean vertical = RectangleEdge.isLeftOrRight(edge);
     for (double value : ticks(getLowerBound(), getUpperBound())) {
+      if (value > lastTick) {
+        continue;
+      }
       out.add(
           new NumberTick(
               value,
