@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,14 +27,13 @@ import org.rfsweep.io.RunLabel;
 import org.rfsweep.io.SmallTableWriter;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.JobColumns;
+import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.run.TaskTheory;
 import org.rfsweep.spec.JobSpec;
-import org.rfsweep.spec.PowerLawTaskSpec;
 import org.rfsweep.spec.TaskPoint;
 import org.rfsweep.theory.OptimalRidge;
-import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.TheorySweep;
 
 /**
@@ -174,9 +174,8 @@ public final class Aggregation {
                   p.tables(),
                   inputs.seeds().getOrDefault(p.columns().taskKey(), List.of()),
                   n ->
-                      point.spec().task() instanceof PowerLawTaskSpec
-                          ? TaskTheory.closedFormRStar(point.spec(), n)
-                          : measuredRStar(point))));
+                      TaskTheory.closedFormRStar(
+                          point.spec(), point.measuredPool().orElse(null), n))));
     }
     List<Claim> jobClaims =
         context.spec().hasTaskAxes()
@@ -242,11 +241,13 @@ public final class Aggregation {
     List<OptimalPoint> optimal = OptimalTable.compute(curves, picks, theory);
     List<ExponentRow> exponents =
         ExponentsTable.compute(seeds, theory, BOOTSTRAP_COUNT, BOOTSTRAP_SEED);
-    boolean powerLaw = spec.task() instanceof PowerLawTaskSpec;
-    double rStar = powerLaw ? closedFormRStar(spec, curves) : measuredRStar(context);
-    String source =
-        powerLaw ? "from the task's alpha and beta" : "from the pool's proxy exponents, no noise";
-    List<Claim> claims = ClaimsTable.compute(optimal, curves, rStar, source);
+    PoolSpectrum pool = context.measuredPool().orElse(null);
+    IntToDoubleFunction closedForm = n -> TaskTheory.closedFormRStar(spec, pool, n);
+    // One value for the cells together: at the largest n (the same at every n without noise).
+    double rStar =
+        closedForm.applyAsDouble(curves.stream().mapToInt(CurvePoint::samples).max().orElse(1));
+    List<Claim> claims =
+        ClaimsTable.compute(optimal, curves, rStar, TaskTheory.closedFormSource(spec), closedForm);
     return new PointTables(
         spec.points().get(0),
         context.columns(),
@@ -306,28 +307,5 @@ public final class Aggregation {
               results[i].ridge(), results[i].testMse(), results[i].fittingRatio()));
     }
     return out;
-  }
-
-  /**
-   * The closed-form R* of a power-law task in the kernel limit, with the noise expressed relative
-   * to the noiseless ridgeless risk at the largest sample count; NaN outside the closed forms'
-   * range, and for features whose kernel spectrum is not the task's power law (ReLU, rff).
-   */
-  static double closedFormRStar(JobSpec spec, List<CurvePoint> curves) {
-    double samples = curves.stream().mapToInt(CurvePoint::samples).max().orElse(1);
-    return TaskTheory.closedFormRStar(spec, samples);
-  }
-
-  /**
-   * A dataset's predicted R* from the exponents measured on its pool (the paper's proxies), without
-   * added noise; NaN when they were not measured or fall outside the closed forms' range.
-   */
-  static double measuredRStar(RunContext context) {
-    double alpha = context.measuredPool().map(p -> p.proxy("alpha")).orElse(Double.NaN);
-    double beta = context.measuredPool().map(p -> p.proxy("beta")).orElse(Double.NaN);
-    if (!(alpha > 1 && beta > 1 && beta < 2 * alpha + 1)) {
-      return Double.NaN;
-    }
-    return PowerLawClosedForms.optimalFittingRatio(alpha, beta, 0.0);
   }
 }

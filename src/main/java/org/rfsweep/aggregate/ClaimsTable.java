@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,18 @@ public final class ClaimsTable {
       List<CurvePoint> curves,
       double closedFormRStar,
       String closedFormSource) {
+    return compute(optimal, curves, closedFormRStar, closedFormSource, n -> closedFormRStar);
+  }
+
+  /**
+   * @param closedFormAt the closed form's R* at each n, for the kernel limit's per-n evidence
+   */
+  public static List<Claim> compute(
+      List<OptimalPoint> optimal,
+      List<CurvePoint> curves,
+      double closedFormRStar,
+      String closedFormSource,
+      IntToDoubleFunction closedFormAt) {
     List<Claim> claims = new ArrayList<>();
     claims.add(
         monotone(
@@ -65,7 +78,7 @@ public final class ClaimsTable {
     claims.add(overfitting(optimal, closedFormRStar, closedFormSource, smallestGridRidge));
     claims.add(theoryMatches(curves));
     Claim kernel =
-        KernelLimit.claim(KernelLimit.rows(optimal, curves, closedFormRStar), closedFormSource);
+        KernelLimit.claim(KernelLimit.rows(optimal, curves, closedFormAt), closedFormSource);
     if (kernel != null) {
       claims.add(kernel);
     }

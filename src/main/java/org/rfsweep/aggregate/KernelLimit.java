@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The paper's real-data question at width inf (kernel ridge regression): at the ridge with the
@@ -24,7 +25,7 @@ public final class KernelLimit {
    *     method (train and test treated as independent, which widens the interval: they are
    *     positively correlated across seeds); ratioHigh likewise
    * @param theoryRStar the eigenframework's R* at its own optimal ridge (NaN without theory)
-   * @param closedFormRStar the power-law closed form's R* (NaN where it does not apply)
+   * @param closedFormRStar the power-law closed form's R* at this n (NaN where it does not apply)
    */
   public record Row(
       int samples,
@@ -37,7 +38,7 @@ public final class KernelLimit {
 
   /** The rows of the kernel cells, by n; empty without width inf. */
   public static List<Row> rows(
-      List<OptimalPoint> optimal, List<CurvePoint> curves, double closedFormRStar) {
+      List<OptimalPoint> optimal, List<CurvePoint> curves, IntToDoubleFunction closedFormRStar) {
     List<Row> rows = new ArrayList<>();
     optimal.stream()
         .filter(p -> Double.isInfinite(p.width()) && Double.isFinite(p.fittingRatio()))
@@ -67,7 +68,7 @@ public final class KernelLimit {
                       p.fittingRatio() - half,
                       p.fittingRatio() + half,
                       p.theoryFittingRatio(),
-                      closedFormRStar));
+                      closedFormRStar.applyAsDouble(p.samples())));
             });
     return rows;
   }

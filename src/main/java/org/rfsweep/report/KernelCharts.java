@@ -27,7 +27,6 @@ final class KernelCharts {
   static JFreeChart ridgePaths(
       List<CurvePoint> curves,
       List<KernelLimit.Row> rows,
-      double closedFormRStar,
       String closedFormSource,
       TheoryCurves theory) {
     List<Integer> samples = rows.stream().map(KernelLimit.Row::samples).toList();
@@ -36,6 +35,7 @@ final class KernelCharts {
     XYSeriesCollection optima = new XYSeriesCollection(new XYSeries("empirical optimum", false));
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
+    double theoryLowest = Double.POSITIVE_INFINITY;
     for (int n : samples) {
       List<CurvePoint> path =
           curves.stream()
@@ -60,6 +60,7 @@ final class KernelCharts {
         for (int i = 0; i < riskAndRatio[0].length; i++) {
           if (riskAndRatio[0][i] > 0 && Double.isFinite(riskAndRatio[0][i])) {
             line.add(riskAndRatio[1][i], riskAndRatio[0][i]);
+            theoryLowest = Math.min(theoryLowest, riskAndRatio[0][i]);
           }
         }
       }
@@ -81,7 +82,8 @@ final class KernelCharts {
     xAxis.setRange(0, 1.02);
     DecadeAxis yAxis = new DecadeAxis("test risk");
     // The ridgeless end of a small n can sit far above the rest: the axis keeps to the bulk.
-    yAxis.setRange(lo / 1.15, Math.min(hi, lo * Charts.CLIP_FACTOR) * 1.15);
+    // Down to the lowest theory as well: where they part, both must show.
+    yAxis.setRange(Math.min(lo, theoryLowest) / 1.15, Math.min(hi, lo * Charts.CLIP_FACTOR) * 1.15);
     plot.setDomainAxis(xAxis);
     plot.setRangeAxis(yAxis);
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
@@ -106,10 +108,21 @@ final class KernelCharts {
     plot.setRenderer(1, dots);
     plot.setDataset(2, lines);
     plot.setRenderer(2, theoryLines);
-    if (Double.isFinite(closedFormRStar)) {
+    double[] closedForm =
+        rows.stream()
+            .mapToDouble(KernelLimit.Row::closedFormRStar)
+            .filter(Double::isFinite)
+            .toArray();
+    boolean oneValue =
+        closedForm.length > 0
+            && java.util.Arrays.stream(closedForm).max().getAsDouble()
+                    - java.util.Arrays.stream(closedForm).min().getAsDouble()
+                < 1e-9;
+    if (oneValue) {
+      // The same at every n (no noise): one line.
       ValueMarker closed =
           new ValueMarker(
-              closedFormRStar,
+              closedForm[0],
               Color.GRAY,
               new BasicStroke(
                   1.5f,
@@ -119,18 +132,33 @@ final class KernelCharts {
                   new float[] {6f, 4f},
                   0f));
       closed.setLabel(
-          String.format(Locale.ROOT, "closed-form R* = %.3f", closedFormRStar)
-              + (closedFormSource.isEmpty() ? "" : " (" + closedFormSource + ")"));
+          String.format(
+              Locale.ROOT, "closed-form R* = %.3f (%s)", closedForm[0], closedFormSource));
       closed.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
       closed.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
       closed.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8, 4, 4, 4));
       plot.addDomainMarker(closed);
+    } else {
+      // With noise it moves with n: a tick of each n's colour along the bottom edge.
+      double bottom = yAxis.getLowerBound();
+      double top = bottom * Math.pow(yAxis.getUpperBound() / bottom, 0.08);
+      for (int i = 0; i < rows.size(); i++) {
+        double r = rows.get(i).closedFormRStar();
+        if (Double.isFinite(r)) {
+          plot.addAnnotation(
+              new org.jfree.chart.annotations.XYLineAnnotation(
+                  r, bottom, r, top, new BasicStroke(3f), dots.getSeriesPaint(i)));
+        }
+      }
     }
     return Charts.chart(
         "Kernel ridge regression (width inf): test risk against fitting ratio along the ridge path"
             + (theory != null
-                ? " (dots: experiment; lines: eigenframework; squares: empirical optima)"
-                : " (dots: experiment; squares: empirical optima)"),
+                ? " (dots: experiment; lines: eigenframework; squares: empirical optima"
+                : " (dots: experiment; squares: empirical optima")
+            + (oneValue || closedForm.length == 0
+                ? ")"
+                : "; ticks at the bottom: closed-form R* per n, " + closedFormSource + ")"),
         plot);
   }
 }

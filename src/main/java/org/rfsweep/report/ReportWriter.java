@@ -138,7 +138,8 @@ public final class ReportWriter {
                   Comparator.comparingInt(
                       (OptimalPoint p) -> 4L * p.samples() <= widestN ? p.samples() : -p.samples()))
               .orElse(null);
-      if (widest != null) {
+      // At width inf the kernel figure below draws every n's ridge path: this one would repeat it.
+      if (widest != null && Double.isFinite(widest.width())) {
         figures.put(
             "risk-vs-fitting-ratio",
             "Test risk against fitting ratio along the ridge path (Fig. 2 layout)");
@@ -155,12 +156,13 @@ public final class ReportWriter {
                     theory));
       }
       // The paper's real-data figure at width inf: one ridge path per n, with the R* table.
-      String closedFormSource =
-          spec.task() instanceof PowerLawTaskSpec
-              ? "task's alpha and beta"
-              : "pool's proxy exponents, noiseless";
+      String closedFormSource = TaskTheory.closedFormSource(spec);
+      PoolSpectrum measured = context.measuredPool().orElse(null);
       List<KernelLimit.Row> kernelRows =
-          KernelLimit.rows(tables.optimal(), tables.curves(), tables.closedFormRStar());
+          KernelLimit.rows(
+              tables.optimal(),
+              tables.curves(),
+              n -> TaskTheory.closedFormRStar(spec, measured, n));
       String kernelTable = kernelHtml(kernelRows, closedFormSource);
       if (!kernelRows.isEmpty()) {
         figures.put(
@@ -169,13 +171,7 @@ public final class ReportWriter {
                 + " per n (the paper's Fig. 2 layout)");
         charts.put(
             "kernel-ridge-paths",
-            () ->
-                KernelCharts.ridgePaths(
-                    tables.curves(),
-                    kernelRows,
-                    tables.closedFormRStar(),
-                    closedFormSource,
-                    theory));
+            () -> KernelCharts.ridgePaths(tables.curves(), kernelRows, closedFormSource, theory));
       }
       // Only where there is theory to compare with (not for ReLU or rff on the power-law task).
       if (tables.curves().stream().anyMatch(c -> Double.isFinite(c.theoryTest()))) {
@@ -297,7 +293,7 @@ public final class ReportWriter {
                 "<h2>Kernel limit: optimal fitting ratio per n</h2>\n<p>Width inf (exact kernel ridge"
                     + " regression). R = train/test risk at the grid ridge with the lowest mean test"
                     + " risk, with &plusmn;2 standard errors over seeds; R* from the eigenframework at"
-                    + " its own optimal ridge; the closed form's R* from the "
+                    + " its own optimal ridge; the closed form's R* "
                     + closedFormSource
                     + ". Overfitting is obligatory where R &lt; 1.</p>\n")
             .append("<table><tr><th>n</th><th>best ridge</th><th>empirical R</th>")

@@ -5,6 +5,7 @@ import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.PowerLawTaskSpec;
+import org.rfsweep.theory.Eigenframework;
 import org.rfsweep.theory.MeasuredSpectrum;
 import org.rfsweep.theory.PowerLawClosedForms;
 import org.rfsweep.theory.Spectrum;
@@ -63,6 +64,49 @@ public final class TaskTheory {
     }
     PowerLawTaskSpec task = (PowerLawTaskSpec) spec.task();
     return PowerLawClosedForms.optimalFittingRatio(task.alpha(), task.beta(), relative);
+  }
+
+  /**
+   * The closed form's R* at n samples for any task: a power-law task's as {@link
+   * #closedFormRStar(JobSpec, double)}; a dataset's from its pool's measured proxy exponents, with
+   * its label noise relative to the eigenframework's noiseless ridgeless kernel risk at n (on the
+   * measured spectrum), the same relative noise the closed form takes for the power-law task. NaN
+   * without a measured pool or outside the closed forms' range (1 < beta < 2 alpha + 1).
+   *
+   * @param pool the dataset's measured pool, or null
+   */
+  public static double closedFormRStar(JobSpec spec, PoolSpectrum pool, double samples) {
+    if (spec.task() instanceof PowerLawTaskSpec) {
+      return closedFormRStar(spec, samples);
+    }
+    if (pool == null) {
+      return Double.NaN;
+    }
+    double alpha = pool.proxy("alpha");
+    double beta = pool.proxy("beta");
+    if (!(alpha > 1 && beta > 1 && beta < 2 * alpha + 1)) {
+      return Double.NaN;
+    }
+    double noise = noise(spec, pool.spectrum());
+    double relative = 0;
+    if (noise > 0) {
+      double noiseless =
+          new Eigenframework(pool.spectrum().toSpectrum(), 0)
+              .estimate(Double.POSITIVE_INFINITY, samples, 0)
+              .testMse();
+      relative = noise / noiseless;
+    }
+    return PowerLawClosedForms.optimalFittingRatio(alpha, beta, relative);
+  }
+
+  /** Where {@link #closedFormRStar(JobSpec, PoolSpectrum, double)} takes its exponents from. */
+  public static String closedFormSource(JobSpec spec) {
+    if (spec.task() instanceof PowerLawTaskSpec) {
+      return "from the task's alpha and beta";
+    }
+    return ((DatasetTaskSpec) spec.task()).labelNoise() > 0
+        ? "from the pool's proxy exponents, label noise relative to the noiseless kernel risk at n"
+        : "from the pool's proxy exponents, no noise";
   }
 
   /** The closed form's relative noise at n samples (see {@link #closedFormRStar}), else NaN. */

@@ -98,6 +98,19 @@ class KernelSweepSparkTest {
             .orElseThrow()
             .scope();
     assertTrue(scope.contains("width inf"), scope);
+    Claim overfits =
+        Claim.TABLE.fromTable(ParquetTable.read(out.resolve("claims"))).stream()
+            .filter(c -> c.claim().equals("kernel_optimum_overfits"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(3, overfits.checked(), "one check per sample count at width inf");
+    assertTrue(overfits.evidence().contains("n=40: R "), overfits.evidence());
+
+    // The report draws the kernel limit: its ridge paths per n and the table of R per n.
+    String page = Files.readString(out.resolve("report").resolve("index.html"));
+    assertTrue(Files.size(out.resolve("report").resolve("kernel-ridge-paths.png")) > 10_000);
+    assertTrue(page.contains("Kernel limit: optimal fitting ratio per n"), "the R table");
+    assertTrue(page.contains("risk-vs-samples-Ninf"), "the kernel's learning curve");
   }
 
   @Test
