@@ -51,8 +51,22 @@ final class ReportCommand implements Callable<Integer> {
       names = "--samples-at",
       paramLabel = "N",
       split = ",",
-      description = "draw risk against samples at these widths (as --widths-at)")
+      converter = WidthConverter.class,
+      description =
+          "draw risk against samples at these widths (as --widths-at; inf for the kernel limit)")
   List<Integer> samplesAt;
+
+  /** A width on the command line: a positive integer, or inf. */
+  static final class WidthConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String word = value.trim().toLowerCase(java.util.Locale.ROOT);
+      if (word.equals("inf") || word.equals(".inf")) {
+        return Sweep.INFINITE_WIDTH;
+      }
+      return Integer.valueOf(word);
+    }
+  }
 
   @Override
   public Integer call() {
@@ -108,7 +122,14 @@ final class ReportCommand implements Callable<Integer> {
   private static void check(String option, List<Integer> values, Set<Integer> grid, String what) {
     for (int value : values == null ? List.<Integer>of() : values) {
       if (!grid.contains(value)) {
-        throw new SpecException(option + " " + value + ": not a " + what + " of the grid " + grid);
+        throw new SpecException(
+            option
+                + " "
+                + Sweep.widthForSpec(value)
+                + ": not a "
+                + what
+                + " of the grid "
+                + grid.stream().map(Sweep::widthForSpec).toList());
       }
     }
   }

@@ -75,5 +75,10 @@ class OverridesCliTest {
     assertTrue(
         wrong.err().contains("--widths-at 7: not a sample count of the grid [16, 24, 40]"),
         wrong.err());
+    Outcome noKernel = Cli.execute("report", out.toString(), "--samples-at", "inf");
+    assertEquals(2, noKernel.code());
+    assertTrue(
+        noKernel.err().contains("--samples-at inf: not a width of the grid [8, 24, 48]"),
+        noKernel.err());
   }
 }
