@@ -9,7 +9,11 @@ import java.util.Properties;
  * from.
  */
 public final class BuildInfo {
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = properties();
+  private static final String VERSION =
+      PROPERTIES.getProperty("version", "unknown")
+          + "+"
+          + PROPERTIES.getProperty("commit", "unknown");
 
   private BuildInfo() {}
 
@@ -18,17 +22,20 @@ public final class BuildInfo {
     return VERSION;
   }
 
-  private static String load() {
+  /** The version of a library the build pinned (e.g. {@code echarts}), or null. */
+  public static String libraryVersion(String name) {
+    return PROPERTIES.getProperty(name);
+  }
+
+  private static Properties properties() {
     Properties properties = new Properties();
     try (InputStream in = BuildInfo.class.getResourceAsStream("/rfsweep-version.properties")) {
       if (in != null) {
         properties.load(in);
       }
     } catch (IOException e) {
-      return "unknown";
+      // the defaults above stand
     }
-    return properties.getProperty("version", "unknown")
-        + "+"
-        + properties.getProperty("commit", "unknown");
+    return properties;
   }
 }

@@ -66,6 +66,10 @@ final class DecadeAxis extends LogAxis {
     this.lastTick = value;
   }
 
+  double lastTick() {
+    return lastTick;
+  }
+
   @Override
   public List<ValueTick> refreshTicks(
       Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {

@@ -57,6 +57,13 @@ public final class ReportWriter {
       Path out, RunContext context, Aggregation.JobTables tables, History.View history) {
     System.setProperty("java.awt.headless", "true");
     Path folder = out.resolve(FOLDER);
+    try {
+      Files.createDirectories(folder);
+      ReportAssets.copyInto(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the report in " + folder + ": " + e.getMessage(), e);
+    }
     if (!context.spec().hasTaskAxes()) {
       return writePage(folder, context, tables.only(), history, null);
     }
@@ -189,13 +196,15 @@ public final class ReportWriter {
         spectrumTable = exponentsHtml(pool.exponents());
       }
       Map<String, String> maps = new java.util.concurrent.ConcurrentHashMap<>();
+      Map<String, String> options = new java.util.concurrent.ConcurrentHashMap<>();
       charts.entrySet().parallelStream()
           .forEach(
               chart -> {
                 try {
+                  JFreeChart drawn = chart.getValue().get();
                   maps.put(
-                      chart.getKey(),
-                      saveWithMap(folder, chart.getKey(), chart.getValue().get(), WIDTH, HEIGHT));
+                      chart.getKey(), saveWithMap(folder, chart.getKey(), drawn, WIDTH, HEIGHT));
+                  EChartsOption.of(drawn).ifPresent(o -> options.put(chart.getKey(), o));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -203,7 +212,7 @@ public final class ReportWriter {
       Path index = folder.resolve("index.html");
       Files.writeString(
           index,
-          html(spec, tables, history, figures, maps, spectrumTable, kernelTable, back),
+          html(spec, tables, history, figures, maps, options, spectrumTable, kernelTable, back),
           StandardCharsets.UTF_8);
       return index;
     } catch (IOException e) {
@@ -324,6 +333,7 @@ public final class ReportWriter {
       History.View history,
       Map<String, String> figures,
       Map<String, String> maps,
+      Map<String, String> options,
       String spectrumTable,
       String kernelTable,
       String back) {
@@ -343,7 +353,9 @@ public final class ReportWriter {
       page.append(historyHtml(history));
     }
     page.append(claimsHtml(tables.claims()));
-    appendRest(page, tables, figures, maps, spectrumTable + kernelTable);
+    appendRest(page, tables, figures, maps, options, spectrumTable + kernelTable);
+    page.append(ReportAssets.scripts(back == null ? "" : back.replace("index.html", "")))
+        .append("</body></html>\n");
     return page.toString();
   }
 
@@ -358,6 +370,7 @@ public final class ReportWriter {
         + "th{background:#f3f3f3}td.text{text-align:left}"
         + ".holds{color:#1a7f37;font-weight:bold}.fails{color:#cf222e;font-weight:bold}"
         + "figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}"
+        + ".echart{display:none;width:100%;aspect-ratio:3/2;border:1px solid #eee}"
         + ".pair{display:grid;grid-template-columns:1fr 1fr;gap:0.5em;width:min(1750px,96vw);"
         + "margin-left:calc(50% - min(875px,48vw))}.pair figure{margin:0.5em 0}"
         + "</style>\n"
@@ -423,8 +436,9 @@ public final class ReportWriter {
       Aggregation.Tables tables,
       Map<String, String> figures,
       Map<String, String> maps,
+      Map<String, String> options,
       String tablesAfterFigures) {
-    page.append(figuresHtml(figures, maps));
+    page.append(figuresHtml(figures, maps, options));
     page.append(tablesAfterFigures);
     appendTables(page, tables);
   }
@@ -439,6 +453,15 @@ public final class ReportWriter {
    * on hover) gets it.
    */
   static String figuresHtml(Map<String, String> figures, Map<String, String> maps) {
+    return figuresHtml(figures, maps, Map.of());
+  }
+
+  /**
+   * As {@link #figuresHtml(Map, Map)}; a figure with an ECharts option also gets its interactive
+   * chart (shown in place of the PNG once the page's scripts run; the PNG stays without them).
+   */
+  static String figuresHtml(
+      Map<String, String> figures, Map<String, String> maps, Map<String, String> options) {
     StringBuilder page = new StringBuilder();
     boolean inPair = false;
     for (var figure : figures.entrySet()) {
@@ -454,8 +477,16 @@ public final class ReportWriter {
         inPair = false;
       }
       String map = maps.getOrDefault(figure.getKey(), "");
-      page.append("<figure>")
-          .append(map)
+      String option = options.get(figure.getKey());
+      page.append("<figure>");
+      if (option != null) {
+        page.append("<div class=\"echart\"></div><script type=\"application/json\" data-chart=\"")
+            .append(figure.getKey())
+            .append("\">")
+            .append(option.replace("</", "<\\/"))
+            .append("</script>");
+      }
+      page.append(map)
           .append("<img src=\"")
           .append(figure.getKey())
           .append(".png\" alt=\"")
@@ -463,7 +494,9 @@ public final class ReportWriter {
           .append(map.isEmpty() ? "" : "\" usemap=\"#" + figure.getKey())
           .append("\"><figcaption>")
           .append(escape(figure.getValue()))
-          .append(" (<a href=\"")
+          .append(" (")
+          .append(option == null ? "" : "<a href=\"" + figure.getKey() + ".png\">PNG</a>, ")
+          .append("<a href=\"")
           .append(figure.getKey())
           .append(".svg\">SVG</a>)</figcaption></figure>\n");
     }
@@ -564,7 +597,7 @@ public final class ReportWriter {
     }
     page.append(
             "</table>\n<p>Tables in Parquet beside this folder: fits, curves, optimal, exponents, claims. ")
-        .append("<code>rfsweep show DIR TABLE</code> prints any of them.</p>\n</body></html>\n");
+        .append("<code>rfsweep show DIR TABLE</code> prints any of them.</p>\n");
   }
 
   static String describe(JobSpec spec) {

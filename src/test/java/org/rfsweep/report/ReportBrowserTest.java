@@ -118,16 +118,15 @@ class ReportBrowserTest {
             (List<Map<String, Object>>)
                 ((JavascriptExecutor) browser)
                     .executeScript(
-                        "return Array.from(document.querySelectorAll('img[usemap]')).map(img => {"
+                        "return Array.from(document.querySelectorAll('img[usemap]'))"
+                            + ".filter(img => img.offsetParent !== null).map(img => {"
                             + " var areas = Array.from(document.querySelectorAll('map[name=\"'"
                             + " + img.useMap.slice(1) + '\"] area'));"
                             + " var xs = areas.map(a => Number(a.coords.split(',')[0]));"
                             + " return {src: img.src, areas: areas.length, width: img.clientWidth,"
                             + " maxX: Math.max.apply(null, xs), title: areas.length ? areas[0].title : ''};"
                             + "});");
-        if (page.getParent().resolve("risk-vs-fitting-ratio.png").toFile().exists()) {
-          assertTrue(!hovers.isEmpty(), page + ": no figure shows values on hover");
-        }
+        checkInteractiveCharts(browser, page);
         for (Map<String, Object> hover : hovers) {
           assertTrue(((Number) hover.get("areas")).intValue() > 0, page + ": " + hover);
           assertTrue(
@@ -154,6 +153,70 @@ class ReportBrowserTest {
       }
     } finally {
       browser.quit();
+    }
+  }
+
+  /**
+   * Every figure with an ECharts option is drawn as a chart of non-zero size in place of its PNG;
+   * on the risk figures a hover shows a point's values, a legend click hides a ridge and the zoom
+   * narrows the axes.
+   */
+  private static void checkInteractiveCharts(ChromeDriver browser, Path page) {
+    JavascriptExecutor js = browser;
+    long options =
+        ((Number)
+                js.executeScript("return document.querySelectorAll('script[data-chart]').length;"))
+            .longValue();
+    if (page.getParent().resolve("risk-vs-fitting-ratio.png").toFile().exists()) {
+      assertTrue(options > 0, page + ": no interactive figure");
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> charts =
+        (List<Map<String, Object>>)
+            js.executeScript(
+                "return Array.from(document.querySelectorAll('script[data-chart]')).map(s => {"
+                    + " var holder = s.closest('figure').querySelector('.echart');"
+                    + " var chart = echarts.getInstanceByDom(holder);"
+                    + " var canvas = holder.querySelector('canvas');"
+                    + " return {name: s.dataset.chart, drawn: chart !== undefined,"
+                    + " width: canvas ? canvas.width : 0, height: canvas ? canvas.height : 0,"
+                    + " image: s.closest('figure').querySelector('img').style.display};"
+                    + "});");
+    assertEquals(options, charts.size());
+    for (Map<String, Object> chart : charts) {
+      assertEquals(Boolean.TRUE, chart.get("drawn"), page + ": " + chart);
+      assertTrue(((Number) chart.get("width")).intValue() > 0, page + ": " + chart);
+      assertTrue(((Number) chart.get("height")).intValue() > 0, page + ": " + chart);
+      assertEquals("none", chart.get("image"), page + ": the PNG gives way to the chart");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> risk =
+        (Map<String, Object>)
+            js.executeScript(
+                "var s = document.querySelector('script[data-chart^=\"risk-vs-\"]');"
+                    + " if (!s) { return null; }"
+                    + " var holder = s.closest('figure').querySelector('.echart');"
+                    + " var chart = echarts.getInstanceByDom(holder);"
+                    + " var series = chart.getOption().series;"
+                    + " var at = null;"
+                    + " series.forEach((x, i) => { if (at === null) { x.data.forEach((d, j) => {"
+                    + "   if (at === null && d && d.tip) { at = [i, j, x.name]; } }); } });"
+                    + " chart.dispatchAction({type: 'showTip', seriesIndex: at[0], dataIndex: at[1]});"
+                    + " var tip = Array.from(holder.querySelectorAll('div'))"
+                    + "   .map(d => d.textContent).filter(t => t.indexOf('test risk') >= 0);"
+                    + " chart.dispatchAction({type: 'legendUnSelect', name: at[2]});"
+                    + " var selected = chart.getOption().legend[0].selected[at[2]];"
+                    + " chart.dispatchAction({type: 'dataZoom', dataZoomIndex: 0, start: 20, end:"
+                    + " 80});"
+                    + " return {tip: tip.length ? tip[0] : '', series: at[2], selected: selected,"
+                    + " zoomStart: chart.getOption().dataZoom[0].start};");
+    if (risk != null) {
+      String tip = (String) risk.get("tip");
+      assertTrue(
+          tip.contains("ridge") && tip.contains("test risk") && tip.contains("seeds"),
+          page + ": hover shows " + tip);
+      assertEquals(Boolean.FALSE, risk.get("selected"), page + ": a legend click hides a ridge");
+      assertEquals(20, ((Number) risk.get("zoomStart")).intValue(), page + ": zoom");
     }
   }
 
