@@ -11,6 +11,7 @@ import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
+import org.rfsweep.grid.UnitSplit;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
@@ -122,13 +123,17 @@ final class PlanCommand implements Callable<Integer> {
     ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
-    // The driver's schedule played out: chunks of units packed into tasks on the slots; units run
-    // whole on one slot, so the largest unit bounds the time however many slots there are.
+    // The driver's schedule played out: units cut into sub-units when too few for the slots, then
+    // chunks of them packed into tasks; a sub-unit runs whole on one slot, so the largest bounds
+    // the
+    // time however many slots there are.
     int slots = this.slots != null ? this.slots : budget.slots();
     if (slots < 1) {
       throw new SpecException("--slots: must be >= 1, found " + slots);
     }
-    List<WorkUnit> order = Schedule.driverOrder(plan.units(), u -> CostModel.of(job, u).flops());
+    List<WorkUnit> split =
+        UnitSplit.forSlots(plan.units(), slots, u -> CostModel.of(job, u).flops());
+    List<WorkUnit> order = Schedule.driverOrder(split, u -> CostModel.of(job, u).flops());
     Schedule schedule = Schedule.simulate(order, slots, u -> CostModel.of(job, u).flops() / rate);
     double seconds = schedule.makespanSeconds();
     System.out.printf(
@@ -136,9 +141,10 @@ final class PlanCommand implements Callable<Integer> {
             + "thread, %.0f%% sustained)%n",
         flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
     System.out.printf(
-        "schedule    %d units in %d chunk%s on %d slots: utilisation %.0f%%; the largest unit takes %s"
+        "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%n",
-        plan.units().size(),
+        split.size(),
+        split.size() == plan.units().size() ? "units" : "sub-units",
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,
