@@ -18,15 +18,17 @@ public final class UnitSplit {
   private UnitSplit() {}
 
   /**
-   * Cuts the costliest units in two, by cost, while one costs more than the average share of twice
-   * the slots and can be cut; units already small enough are returned as they are.
+   * Cuts the costliest units in two, by cost, while one costs more than a slot's share of the whole
+   * (it alone would then outlast the ideal schedule) and can be cut; units already small enough are
+   * returned as they are. Cutting further would only repeat setup work: 256 equal units on 256
+   * slots stay 256 units.
    *
    * @param cost a unit's estimated cost (any unit: its flops, or seconds)
    */
   public static List<WorkUnit> forSlots(
       List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> cost) {
     double total = units.stream().mapToDouble(cost).sum();
-    double share = total / (2.0 * Math.max(1, slots));
+    double share = total / Math.max(1, slots);
     PriorityQueue<WorkUnit> queue =
         new PriorityQueue<>(Comparator.comparingDouble(cost).reversed());
     queue.addAll(units);
