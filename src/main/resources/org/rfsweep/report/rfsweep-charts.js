@@ -19,6 +19,9 @@
   function axis(spec) {
     var lastTick = spec.lastTick;
     delete spec.lastTick;
+    if (spec.type === 'log' && spec.max / spec.min < 100) {
+      spec.logBase = 2; // within two decades, labels at 0.5, 1, 2, 4 rather than one at 1
+    }
     spec.axisLabel = {
       formatter: function (v) { return label(v, lastTick); },
       hideOverlap: true,
