@@ -20,6 +20,7 @@ public final class KernelLimit {
   /**
    * One n at width inf.
    *
+   * @param testMean the empirical optimum's mean test risk
    * @param ratio the empirical optimum's R = mean train / mean test risk over seeds
    * @param ratioLow R minus two standard errors, from the means' standard errors by the delta
    *     method (train and test treated as independent, which widens the interval: they are
@@ -30,6 +31,7 @@ public final class KernelLimit {
   public record Row(
       int samples,
       double bestRidge,
+      double testMean,
       double ratio,
       double ratioLow,
       double ratioHigh,
@@ -64,6 +66,7 @@ public final class KernelLimit {
                   new Row(
                       p.samples(),
                       p.bestRidge(),
+                      p.testMean(),
                       p.fittingRatio(),
                       p.fittingRatio() - half,
                       p.fittingRatio() + half,

@@ -67,14 +67,7 @@ final class KernelCharts {
       lines.addSeries(line);
     }
     for (KernelLimit.Row r : rows) {
-      curves.stream()
-          .filter(
-              c ->
-                  Double.isInfinite(c.width())
-                      && c.samples() == r.samples()
-                      && c.ridge() == r.bestRidge())
-          .findFirst()
-          .ifPresent(c -> optima.getSeries(0).add(r.ratio(), c.testMean()));
+      optima.getSeries(0).add(r.ratio(), r.testMean());
     }
 
     XYPlot plot = new XYPlot();
