@@ -11,7 +11,6 @@ import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
-import org.rfsweep.grid.UnitSplit;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
@@ -131,8 +130,7 @@ final class PlanCommand implements Callable<Integer> {
     if (slots < 1) {
       throw new SpecException("--slots: must be >= 1, found " + slots);
     }
-    List<WorkUnit> split =
-        UnitSplit.forSlots(plan.units(), slots, u -> CostModel.of(job, u).flops());
+    List<WorkUnit> split = plan.units();
     List<WorkUnit> order = Schedule.driverOrder(split, u -> CostModel.of(job, u).flops());
     Schedule schedule = Schedule.simulate(order, slots, u -> CostModel.of(job, u).flops() / rate);
     double seconds = schedule.makespanSeconds();
@@ -144,7 +142,7 @@ final class PlanCommand implements Callable<Integer> {
         "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%n",
         split.size(),
-        split.size() == plan.units().size() ? "units" : "sub-units",
+        split.size() == (long) job.points().size() * job.grid().seeds() ? "units" : "sub-units",
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,

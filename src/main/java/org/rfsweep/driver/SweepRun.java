@@ -16,7 +16,6 @@ import org.rfsweep.aggregate.History;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
-import org.rfsweep.grid.UnitSplit;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.linalg.NativeLinalg;
@@ -191,16 +190,8 @@ final class SweepRun {
     return units;
   }
 
-  private void fit(RunContext context, List<WorkUnit> remaining) {
+  private void fit(RunContext context, List<WorkUnit> units) {
     long fitsStart = System.nanoTime();
-    // Too few units for the slots (few seeds, many cells): cut the largest into sub-units.
-    List<WorkUnit> units =
-        Schedule.driverOrder(
-            UnitSplit.forSlots(
-                remaining,
-                spark.sparkContext().defaultParallelism(),
-                u -> CostModel.of(context.spec(), u).flops()),
-            u -> CostModel.of(context.spec(), u).flops());
     if (!units.isEmpty()) {
       FitsJob.run(
           spark,

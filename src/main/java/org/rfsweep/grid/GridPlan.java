@@ -1,6 +1,7 @@
 package org.rfsweep.grid;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.rfsweep.spec.DatasetTaskSpec;
@@ -11,8 +12,9 @@ import org.rfsweep.spec.TaskPoint;
 
 /**
  * A spec expanded into work: the distinct cells of the union of its sweeps, and one work unit per
- * seed holding every cell (so the seed's data and feature bank are built once). The expansion
- * depends on the spec alone.
+ * (task point, seed) holding every cell (so the seed's data and feature bank are built once); a
+ * unit costing more than 1/{@link #PARALLEL_UNITS} of a large job is cut into sub-units ({@link
+ * UnitSplit}). The expansion depends on the spec alone.
  */
 public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
 
@@ -67,14 +69,43 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
               + MAX_UNITS);
     }
     List<Cell> sorted = List.copyOf(cells);
+    // A unit's cost depends on its point and cells, not its seed: one estimate per point.
+    double[] pointCost = new double[spec.points().size()];
+    for (int point = 0; point < pointCost.length; point++) {
+      pointCost[point] = CostModel.of(spec, new WorkUnit(point, 0, sorted)).flops();
+    }
+    double total = Arrays.stream(pointCost).sum() * spec.grid().seeds();
+    double share = Math.max(total / PARALLEL_UNITS, MIN_SUB_UNIT_FLOPS);
     List<WorkUnit> out = new ArrayList<>();
     for (int point = 0; point < spec.points().size(); point++) {
+      // The cut does not depend on the seed either: made once, applied to every seed.
+      List<WorkUnit> cut =
+          pointCost[point] > share
+              ? UnitSplit.toShare(
+                  List.of(new WorkUnit(point, 0, sorted)),
+                  share,
+                  u -> CostModel.of(spec, u).flops())
+              : List.of(new WorkUnit(point, 0, sorted));
       for (int seed = 0; seed < spec.grid().seeds(); seed++) {
-        out.add(new WorkUnit(point, seed, sorted));
+        for (WorkUnit part : cut) {
+          out.add(new WorkUnit(point, seed, part.cells()));
+        }
       }
     }
     return new GridPlan(spec, sorted, List.copyOf(out));
   }
+
+  /**
+   * A large job is cut into about this many parts at least: enough to keep a cluster of a thousand
+   * task slots busy (two per slot).
+   */
+  static final double PARALLEL_UNITS = 1024;
+
+  /**
+   * Units below this many flops (a few seconds of one slot) are never cut: their shared setup is a
+   * large part of them, and small jobs have enough seeds to fill their slots.
+   */
+  static final double MIN_SUB_UNIT_FLOPS = 1e11;
 
   /** The most work units (task points x seeds) a job may have: the driver lists them all. */
   public static final long MAX_UNITS = 10_000_000;

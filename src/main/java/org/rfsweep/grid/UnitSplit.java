@@ -9,26 +9,24 @@ import java.util.function.ToDoubleFunction;
 /**
  * Sub-units: a seed's unit cut into groups of its cells, so a grid of few seeds and many cells
  * fills a large cluster. Each sub-unit draws what its own cells need from the seed's streams
- * (derived, never stored), so a cell's numbers do not depend on the cut. Two rules keep that exact:
- * the kernel cells of a unit stay together (they share one kernel matrix), and a cell large enough
- * to stream its test points when alone ({@link WorkUnit#streamsTestPoints}) is never cut out alone
- * from a unit that did not (streaming sums the test errors in another order).
+ * (derived, never stored). The cut is part of the plan, decided by the spec alone like the units
+ * themselves, never by the cluster: BLAS results can differ in the last bit with the shapes a
+ * unit's cells give its products, so the same cells must always run together for the rows to be
+ * identical under any master. Kernel cells of a unit stay together (they share one kernel matrix),
+ * and a cell large enough to stream its test points when alone ({@link WorkUnit#streamsTestPoints})
+ * is never cut out alone from a unit that did not.
  */
 public final class UnitSplit {
   private UnitSplit() {}
 
   /**
-   * Cuts the costliest units in two, by cost, while one costs more than a slot's share of the whole
-   * (it alone would then outlast the ideal schedule) and can be cut; units already small enough are
-   * returned as they are. Cutting further would only repeat setup work: 256 equal units on 256
-   * slots stay 256 units.
+   * Cuts the costliest units in two, by cost, while one costs more than {@code share} and can be
+   * cut; units already small enough are returned as they are.
    *
    * @param cost a unit's estimated cost (any unit: its flops, or seconds)
    */
-  public static List<WorkUnit> forSlots(
-      List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> cost) {
-    double total = units.stream().mapToDouble(cost).sum();
-    double share = total / Math.max(1, slots);
+  public static List<WorkUnit> toShare(
+      List<WorkUnit> units, double share, ToDoubleFunction<WorkUnit> cost) {
     PriorityQueue<WorkUnit> queue =
         new PriorityQueue<>(Comparator.comparingDouble(cost).reversed());
     queue.addAll(units);
@@ -58,20 +56,27 @@ public final class UnitSplit {
     if (items.size() < 2) {
       return null;
     }
-    ToDoubleFunction<List<Cell>> itemCost = cells -> cost.applyAsDouble(unit.withCells(cells));
-    items.sort(Comparator.comparingDouble(itemCost).reversed());
+    // Contiguous in samples, then width: each half then needs only its own part of the seed's
+    // samples-by-features staircase, so little of the shared setup is done twice.
+    items.sort(
+        Comparator.comparingInt((List<Cell> item) -> item.get(item.size() - 1).samples())
+            .thenComparingInt(item -> item.get(0).width()));
+    double[] itemCost = new double[items.size()];
+    double total = 0;
+    for (int i = 0; i < items.size(); i++) {
+      itemCost[i] = cost.applyAsDouble(unit.withCells(items.get(i)));
+      total += itemCost[i];
+    }
+    int cut = 1;
+    double prefix = itemCost[0];
+    while (cut < items.size() - 1 && prefix + itemCost[cut] / 2 < total / 2) {
+      prefix += itemCost[cut];
+      cut++;
+    }
     List<Cell> first = new ArrayList<>();
     List<Cell> second = new ArrayList<>();
-    double firstCost = 0;
-    double secondCost = 0;
-    for (List<Cell> item : items) {
-      if (firstCost <= secondCost) {
-        first.addAll(item);
-        firstCost += itemCost.applyAsDouble(item);
-      } else {
-        second.addAll(item);
-        secondCost += itemCost.applyAsDouble(item);
-      }
+    for (int i = 0; i < items.size(); i++) {
+      (i < cut ? first : second).addAll(items.get(i));
     }
     WorkUnit a = unit.withCells(sorted(first));
     WorkUnit b = unit.withCells(sorted(second));

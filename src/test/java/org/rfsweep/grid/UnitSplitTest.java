@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
-import org.rfsweep.data.PowerLawSource;
-import org.rfsweep.features.ReluFeatureMap;
-import org.rfsweep.spec.PowerLawTaskSpec;
-import org.rfsweep.task.FitResult;
-import org.rfsweep.task.UnitRunner;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecLoader;
 
 /**
  * Sub-units: every cell lands in exactly one, the kernel cells stay together, a large cell is never
- * cut out alone, and each cell's numbers are bit for bit those of the uncut unit.
+ * cut out alone, and the plan cuts only large jobs, by the spec alone.
  */
 class UnitSplitTest {
   /** A unit's cost: its cells' N n min(N, n), the shape of the Gram matrix's cost. */
@@ -43,8 +41,8 @@ class UnitSplitTest {
     cells.add(new Cell(Cell.INFINITE, 64));
     cells.add(new Cell(Cell.INFINITE, 256));
     List<WorkUnit> units = List.of(new WorkUnit(0, cells), new WorkUnit(1, cells));
-    List<WorkUnit> split = UnitSplit.forSlots(units, 8, COST);
-    assertTrue(split.size() >= 8, "enough to fill 8 slots: " + split.size());
+    List<WorkUnit> split = UnitSplit.toShare(units, share(units, 8), COST);
+    assertTrue(split.size() >= 8, "each at most an eighth of the whole: " + split.size());
     for (int seed = 0; seed < 2; seed++) {
       int s = seed;
       List<Cell> covered =
@@ -60,7 +58,12 @@ class UnitSplitTest {
           "the kernel cells share one sub-unit");
     }
     // Already enough units: nothing is cut.
-    assertEquals(units, UnitSplit.forSlots(units, 1, COST));
+    assertEquals(units, UnitSplit.toShare(units, share(units, 2), COST));
+  }
+
+  /** Each of {@code parts} parts' share of the units' cost. */
+  private static double share(List<WorkUnit> units, int parts) {
+    return units.stream().mapToDouble(COST).sum() / parts;
   }
 
   @Test
@@ -75,50 +78,21 @@ class UnitSplitTest {
   }
 
   @Test
-  void subUnitsGiveEveryCellTheNumbersOfTheUncutUnit() {
-    PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.2, 120, 200));
-    UnitRunner runner =
-        new UnitRunner(
-            source,
-            new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm()),
-            9,
-            new double[] {0, 0.01, 1},
-            200);
-    List<Cell> cells =
-        List.of(
-            new Cell(16, 48),
-            new Cell(48, 16),
-            new Cell(64, 64),
-            new Cell(96, 32),
-            new Cell(Cell.INFINITE, 32),
-            new Cell(Cell.INFINITE, 64));
-    WorkUnit whole = new WorkUnit(3, cells);
-    List<FitResult> expected = runner.run(whole);
-    List<FitResult> cut = new ArrayList<>();
-    List<WorkUnit> parts = UnitSplit.forSlots(List.of(whole), 3, COST);
-    assertTrue(parts.size() >= 3, parts.toString());
-    for (WorkUnit part : parts) {
-      cut.addAll(runner.run(part));
+  void thePlanCutsOnlyLargeJobsAndByTheSpecAlone() throws Exception {
+    JobSpec quickstart = SpecLoader.load(Path.of("jobs/quickstart.yaml"));
+    assertEquals(16, GridPlan.of(quickstart).units().size(), "a small job keeps one unit per seed");
+
+    JobSpec nightly = SpecLoader.load(Path.of("jobs/nightly-large-grid.yaml"));
+    GridPlan plan = GridPlan.of(nightly);
+    assertTrue(plan.units().size() >= 1024, "sub-units: " + plan.units().size());
+    assertEquals(plan.units(), GridPlan.of(nightly).units(), "the same cut every time");
+    // Each (seed, cell) in exactly one sub-unit.
+    Set<String> seen = new HashSet<>();
+    for (WorkUnit unit : plan.units()) {
+      for (Cell cell : unit.cells()) {
+        assertTrue(seen.add(unit.seedIndex() + "|" + cell), "twice: " + cell);
+      }
     }
-    Comparator<FitResult> order =
-        Comparator.comparingDouble(FitResult::width)
-            .thenComparingInt(FitResult::samples)
-            .thenComparingDouble(FitResult::ridge);
-    List<FitResult> a = expected.stream().sorted(order).toList();
-    List<FitResult> b = cut.stream().sorted(order).toList();
-    assertEquals(a.size(), b.size());
-    assertEquals(
-        cells.size() * 3,
-        new HashSet<>(b.stream().map(f -> f.width() + "|" + f.samples() + "|" + f.ridge()).toList())
-            .size(),
-        "each (cell, ridge) once");
-    for (int i = 0; i < a.size(); i++) {
-      String at =
-          "cell (" + a.get(i).width() + ", " + a.get(i).samples() + ") ridge " + a.get(i).ridge();
-      assertEquals(a.get(i).testMse(), b.get(i).testMse(), 0.0, at);
-      assertEquals(a.get(i).trainMse(), b.get(i).trainMse(), 0.0, at);
-      assertEquals(a.get(i).looMse(), b.get(i).looMse(), 0.0, at);
-      assertEquals(a.get(i).gcvMse(), b.get(i).gcvMse(), 0.0, at);
-    }
+    assertEquals(plan.fits(), seen.size());
   }
 }
