@@ -102,10 +102,11 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
   static final double PARALLEL_UNITS = 1024;
 
   /**
-   * Units below this many flops (a few seconds of one slot) are never cut: their shared setup is a
-   * large part of them, and small jobs have enough seeds to fill their slots.
+   * Units below this many flops (about a minute of one slot) are never cut: jobs of such units (the
+   * quickstart, Fig. 1, the Fashion-MNIST jobs) have seeds enough for the slots they run on, and a
+   * cut would repeat a large share of their setup.
    */
-  static final double MIN_SUB_UNIT_FLOPS = 1e11;
+  static final double MIN_SUB_UNIT_FLOPS = 1e12;
 
   /** The most work units (task points x seeds) a job may have: the driver lists them all. */
   public static final long MAX_UNITS = 10_000_000;
