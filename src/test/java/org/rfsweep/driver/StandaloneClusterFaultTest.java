@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.testing.ChildJvm;
+import org.rfsweep.testing.LoopbackCluster;
 import org.rfsweep.testing.SharedSpark;
 
 /**
@@ -51,13 +51,13 @@ class StandaloneClusterFaultTest {
   @Test
   void killingAWorkerLosesNothing(@TempDir Path dir) throws Exception {
     String classPath = ChildJvm.classPath();
-    Path sparkHome = sparkHome(dir, classPath);
+    Path sparkHome = LoopbackCluster.sparkHome(dir, classPath);
     List<Process> started = new ArrayList<>();
-    int port = freePort();
+    int port = LoopbackCluster.freePort();
     String master = "spark://127.0.0.1:" + port;
     try {
       started.add(
-          launch(
+          LoopbackCluster.launch(
               dir,
               sparkHome,
               classPath,
@@ -68,12 +68,12 @@ class StandaloneClusterFaultTest {
               "--port",
               String.valueOf(port),
               "--webui-port",
-              String.valueOf(freePort())));
-      waitForPort(port);
+              String.valueOf(LoopbackCluster.freePort())));
+      LoopbackCluster.waitForPort(port);
       for (int w = 0; w < 2; w++) {
         Path work = Files.createDirectories(dir.resolve("work" + w));
         started.add(
-            launch(
+            LoopbackCluster.launch(
                 dir,
                 sparkHome,
                 classPath,
@@ -89,7 +89,7 @@ class StandaloneClusterFaultTest {
                 "--work-dir",
                 work.toString(),
                 "--webui-port",
-                String.valueOf(freePort())));
+                String.valueOf(LoopbackCluster.freePort())));
       }
       String directories =
           String.join(
@@ -180,58 +180,6 @@ class StandaloneClusterFaultTest {
         return;
       }
     }
-  }
-
-  /**
-   * A folder that looks enough like a Spark distribution for workers to launch executors: jars/ and
-   * nothing else.
-   */
-  private static Path sparkHome(Path dir, String classPath) throws IOException {
-    Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
-    for (String entry : classPath.split(File.pathSeparator)) {
-      Path file = Path.of(entry);
-      if (entry.endsWith(".jar")
-          && Files.isRegularFile(file)
-          && !Files.exists(jars.resolve(file.getFileName()))) {
-        Files.createSymbolicLink(jars.resolve(file.getFileName()), file.toAbsolutePath());
-      }
-    }
-    return dir.resolve("spark-home");
-  }
-
-  private static Process launch(
-      Path dir, Path sparkHome, String classPath, String name, String mainClass, String... args)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-cp", classPath));
-    command.addAll(ChildJvm.sparkFlags());
-    command.add(mainClass);
-    command.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(name + ".log").toFile());
-    builder.environment().put("SPARK_HOME", sparkHome.toString());
-    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void waitForPort(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("the master did not open port " + port);
   }
 
   private static Set<String> rows(SparkSession spark, Path out) {
