@@ -23,8 +23,8 @@ import org.rfsweep.testing.LoopbackCluster;
  * script validates the spec, builds the thin jar, ships the libraries and the bundled OpenBLAS with
  * --jars and submits through SparkSubmit; the sweep completes on the worker's executor. It runs on
  * a copy of the repository (the script builds with Maven, which must not rewrite this build's
- * classes under the running tests); only the master's port in the copy's standalone.properties
- * differs from the file users get.
+ * classes under the running tests); only the master's port and the event-log folder in the copy's
+ * standalone.properties differ from the file users get.
  */
 @Tag("fault")
 class SubmitScriptTest {
@@ -48,7 +48,13 @@ class SubmitScriptTest {
     int port = LoopbackCluster.freePort();
     String master = "spark://127.0.0.1:" + port;
     Path config = copy.resolve("cluster-configs/standalone.properties");
-    Files.writeString(config, Files.readString(config).replace("spark://127.0.0.1:7077", master));
+    // The master's port, and an event-log folder that does not exist yet (the script creates it).
+    Path events = dir.resolve("spark-events");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("spark://127.0.0.1:7077", master)
+            .replace("file:///tmp/spark-events", "file://" + events));
     Path spec = Files.writeString(dir.resolve("submitted.yaml"), SPEC);
     Path out = dir.resolve("out");
 
@@ -99,6 +105,7 @@ class SubmitScriptTest {
       JsonNode manifest = Manifest.read(out);
       assertEquals(master, manifest.path("spark").path("master").asText(), manifest.toString());
       assertEquals(12 * 2, ParquetTable.read(out.resolve("fits")).rows().size());
+      assertTrue(Files.isDirectory(events), "the event log's folder, created by the script");
       // The executor ran on the worker, not in the driver.
       try (var apps = Files.list(dir.resolve("work"))) {
         assertTrue(apps.anyMatch(app -> app.getFileName().toString().startsWith("app-")));
