@@ -56,40 +56,10 @@ class StandaloneClusterFaultTest {
     int port = LoopbackCluster.freePort();
     String master = "spark://127.0.0.1:" + port;
     try {
-      started.add(
-          LoopbackCluster.launch(
-              dir,
-              sparkHome,
-              classPath,
-              "master",
-              "org.apache.spark.deploy.master.Master",
-              "--host",
-              "127.0.0.1",
-              "--port",
-              String.valueOf(port),
-              "--webui-port",
-              String.valueOf(LoopbackCluster.freePort())));
-      LoopbackCluster.waitForPort(port);
+      started.add(LoopbackCluster.startMaster(dir, sparkHome, classPath, port));
       for (int w = 0; w < 2; w++) {
-        Path work = Files.createDirectories(dir.resolve("work" + w));
         started.add(
-            LoopbackCluster.launch(
-                dir,
-                sparkHome,
-                classPath,
-                "worker" + w,
-                "org.apache.spark.deploy.worker.Worker",
-                master,
-                "--host",
-                "127.0.0.1",
-                "--cores",
-                "1",
-                "--memory",
-                "2g",
-                "--work-dir",
-                work.toString(),
-                "--webui-port",
-                String.valueOf(LoopbackCluster.freePort())));
+            LoopbackCluster.startWorker(dir, sparkHome, classPath, "worker" + w, master, 1, "2g"));
       }
       String directories =
           String.join(

@@ -62,38 +62,9 @@ class SubmitScriptTest {
     Path sparkHome = LoopbackCluster.sparkHome(dir, classPath);
     List<Process> started = new ArrayList<>();
     try {
+      started.add(LoopbackCluster.startMaster(dir, sparkHome, classPath, port));
       started.add(
-          LoopbackCluster.launch(
-              dir,
-              sparkHome,
-              classPath,
-              "master",
-              "org.apache.spark.deploy.master.Master",
-              "--host",
-              "127.0.0.1",
-              "--port",
-              String.valueOf(port),
-              "--webui-port",
-              String.valueOf(LoopbackCluster.freePort())));
-      LoopbackCluster.waitForPort(port);
-      started.add(
-          LoopbackCluster.launch(
-              dir,
-              sparkHome,
-              classPath,
-              "worker",
-              "org.apache.spark.deploy.worker.Worker",
-              master,
-              "--host",
-              "127.0.0.1",
-              "--cores",
-              "2",
-              "--memory",
-              "8g",
-              "--work-dir",
-              Files.createDirectories(dir.resolve("work")).toString(),
-              "--webui-port",
-              String.valueOf(LoopbackCluster.freePort())));
+          LoopbackCluster.startWorker(dir, sparkHome, classPath, "worker", master, 2, "8g"));
 
       String log =
           run(
@@ -107,7 +78,7 @@ class SubmitScriptTest {
       assertEquals(12 * 2, ParquetTable.read(out.resolve("fits")).rows().size());
       assertTrue(Files.isDirectory(events), "the event log's folder, created by the script");
       // The executor ran on the worker, not in the driver.
-      try (var apps = Files.list(dir.resolve("work"))) {
+      try (var apps = Files.list(dir.resolve("worker-work"))) {
         assertTrue(apps.anyMatch(app -> app.getFileName().toString().startsWith("app-")));
       }
     } finally {

@@ -67,4 +67,54 @@ public final class LoopbackCluster {
     }
     throw new IllegalStateException("the master did not open port " + port);
   }
+
+  /** Starts a master on {@code port} and waits until it listens. */
+  public static Process startMaster(Path dir, Path sparkHome, String classPath, int port)
+      throws IOException, InterruptedException {
+    Process master =
+        launch(
+            dir,
+            sparkHome,
+            classPath,
+            "master",
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--webui-port",
+            String.valueOf(freePort()));
+    waitForPort(port);
+    return master;
+  }
+
+  /** Starts a worker named {@code name} with its own work folder under {@code dir}. */
+  public static Process startWorker(
+      Path dir,
+      Path sparkHome,
+      String classPath,
+      String name,
+      String master,
+      int cores,
+      String memory)
+      throws IOException {
+    Path work = Files.createDirectories(dir.resolve(name + "-work"));
+    return launch(
+        dir,
+        sparkHome,
+        classPath,
+        name,
+        "org.apache.spark.deploy.worker.Worker",
+        master,
+        "--host",
+        "127.0.0.1",
+        "--cores",
+        String.valueOf(cores),
+        "--memory",
+        memory,
+        "--work-dir",
+        work.toString(),
+        "--webui-port",
+        String.valueOf(freePort()));
+  }
 }
