@@ -61,9 +61,18 @@ public final class TableFormat {
       if (Double.isInfinite(d)) {
         return d > 0 ? "inf" : "-inf";
       }
-      return Double.isFinite(d) && d != 0
-          ? String.format(Locale.ROOT, "%.6g", d)
-          : String.valueOf(d);
+      if (d == 0) {
+        return "0";
+      }
+      if (Double.isNaN(d)) {
+        return "NaN";
+      }
+      // Six significant digits without trailing zeros: a width 256 (a DOUBLE column, for width inf)
+      // reads 256, not 256.000.
+      String digits = String.format(Locale.ROOT, "%.6g", d);
+      return digits.contains("e")
+          ? digits
+          : new java.math.BigDecimal(digits).stripTrailingZeros().toPlainString();
     }
     return value.toString();
   }
