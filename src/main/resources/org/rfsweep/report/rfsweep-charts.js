@@ -54,9 +54,14 @@
       {type: 'inside', yAxisIndex: 0, filterMode: 'none'}
     ];
     holder.style.display = 'block';
-    image.style.display = 'none';
     // Long titles wrap within the chart's own width.
     option.title.textStyle.width = Math.max(200, holder.clientWidth - 200);
-    echarts.init(holder, null, {renderer: 'canvas'}).setOption(option);
+    try {
+      echarts.init(holder, null, {renderer: 'canvas'}).setOption(option);
+      image.style.display = 'none'; // only once the chart stands in its place
+    } catch (e) {
+      holder.style.display = 'none'; // the PNG stays; the error is in the console
+      console.error('rfsweep: figure ' + script.dataset.chart + ': ' + e);
+    }
   });
 })();

@@ -87,6 +87,7 @@ class ReportBrowserTest {
     try {
       for (Path page : pages) {
         browser.get(page.toUri().toString());
+        waitForImages(browser);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> images =
             (List<Map<String, Object>>)
@@ -224,6 +225,24 @@ class ReportBrowserTest {
           page + ": hover shows " + tip);
       assertEquals(Boolean.FALSE, risk.get("selected"), page + ": a legend click hides a ridge");
       assertEquals(20, ((Number) risk.get("zoomStart")).intValue(), page + ": zoom");
+    }
+  }
+
+  /**
+   * Up to 15 s for every shown image to finish loading: on a busy machine Chrome can report the
+   * page loaded while a large PNG is still being decoded. A page that never gets there fails below.
+   */
+  private static void waitForImages(ChromeDriver browser) throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Object done =
+          browser.executeScript(
+              "return Array.from(document.images).every(i => i.complete"
+                  + " || getComputedStyle(i).display === 'none');");
+      if (Boolean.TRUE.equals(done)) {
+        return;
+      }
+      Thread.sleep(100);
     }
   }
 
