@@ -68,8 +68,9 @@ public final class ExponentsTable {
             IntStream.range(0, tensor.cells.length)
                 .filter(c -> tensor.cells[c][other] == fixed)
                 .filter(c -> usable(full[c]))
-                // no power law runs through width inf: the kernel limit is the offset it tends to
-                .filter(c -> tensor.cells[c][0] != Cell.INFINITE)
+                // No power law in width runs through inf (the kernel limit is the offset it tends
+                // to); against samples at width inf it is the kernel's learning curve.
+                .filter(c -> axis == 1 || tensor.cells[c][0] != Cell.INFINITE)
                 .toArray();
         if (slice.length < MIN_POINTS) {
           continue;

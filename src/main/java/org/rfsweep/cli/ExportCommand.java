@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.io.MlflowFileStore;
 import org.rfsweep.io.ParquetTable;
+import org.rfsweep.spec.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -115,7 +116,11 @@ final class ExportCommand implements Callable<Integer> {
               + row[c.indexOf("model")]
               + (String.valueOf(row[c.indexOf("fixed_axis")]).isEmpty()
                   ? ""
-                  : "." + row[c.indexOf("fixed_axis")] + "_" + row[c.indexOf("fixed_value")]);
+                  : "."
+                      + row[c.indexOf("fixed_axis")]
+                      + "_"
+                      // as before width inf made it a double: samples_1024, width_inf
+                      + Sweep.widthText(((Number) row[c.indexOf("fixed_value")]).doubleValue()));
       put(metrics, fit, row[c.indexOf("exponent")]);
       put(metrics, fit + ".ci_low", row[c.indexOf("exponent_ci_low")]);
       put(metrics, fit + ".ci_high", row[c.indexOf("exponent_ci_high")]);

@@ -91,6 +91,7 @@ class KernelSweepSparkTest {
         assertTrue(e.points() <= 3, "no width fit runs through inf: " + e);
       }
     }
+
     String scope =
         Claim.TABLE.fromTable(ParquetTable.read(out.resolve("claims"))).stream()
             .filter(c -> c.claim().equals("more_features_better"))
