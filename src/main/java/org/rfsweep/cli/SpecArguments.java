@@ -12,15 +12,15 @@ import picocli.CommandLine.Parameters;
  * picocli mixin, one definition for the three; {@code theory}'s SPEC is optional).
  */
 final class SpecArguments {
+  /** The help text of {@code FIELD=VALUE}, here and in {@code theory}. */
+  static final String OVERRIDES =
+      "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
+          + "grid.seeds=4, grid.widths=[64,256,inf], features=relu";
+
   @Parameters(index = "0", paramLabel = "SPEC", description = "job spec (YAML)")
   Path spec;
 
-  @Parameters(
-      index = "1..*",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
-              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", description = OVERRIDES)
   List<String> overrides = new ArrayList<>();
 
   /** The spec with its overrides applied, validated. */

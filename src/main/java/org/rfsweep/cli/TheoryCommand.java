@@ -44,12 +44,7 @@ final class TheoryCommand implements Callable<Integer> {
       description = "job spec (YAML), optional")
   Path spec;
 
-  @Parameters(
-      index = "1..*",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "override a spec field by its dotted path, validated like the file: task.alpha=1.3, "
-              + "grid.seeds=4, grid.widths=[64,256], features=relu")
+  @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", description = SpecArguments.OVERRIDES)
   List<String> overrides = new ArrayList<>();
 
   @Option(
