@@ -1,7 +1,5 @@
 package org.rfsweep.driver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,24 +64,19 @@ final class FitsFolder {
   }
 
   /**
-   * Deletes what a killed run left in {@code fits/_temporary}. Spark's committer moves every task
-   * output found there into the table when a job commits, so leftovers of a run killed during its
-   * commit would be appended a second time by the next job, beside the same units recomputed.
-   * Holding the output lock, nothing else writes here: anything in _temporary belongs to a dead
-   * run.
+   * Settles what a killed run left: its chunks' staging folders ({@link ChunkStaging#recover}) and
+   * {@code fits/_temporary} of runs before staging. Spark's committer moves every task output found
+   * in _temporary into the table when a job commits, so leftovers of a run killed during its commit
+   * would be appended a second time by the next job, beside the same units recomputed. Holding the
+   * output lock, nothing else writes here: all of it belongs to a dead run.
    */
   static void discardUncommitted(Path table, Consumer<String> report) {
+    ChunkStaging.recover(table, report);
     Path temporary = table.resolve("_temporary");
     if (!Files.exists(temporary)) {
       return;
     }
-    try (var paths = Files.walk(temporary)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the interrupted run's " + temporary, e);
-    }
+    ChunkStaging.delete(temporary);
     report.accept("discarded the uncommitted output of an interrupted run (" + temporary + ")");
   }
 }

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.WorkUnit;
@@ -25,13 +25,16 @@ import org.rfsweep.spec.JobSpec;
  * failures as Spark tasks finish, on the console and in {@code DIR/progress.json} (for dashboards
  * and nightly monitors); registered only while the sweep's jobs run.
  *
- * <p>Each chunk is one Spark job whose partition i is the chunk's unit i. Listener events arrive in
- * order but asynchronously, so the chunks are queued here and the next one becomes current when its
- * job starts.
+ * <p>Each chunk is one Spark job of one stage whose partition i is the chunk's bin of units i. Two
+ * chunks' jobs may run at once, so a task is matched to its chunk through its stage: the chunk's
+ * name travels with the job as a local property.
  */
 final class ProgressListener extends SparkListener {
   /** The job group every chunk's job runs under. */
   static final String JOB_GROUP = "rfsweep";
+
+  /** The local property naming a job's chunk (see {@link #queue}). */
+  static final String CHUNK_PROPERTY = "rfsweep.chunk";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JobSpec spec;
@@ -40,8 +43,8 @@ final class ProgressListener extends SparkListener {
   private final Consumer<String> report;
   private final Path progressFile;
   private final long start = System.nanoTime();
-  private final Queue<List<List<WorkUnit>>> chunks = new ArrayDeque<>();
-  private List<List<WorkUnit>> current = List.of();
+  private final Map<String, List<List<WorkUnit>>> chunks = new HashMap<>();
+  private final Map<Integer, List<List<WorkUnit>>> stages = new HashMap<>();
   private long cellsDone;
   private double flopsDone;
   private int failures;
@@ -57,18 +60,19 @@ final class ProgressListener extends SparkListener {
   }
 
   /**
-   * The bins of units of the next chunk, one per task in partition order; call before submitting
-   * its job.
+   * The bins of units of chunk {@code name}, one per task in partition order; call before
+   * submitting its job with {@link #CHUNK_PROPERTY} set to {@code name}.
    */
-  synchronized void queue(List<List<WorkUnit>> bins) {
-    chunks.add(List.copyOf(bins));
+  synchronized void queue(String name, List<List<WorkUnit>> bins) {
+    chunks.put(name, List.copyOf(bins));
   }
 
   @Override
-  public synchronized void onJobStart(SparkListenerJobStart jobStart) {
-    if (JOB_GROUP.equals(jobStart.properties().getProperty("spark.jobGroup.id"))
-        && !chunks.isEmpty()) {
-      current = chunks.poll();
+  public synchronized void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+    Properties properties = submitted.properties();
+    String chunk = properties == null ? null : properties.getProperty(CHUNK_PROPERTY);
+    if (chunk != null && chunks.containsKey(chunk)) {
+      stages.put(submitted.stageInfo().stageId(), chunks.get(chunk));
     }
   }
 
@@ -86,8 +90,9 @@ final class ProgressListener extends SparkListener {
       return;
     }
     int index = taskEnd.taskInfo().index();
-    if (index < current.size()) {
-      for (WorkUnit unit : current.get(index)) {
+    List<List<WorkUnit>> bins = stages.getOrDefault(taskEnd.stageId(), List.of());
+    if (index < bins.size()) {
+      for (WorkUnit unit : bins.get(index)) {
         cellsDone += unit.cells().size();
         flopsDone += CostModel.of(spec, unit).flops();
       }

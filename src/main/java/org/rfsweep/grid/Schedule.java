@@ -6,11 +6,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How a sweep's units run on a cluster, as the driver schedules them: committed in chunks (one
- * Spark job each, run one after another), each chunk packed into Spark tasks by {@link UnitBins},
- * and the tasks taken in order by whichever task slot is free. {@link #simulate} plays that out
- * with each unit's estimated seconds: the makespan and how busy the slots are.
+ * Spark job each, {@link #IN_FLIGHT} at a time), each chunk packed into Spark tasks by {@link
+ * UnitBins}, and the tasks taken in order by whichever task slot is free. {@link #simulate} plays
+ * that out with each unit's estimated seconds: the makespan and how busy the slots are.
  *
- * @param makespanSeconds from the first task to the last, summed over chunks
+ * @param makespanSeconds from the first task to the last
  * @param utilisation the units' seconds over slots x makespan
  * @param chunks Spark jobs
  * @param largestUnitSeconds the longest unit: no schedule finishes sooner
@@ -24,7 +24,7 @@ public record Schedule(
   public static final double ONE_CHUNK_SECONDS = 120;
 
   /**
-   * Units per committed chunk: an interruption loses at most the chunk in flight. A sweep of a few
+   * Units per committed chunk: an interruption loses at most the chunks in flight. A sweep of a few
    * minutes is one chunk (each extra Spark job costs a fraction of a second, and losing it all
    * costs little); longer ones about ten chunks of at least two units per slot.
    *
@@ -45,7 +45,14 @@ public record Schedule(
   }
 
   /**
-   * Plays the driver's schedule out.
+   * Chunks whose Spark jobs run at the same time: when a chunk's last tasks leave slots free, the
+   * next chunk's tasks take them (Spark's FIFO scheduler runs the earlier job's tasks first).
+   */
+  public static final int IN_FLIGHT = 2;
+
+  /**
+   * Plays the driver's schedule out: each chunk's tasks in order on whichever slot is free first, a
+   * chunk's job submitted once the chunk {@link #IN_FLIGHT} before it has ended.
    *
    * @param units the units in the order the driver takes them (largest first)
    * @param slots task slots of the cluster
@@ -54,14 +61,16 @@ public record Schedule(
   public static Schedule simulate(
       List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> seconds) {
     int chunk = chunkUnits(units, slots, seconds);
-    double makespan = 0;
+    double[] free = new double[slots]; // when each slot is next free
+    List<Double> chunkEnds = new ArrayList<>();
     double work = 0;
     double largest = 0;
-    int chunks = 0;
     for (int from = 0; from < units.size(); from += chunk) {
       List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
       List<List<WorkUnit>> bins = UnitBins.pack(part, tasks(part.size(), slots), seconds);
-      double[] free = new double[slots]; // when each slot is next free, within this chunk
+      int index = chunkEnds.size();
+      double submitted = index >= IN_FLIGHT ? chunkEnds.get(index - IN_FLIGHT) : 0;
+      double end = submitted;
       for (List<WorkUnit> bin : bins) {
         int slot = 0;
         for (int s = 1; s < slots; s++) {
@@ -70,20 +79,21 @@ public record Schedule(
           }
         }
         double binSeconds = bin.stream().mapToDouble(seconds).sum();
-        free[slot] += binSeconds;
+        free[slot] = Math.max(free[slot], submitted) + binSeconds;
+        end = Math.max(end, free[slot]);
         work += binSeconds;
         for (WorkUnit unit : bin) {
           largest = Math.max(largest, seconds.applyAsDouble(unit));
         }
       }
-      double end = 0;
-      for (double f : free) {
-        end = Math.max(end, f);
-      }
-      makespan += end; // the next chunk's job starts when this one's last task ends
-      chunks++;
+      chunkEnds.add(end);
     }
-    return new Schedule(makespan, makespan == 0 ? 0 : work / (slots * makespan), chunks, largest);
+    double makespan = 0;
+    for (double f : free) {
+      makespan = Math.max(makespan, f);
+    }
+    return new Schedule(
+        makespan, makespan == 0 ? 0 : work / (slots * makespan), chunkEnds.size(), largest);
   }
 
   /** The units of a plan in the driver's order: largest first. */

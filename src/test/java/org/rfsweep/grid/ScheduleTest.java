@@ -38,10 +38,20 @@ class ScheduleTest {
   @Test
   void longSweepsRunInChunksWhoseTailsIdleSomeSlots() {
     // 100 units of 60 s on 8 slots: 6000 s / 8 > 120 s, so chunks of max(16, 10) = 16 units: 7
-    // chunks (6 x 16 + 4); a chunk of 16 units on 8 slots takes 120 s, the last one 60 s.
+    // chunks (6 x 16 + 4); 100 units on 8 slots end after 13 rounds of 60 s.
     Schedule s = Schedule.simulate(units(100, 10), 8, u -> 60);
     assertEquals(7, s.chunks());
-    assertEquals(6 * 120 + 60, s.makespanSeconds(), 1e-9);
+    assertEquals(13 * 60, s.makespanSeconds(), 1e-9);
     assertTrue(s.utilisation() < 1 && s.utilisation() > 0.9, "utilisation " + s.utilisation());
+  }
+
+  @Test
+  void theNextChunkFillsTheSlotsAChunksTailLeavesIdle() {
+    // Fig. 1's shape: 45 units of 10 s on 2 slots, chunks of 5 units in 4 tasks (one of two
+    // units). One chunk at a time, each would take 30 s with a slot idle for 10: 9 x 30 = 270 s.
+    // With two chunks in flight the slots stay busy: 450 s of work end at 230 s.
+    Schedule s = Schedule.simulate(units(45, 10), 2, u -> 10);
+    assertEquals(9, s.chunks());
+    assertEquals(230, s.makespanSeconds(), 1e-9);
   }
 }
