@@ -25,6 +25,7 @@ import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ResultTable;
 import org.rfsweep.io.RunLabel;
 import org.rfsweep.io.SmallTableWriter;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.JobColumns;
 import org.rfsweep.run.PoolSpectrum;
@@ -120,7 +121,7 @@ public final class Aggregation {
     return spark
         .read()
         .schema(schema)
-        .parquet(FitsRow.TABLE.in(out).toString())
+        .parquet(FitsLocation.of(out).uri())
         .join(functions.broadcast(wanted), "cell_key")
         .withColumn("task_key", col("wanted_task_key"))
         .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));

@@ -16,7 +16,8 @@ import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ParquetTable;
-import org.rfsweep.run.FitsRow;
+import org.rfsweep.io.TableFolder;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
 
@@ -81,8 +82,8 @@ public final class DriverFits {
    * refuses duplicates).
    */
   public static Optional<DriverFits> read(RunContext context, GridPlan plan, Path out) {
-    Path table = FitsRow.TABLE.in(out);
-    long bytes = ParquetTable.bytes(table);
+    TableFolder table = FitsLocation.of(out);
+    long bytes = table.bytes();
     if (bytes == 0 || bytes > MAX_BYTES) {
       return Optional.empty();
     }
@@ -137,8 +138,8 @@ public final class DriverFits {
    * FitsIntegrity}). A folder without fits is clean and holds no key.
    */
   public static Optional<Set<String>> cellKeysIfClean(Path out) {
-    Path table = FitsRow.TABLE.in(out);
-    long bytes = ParquetTable.bytes(table);
+    TableFolder table = FitsLocation.of(out);
+    long bytes = table.bytes();
     if (bytes == 0) {
       return Optional.of(Set.of());
     }

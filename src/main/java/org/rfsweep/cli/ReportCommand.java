@@ -1,6 +1,5 @@
 package org.rfsweep.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.rfsweep.driver.LazySession;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SparkSessions;
-import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.ReportSpec;
@@ -71,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext context = withSlices(ReportBuilder.contextOf(folder));
-    if (!Files.isDirectory(FitsRow.TABLE.in(folder))) {
+    if (!FitsLocation.of(folder).exists()) {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;
     }

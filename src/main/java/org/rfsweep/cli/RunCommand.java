@@ -12,6 +12,7 @@ import org.rfsweep.driver.ExecutorBudget;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
@@ -32,6 +33,15 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "output folder (default: out/<job name>)")
   Path out;
+
+  @Option(
+      names = "--fits",
+      paramLabel = "URI",
+      description =
+          "where the fits table lives when the executors do not share DIR's disk (on YARN or Kubernetes),"
+              + " e.g. hdfs:///sweeps/nightly/fits; DIR records it for later runs, report, show and"
+              + " export (default: DIR/fits)")
+  String fits;
 
   @Option(
       names = "--master",
@@ -105,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     Path folder = out != null ? out : Path.of("out", job.name());
     SweepDriver.Options options =
         new SweepDriver.Options(
-            folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides);
+            folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides, fits);
     Map<String, String> sparkSettings = sparkSettings();
     // Everything that can refuse the run does so before a session starts.
     RunContext context =
@@ -127,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
           "rfsweep: done in %.1f s: %d rows in %s; fits ok %d, failed %d; BLAS %s%n",
           outcome.seconds(),
           outcome.rows(),
-          folder.resolve("fits"),
+          FitsLocation.of(folder),
           outcome.fitsOk(),
           outcome.fitsFailed(),
           outcome.blasBackends());

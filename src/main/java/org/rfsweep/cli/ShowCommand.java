@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.io.TableFormat;
 import org.rfsweep.io.TableQuery;
+import org.rfsweep.run.FitsLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,13 +64,20 @@ final class ShowCommand implements Callable<Integer> {
       System.err.println("rfsweep: DIR " + folder + ": no such folder");
       return Main.USER_ERROR;
     }
-    List<String> tables = ParquetTable.tablesIn(folder);
+    List<String> tables = new java.util.ArrayList<>(ParquetTable.tablesIn(folder));
+    boolean elsewhere = table.equals("fits") && FitsLocation.recorded(folder).isPresent();
+    if (elsewhere) {
+      tables.add("fits");
+    }
     if (!tables.contains(table)) {
       System.err.println(
           "rfsweep: TABLE '" + table + "': not in " + folder + "; tables there: " + tables);
       return Main.USER_ERROR;
     }
-    ParquetTable data = ParquetTable.read(folder.resolve(table));
+    ParquetTable data =
+        table.equals("fits")
+            ? ParquetTable.read(FitsLocation.of(folder))
+            : ParquetTable.read(folder.resolve(table));
     TableQuery.Result result;
     try {
       result = new TableQuery(columns, where, sort).apply(data.columns(), data.rows());

@@ -1,6 +1,5 @@
 package org.rfsweep.driver;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,8 @@ import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
-import org.rfsweep.io.ParquetTable;
+import org.rfsweep.io.TableFolder;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RowStamp;
 
@@ -28,13 +28,13 @@ final class FitsFolder {
   /** The cell keys {@code DIR/fits} holds, read by Spark (for a table of any size). */
   static Set<String> doneKeys(SparkSession spark, Path out) {
     Set<String> done = new HashSet<>();
-    Path fits = FitsRow.TABLE.in(out);
-    if (Files.isDirectory(fits) && ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
+    TableFolder fits = FitsLocation.of(out);
+    if (!fits.parts().isEmpty()) {
       done.addAll(
           spark
               .read()
               .schema(FitsRow.TABLE.schema())
-              .parquet(fits.toString())
+              .parquet(fits.uri())
               .select("cell_key")
               .distinct()
               .as(Encoders.STRING())
@@ -70,13 +70,13 @@ final class FitsFolder {
    * would be appended a second time by the next job, beside the same units recomputed. Holding the
    * output lock, nothing else writes here: all of it belongs to a dead run.
    */
-  static void discardUncommitted(Path table, Consumer<String> report) {
+  static void discardUncommitted(TableFolder table, Consumer<String> report) {
     ChunkStaging.recover(table, report);
-    Path temporary = table.resolve("_temporary");
-    if (!Files.exists(temporary)) {
+    TableFolder temporary = table.child("_temporary");
+    if (!temporary.exists()) {
       return;
     }
-    ChunkStaging.delete(temporary);
+    temporary.delete();
     report.accept("discarded the uncommitted output of an interrupted run (" + temporary + ")");
   }
 }

@@ -10,26 +10,21 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.rfsweep.io.ParquetTable;
+import org.rfsweep.io.TableFolder;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.FitsRow;
 
 /**
@@ -62,8 +57,8 @@ final class FitsIntegrity {
   /** Where part files that cannot be read are moved. */
   static final String QUARANTINE = "quarantine";
 
-  private static final Pattern PART =
-      Pattern.compile("(?:file:)?(/[^\\s'\"]*/fits/part-[^\\s'\"]+\\.parquet)");
+  /** A part file's name in a read error (which names it by path or URI). */
+  private static final Pattern PART = Pattern.compile("/(part-[^\\s'\"/]+\\.parquet)");
 
   /**
    * Checks {@code DIR/fits}: quarantines unreadable part files, repairs identical duplicates,
@@ -78,55 +73,51 @@ final class FitsIntegrity {
       } catch (OutputConflictException e) {
         throw e;
       } catch (Exception e) { // Spark's read errors are checked exceptions thrown unchecked
-        Path unreadable = unreadablePart(e);
+        TableFolder table = FitsLocation.of(out);
+        String unreadable = unreadablePart(e, table);
         if (unreadable == null || attempt > 100) {
           throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
-        quarantine(out, unreadable, e, report);
+        quarantine(table, unreadable, e, report);
       }
     }
   }
 
-  /** The part file a read error names, if it names one that still exists. */
-  private static Path unreadablePart(Throwable e) {
+  /** The part file of {@code table} a read error names, if it names one that still exists. */
+  private static String unreadablePart(Throwable e, TableFolder table) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       Matcher m = PART.matcher(String.valueOf(t.getMessage()));
-      if (m.find()) {
-        Path part = Path.of(m.group(1).replaceFirst("^//+", "/"));
-        if (Files.isRegularFile(part)) {
-          return part;
+      while (m.find()) {
+        if (table.hasFile(m.group(1))) {
+          return m.group(1);
         }
       }
     }
     return null;
   }
 
-  private static void quarantine(Path out, Path part, Exception why, Consumer<String> report) {
-    Path target = out.resolve(QUARANTINE).resolve(part.getFileName());
-    try {
-      Files.createDirectories(target.getParent());
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-      Files.deleteIfExists(part.resolveSibling("." + part.getFileName() + ".crc"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the unreadable " + part + " to " + target, e);
-    }
+  /** Moves an unreadable part file into {@code quarantine} beside the table. */
+  private static void quarantine(
+      TableFolder table, String part, Exception why, Consumer<String> report) {
+    TableFolder target = table.sibling(QUARANTINE);
+    table.movePart(part, target);
     Throwable root = why;
     while (root.getCause() != null) {
       root = root.getCause();
     }
     report.accept(
         "quarantined "
-            + part
+            + table.child(part)
             + " in "
-            + target.getParent()
+            + target
             + ": it cannot be read ("
             + root.getMessage()
             + "); its cells will be computed again");
   }
 
   private static void verifyReadable(SparkSession spark, Path out, Consumer<String> report) {
-    Path table = FitsRow.TABLE.in(out);
-    if (!Files.isDirectory(table) || !ParquetTable.tablesIn(out).contains(FitsRow.TABLE.name())) {
+    TableFolder table = FitsLocation.of(out);
+    if (table.parts().isEmpty()) {
       return;
     }
     StructType schema = FitsRow.TABLE.schema();
@@ -140,7 +131,7 @@ final class FitsIntegrity {
         spark
             .read()
             .schema(schema)
-            .parquet(table.toString())
+            .parquet(table.uri())
             .withColumn("file", input_file_name())
             .groupBy("cell_key", "ridge")
             .agg(
@@ -194,38 +185,21 @@ final class FitsIntegrity {
    * swap leaves the table as it was (the next run repairs it again); the old table is deleted only
    * after the swap.
    */
-  private static void rewriteWithoutDuplicates(SparkSession spark, Path table) {
-    Path repaired = table.resolveSibling(table.getFileName() + ".repaired");
-    Path replaced = table.resolveSibling(table.getFileName() + ".replaced");
-    delete(repaired);
-    delete(replaced);
+  private static void rewriteWithoutDuplicates(SparkSession spark, TableFolder table) {
+    TableFolder repaired = table.sibling(table.name() + ".repaired");
+    TableFolder replaced = table.sibling(table.name() + ".replaced");
+    repaired.delete();
+    replaced.delete();
     spark
         .read()
         .schema(FitsRow.TABLE.schema())
-        .parquet(table.toString())
+        .parquet(table.uri())
         .dropDuplicates("cell_key", "ridge")
         .write()
         .mode(SaveMode.ErrorIfExists)
-        .parquet(repaired.toString());
-    try {
-      Files.move(table, replaced);
-      Files.move(repaired, table);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + table + " by its repair " + repaired, e);
-    }
-    delete(replaced);
-  }
-
-  private static void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + folder, e);
-    }
+        .parquet(repaired.uri());
+    table.moveTo(replaced);
+    repaired.moveTo(table);
+    replaced.delete();
   }
 }

@@ -1,6 +1,5 @@
 package org.rfsweep.driver;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +23,9 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
 import org.rfsweep.grid.UnitBins;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.io.TableFolder;
 import org.rfsweep.run.CellTheory;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
@@ -166,8 +167,8 @@ public final class FitsJob {
       List<List<WorkUnit>> bins,
       String name,
       SweepDriver.Options options) {
-    Path table = FitsRow.TABLE.in(options.out());
-    Path staging = ChunkStaging.folder(table, name);
+    TableFolder table = FitsLocation.of(options.out());
+    TableFolder staging = ChunkStaging.folder(table, name);
     append(spark, context, theory, bins, name, staging, options.allowJavaBlas());
     ChunkStaging.promote(staging, table);
   }
@@ -185,7 +186,7 @@ public final class FitsJob {
       Broadcast<ArrayList<CellTheory>> theory,
       List<List<WorkUnit>> bins,
       String name,
-      Path staging,
+      TableFolder staging,
       boolean allowJavaBlas) {
     JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int units = bins.stream().mapToInt(List::size).sum();
@@ -221,7 +222,7 @@ public final class FitsJob {
         .createDataFrame(rows, FitsRow.TABLE.schema())
         .write()
         .mode(SaveMode.Append)
-        .parquet(staging.toString());
+        .parquet(staging.uri());
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rfsweep.io.Manifest;
+import org.rfsweep.io.TableFolder;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.SpecFingerprint;
 
@@ -89,7 +91,7 @@ public final class OutputFolder {
                 + ". Choose another --out (or remove the folder)");
       }
       String found = manifest.path("results_version").asText(UNVERSIONED);
-      if (found.equals(context.resultsVersion()) || !Files.isDirectory(folder.resolve("fits"))) {
+      if (found.equals(context.resultsVersion()) || !FitsLocation.of(folder).exists()) {
         return Optional.empty();
       }
       if (!supersede) {
@@ -111,6 +113,40 @@ public final class OutputFolder {
   }
 
   /**
+   * Refuses a {@code --fits} location the folder cannot take: another location than the one its
+   * first run recorded, or any location when the folder's own {@code DIR/fits} already holds rows.
+   *
+   * @param fits the location asked for, or null for the folder's own
+   */
+  public static void checkFitsLocation(Path folder, String fits) {
+    Optional<String> recorded = FitsLocation.recorded(folder);
+    if (fits == null) {
+      return;
+    }
+    String wanted = TableFolder.of(fits).uri();
+    if (recorded.isPresent() && !TableFolder.of(recorded.get()).uri().equals(wanted)) {
+      throw new OutputConflictException(
+          "--fits "
+              + fits
+              + ": "
+              + folder
+              + " keeps its fits at "
+              + recorded.get()
+              + " ("
+              + FitsLocation.POINTER
+              + "); give that location or none, or choose another --out");
+    }
+    if (recorded.isEmpty() && TableFolder.local(folder.resolve("fits")).bytes() > 0) {
+      throw new OutputConflictException(
+          "--fits "
+              + fits
+              + ": "
+              + folder.resolve("fits")
+              + " already holds this folder's rows; run without --fits, or choose another --out");
+    }
+  }
+
+  /**
    * Moves a folder's results of another version to {@code DIR/superseded/<version>/}, each table by
    * one rename (same file system), so {@code fits} only ever holds one version. Call holding the
    * folder's lock.
@@ -122,9 +158,14 @@ public final class OutputFolder {
         target = folder.resolve(SUPERSEDED).resolve(version + "-" + System.currentTimeMillis());
       }
       Files.createDirectories(target);
+      // The fits go beside themselves (on their own file system when --fits put them elsewhere).
+      TableFolder fits = FitsLocation.of(folder);
+      if (fits.exists()) {
+        fits.moveTo(fits.sibling(SUPERSEDED + "/" + target.getFileName() + "/fits"));
+      }
       for (String name : RESULTS) {
         Path table = folder.resolve(name);
-        if (Files.exists(table)) {
+        if (!name.equals("fits") && Files.exists(table)) {
           Files.move(table, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
       }

@@ -32,6 +32,9 @@ public final class SweepDriver {
    *     recompute (else such a folder is refused)
    * @param overrides the command line's spec overrides as given ({@code task.alpha=1.3}), recorded
    *     in the manifest
+   * @param fits where the fits table lives when not in {@code DIR/fits} (a URI every executor
+   *     reaches, e.g. {@code hdfs:///sweeps/nightly/fits}), or null for the folder's own or the one
+   *     its first run recorded
    */
   public record Options(
       Path out,
@@ -39,7 +42,8 @@ public final class SweepDriver {
       boolean allowJavaBlas,
       int chunkUnits,
       boolean supersede,
-      List<String> overrides) {
+      List<String> overrides,
+      String fits) {
     public Options {
       overrides = List.copyOf(overrides);
       if (out == null) {
@@ -51,6 +55,17 @@ public final class SweepDriver {
       if (chunkUnits < 0) {
         throw new IllegalArgumentException("--chunk-units: must be >= 0, found " + chunkUnits);
       }
+    }
+
+    /** The fits in the folder's own or recorded location. */
+    public Options(
+        Path out,
+        int partitions,
+        boolean allowJavaBlas,
+        int chunkUnits,
+        boolean supersede,
+        List<String> overrides) {
+      this(out, partitions, allowJavaBlas, chunkUnits, supersede, overrides, null);
     }
 
     /** Without overrides. */
@@ -91,6 +106,7 @@ public final class SweepDriver {
     }
     RunContext context = RunContext.of(spec, BuildInfo.codeVersion(), backend.label());
     OutputFolder.check(options.out(), context, options.supersede());
+    OutputFolder.checkFitsLocation(options.out(), options.fits());
     OutputLock.refuseIfHeld(options.out()); // taken for real once the session is up
     for (TaskPoint point : spec.points()) {
       if (point.task() instanceof DatasetTaskSpec dataset) {

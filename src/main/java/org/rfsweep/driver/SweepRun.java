@@ -18,8 +18,9 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.Manifest;
+import org.rfsweep.io.TableFolder;
 import org.rfsweep.linalg.NativeLinalg;
-import org.rfsweep.run.FitsRow;
+import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.run.RunManifest;
@@ -68,9 +69,13 @@ final class SweepRun {
     // Checked again holding the lock: the folder may have changed since the preflight.
     OutputFolder.check(options.out(), context, options.supersede())
         .ifPresent(version -> OutputFolder.supersede(options.out(), version, report));
+    OutputFolder.checkFitsLocation(options.out(), options.fits());
     record(
         RunManifest.started(provenance(context), context.blasBackend())
             .withSparkReadySeconds(sparkReady));
+    if (options.fits() != null && FitsLocation.recorded(options.out()).isEmpty()) {
+      FitsLocation.record(options.out(), TableFolder.of(options.fits()).uri());
+    }
     // SIGTERM and SIGINT run shutdown hooks, not this method's catch: the hook marks the manifest.
     Thread onSignal = new Thread(this::markInterrupted, "rfsweep-interrupted");
     Runtime.getRuntime().addShutdownHook(onSignal);
@@ -164,7 +169,7 @@ final class SweepRun {
 
   /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */
   private List<WorkUnit> remainingWork(RunContext context) {
-    FitsFolder.discardUncommitted(FitsRow.TABLE.in(options.out()), report);
+    FitsFolder.discardUncommitted(FitsLocation.of(options.out()), report);
     // Before the scan: a quarantined part's cells are then missing and computed again, and no
     // duplicate is counted as done twice.
     // A small, clean folder is checked and scanned on the driver; otherwise Spark verifies it
@@ -185,7 +190,7 @@ final class SweepRun {
               + " of "
               + plan.fits()
               + " fits are already in "
-              + FitsRow.TABLE.in(options.out()));
+              + FitsLocation.of(options.out()));
     }
     return units;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -51,18 +52,19 @@ public final class ParquetTable {
   }
 
   public static ParquetTable read(Path table) {
-    List<Path> parts = partFiles(table);
+    return read(TableFolder.local(table));
+  }
+
+  /** Every row of every part file of {@code table}, on any file system. */
+  public static ParquetTable read(TableFolder table) {
+    List<FileStatus> parts = table.parts();
     if (parts.isEmpty()) {
       throw new IllegalArgumentException(table + ": no Parquet files here");
     }
-    Configuration conf = new Configuration(false);
     List<String> columns = null;
     List<Object[]> rows = new ArrayList<>();
-    for (Path part : parts) {
-      try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
-              .withConf(conf)
-              .build()) {
+    for (FileStatus part : parts) {
+      try (ParquetReader<Group> reader = reader(table, part, false)) {
         for (Group group = reader.read(); group != null; group = reader.read()) {
           GroupType type = group.getType();
           if (columns == null) {
@@ -75,7 +77,8 @@ public final class ParquetTable {
           rows.add(row);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(part + ": cannot read Parquet: " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            part.getPath() + ": cannot read Parquet: " + e.getMessage(), e);
       }
     }
     return new ParquetTable(columns == null ? List.of() : columns, rows);
@@ -83,15 +86,11 @@ public final class ParquetTable {
 
   /** Total bytes of a table's part files (0 when there is none). */
   public static long bytes(Path table) {
-    long total = 0;
-    for (Path part : partFiles(table)) {
-      try {
-        total += Files.size(part);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the size of " + part, e);
-      }
-    }
-    return total;
+    return TableFolder.local(table).bytes();
+  }
+
+  public static List<Object[]> readColumns(Path table, List<String> wanted) {
+    return readColumns(TableFolder.local(table), wanted);
   }
 
   /**
@@ -100,15 +99,10 @@ public final class ParquetTable {
    * checksums are verified; a part that cannot be read throws {@link UncheckedIOException} naming
    * it.
    */
-  public static List<Object[]> readColumns(Path table, List<String> wanted) {
-    Configuration conf = new Configuration(false);
-    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
+  public static List<Object[]> readColumns(TableFolder table, List<String> wanted) {
     List<Object[]> rows = new ArrayList<>();
-    for (Path part : partFiles(table)) {
-      try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
-              .withConf(conf)
-              .build()) {
+    for (FileStatus part : table.parts()) {
+      try (ParquetReader<Group> reader = reader(table, part, true)) {
         int[] at = null;
         for (Group group = reader.read(); group != null; group = reader.read()) {
           GroupType type = group.getType();
@@ -126,11 +120,18 @@ public final class ParquetTable {
         }
       } catch (IOException | RuntimeException e) {
         throw new UncheckedIOException(
-            part + ": cannot read Parquet: " + e.getMessage(),
+            part.getPath() + ": cannot read Parquet: " + e.getMessage(),
             e instanceof IOException io ? io : new IOException(e));
       }
     }
     return rows;
+  }
+
+  private static ParquetReader<Group> reader(
+      TableFolder table, FileStatus part, boolean verifyChecksums) throws IOException {
+    Configuration conf = new Configuration(table.configuration());
+    conf.setBoolean("parquet.page.verify-checksum.enabled", verifyChecksums);
+    return ParquetReader.builder(new GroupReadSupport(), part.getPath()).withConf(conf).build();
   }
 
   private static Object value(Group group, int field, Type type) {

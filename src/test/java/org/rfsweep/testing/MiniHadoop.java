@@ -1,0 +1,108 @@
+package org.rfsweep.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+
+/**
+ * HDFS (one NameNode, one DataNode) and YARN (a ResourceManager and NodeManagers) in this JVM, the
+ * way Spark's own YARN suite runs them, with their configuration written as a HADOOP_CONF_DIR for
+ * child processes (spark-submit, the driver) to find them.
+ */
+public final class MiniHadoop implements AutoCloseable {
+  private final MiniDFSCluster hdfs;
+  private final MiniYARNCluster yarn;
+  private final Path confDir;
+
+  private MiniHadoop(MiniDFSCluster hdfs, MiniYARNCluster yarn, Path confDir) {
+    this.hdfs = hdfs;
+    this.yarn = yarn;
+    this.confDir = confDir;
+  }
+
+  /**
+   * Starts both under {@code dir}.
+   *
+   * @param nodeManagers NodeManagers, each offering {@code nodeMemoryMb} of memory and {@code
+   *     nodeCores} cores
+   */
+  public static MiniHadoop start(Path dir, int nodeManagers, int nodeMemoryMb, int nodeCores)
+      throws IOException, InterruptedException {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
+    conf.set("dfs.permissions.enabled", "false");
+    MiniDFSCluster hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    hdfs.waitActive();
+
+    YarnConfiguration yarnConf = new YarnConfiguration(hdfs.getConfiguration(0));
+    yarnConf.set("fs.defaultFS", hdfs.getURI().toString());
+    // A test machine's disk is often over YARN's 90% "unhealthy" mark: NodeManagers would then
+    // refuse every container and the application would wait for ever.
+    yarnConf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 100.0f);
+    yarnConf.setInt(YarnConfiguration.NM_PMEM_MB, nodeMemoryMb);
+    yarnConf.setInt(YarnConfiguration.NM_VCORES, nodeCores);
+    yarnConf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
+    yarnConf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, nodeMemoryMb);
+    yarnConf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+    yarnConf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+    // The capacity scheduler wants a queue file; one queue, first come first served, is all a test
+    // needs.
+    yarnConf.set(
+        YarnConfiguration.RM_SCHEDULER,
+        "org.apache.hadoop.yarn.server.resourcemanager.scheduler.fifo.FifoScheduler");
+    yarnConf.set("yarn.resourcemanager.hostname", "127.0.0.1");
+    yarnConf.set("yarn.nodemanager.hostname", "127.0.0.1");
+    MiniYARNCluster yarn = new MiniYARNCluster("rfsweep", nodeManagers, 1, 1);
+    yarn.init(yarnConf);
+    yarn.start();
+    // The ResourceManager binds its ports as it starts; its address is known once they are bound.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (yarn.getConfig().get(YarnConfiguration.RM_ADDRESS, ":0").endsWith(":0")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the ResourceManager did not bind its port");
+      }
+      Thread.sleep(100);
+    }
+    Path confDir = Files.createDirectories(dir.resolve("hadoop-conf"));
+    Configuration all = new Configuration(yarn.getConfig());
+    all.set("fs.defaultFS", hdfs.getURI().toString());
+    try (OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
+      all.writeXml(out);
+    }
+    try (OutputStream out = Files.newOutputStream(confDir.resolve("core-site.xml"))) {
+      all.writeXml(out);
+    }
+    return new MiniHadoop(hdfs, yarn, confDir);
+  }
+
+  /** The folder to give child processes as HADOOP_CONF_DIR (and YARN_CONF_DIR). */
+  public Path confDir() {
+    return confDir;
+  }
+
+  /** hdfs://127.0.0.1:PORT of the NameNode. */
+  public String hdfsUri() {
+    return hdfs.getURI().toString();
+  }
+
+  public FileSystem fileSystem() throws IOException {
+    return hdfs.getFileSystem();
+  }
+
+  public MiniYARNCluster yarn() {
+    return yarn;
+  }
+
+  @Override
+  public void close() {
+    yarn.stop();
+    hdfs.shutdown();
+  }
+}
