@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.driver.ExecutorBudget;
+import org.rfsweep.driver.OutputConflictException;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
@@ -117,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
         new SweepDriver.Options(
             folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides, fits);
     Map<String, String> sparkSettings = sparkSettings();
+    requireSharedFits(folder, sparkSettings);
     // Everything that can refuse the run does so before a session starts.
     RunContext context =
         SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
@@ -144,6 +146,30 @@ final class RunCommand implements Callable<Integer> {
       return outcome.fitsFailed() == 0 ? 0 : 3;
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * On YARN and Kubernetes the executors run on other machines: rows they wrote into DIR/fits on
+   * their own disks would never reach the driver. Such a run needs {@code --fits} (or a folder that
+   * recorded one).
+   */
+  private void requireSharedFits(Path folder, Map<String, String> sparkSettings) {
+    String resolved = master;
+    if (resolved == null) {
+      resolved = sparkSettings.getOrDefault("spark.master", System.getProperty("spark.master", ""));
+    }
+    boolean remoteExecutors = resolved.startsWith("yarn") || resolved.startsWith("k8s://");
+    if (remoteExecutors && fits == null && FitsLocation.recorded(folder).isEmpty()) {
+      throw new OutputConflictException(
+          "--fits: the executors of master "
+              + resolved
+              + " run on other machines and cannot write into "
+              + folder.resolve("fits")
+              + " on this one; give --fits URI on a file system they all reach, e.g. --fits"
+              + " hdfs:///sweeps/"
+              + folder.getFileName()
+              + "/fits");
     }
   }
 
