@@ -158,7 +158,8 @@ class SubmitScriptTest {
               """
               name: on-yarn
               seed: 4
-              task: {type: dataset, source: {format: csv, path: %s, label: y}, target: numeric, pool: 1200, test_samples: 300}
+              task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.2, modes: 400, test_samples: 300}
+              # %s
               features: relu
               grid: {widths: [128, 512], samples: [256, 768], ridges: [0, 0.01, 1], seeds: 10}
               """

@@ -64,7 +64,8 @@ public final class MiniHadoop implements AutoCloseable {
     yarn.start();
     // The ResourceManager binds its ports as it starts; its address is known once they are bound.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (yarn.getConfig().get(YarnConfiguration.RM_ADDRESS, ":0").endsWith(":0")) {
+    while (unbound(yarn.getConfig(), YarnConfiguration.RM_ADDRESS)
+        || unbound(yarn.getConfig(), YarnConfiguration.RM_SCHEDULER_ADDRESS)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the ResourceManager did not bind its port");
       }
@@ -80,6 +81,16 @@ public final class MiniHadoop implements AutoCloseable {
       all.writeXml(out);
     }
     return new MiniHadoop(hdfs, yarn, confDir);
+  }
+
+  /**
+   * Whether an address is not yet the bound port: the ResourceManager's services update theirs one
+   * by one as they start, and an application master given the default scheduler address never
+   * registers.
+   */
+  private static boolean unbound(Configuration conf, String key) {
+    String address = conf.get(key, "");
+    return address.isEmpty() || address.endsWith(":0") || address.startsWith("0.0.0.0");
   }
 
   /** The folder to give child processes as HADOOP_CONF_DIR (and YARN_CONF_DIR). */
