@@ -177,6 +177,9 @@ class SubmitScriptTest {
                   .replaceAll("(?m)^spark.driver.memory .*$", "spark.driver.memory 1g")
                   .replaceAll("(?m)^spark.executor.instances .*$", "spark.executor.instances 2")
               + "spark.yarn.am.memory 384m\n"
+              + "spark.executor.extraJavaOptions -XX:+RestoreMXCSROnJNICalls "
+              + String.join(" ", ChildJvm.sparkFlags())
+              + "\n"
               + "spark.executorEnv.JAVA_HOME "
               + java
               + "\nspark.yarn.appMasterEnv.JAVA_HOME "
