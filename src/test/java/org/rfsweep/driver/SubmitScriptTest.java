@@ -158,8 +158,7 @@ class SubmitScriptTest {
               """
               name: on-yarn
               seed: 4
-              task: {type: powerlaw, alpha: 1.5, beta: 1.3, noise: 0.2, modes: 400, test_samples: 300}
-              # %s
+              task: {type: dataset, source: {format: csv, path: %s, label: y}, target: numeric, pool: 1200, test_samples: 300}
               features: relu
               grid: {widths: [128, 512], samples: [256, 768], ridges: [0, 0.01, 1], seeds: 10}
               """
@@ -177,9 +176,6 @@ class SubmitScriptTest {
                   .replaceAll("(?m)^spark.driver.memory .*$", "spark.driver.memory 1g")
                   .replaceAll("(?m)^spark.executor.instances .*$", "spark.executor.instances 2")
               + "spark.yarn.am.memory 384m\n"
-              + "spark.executor.extraJavaOptions -XX:+RestoreMXCSROnJNICalls "
-              + String.join(" ", ChildJvm.sparkFlags())
-              + "\n"
               + "spark.executorEnv.JAVA_HOME "
               + java
               + "\nspark.yarn.appMasterEnv.JAVA_HOME "

@@ -71,14 +71,22 @@ public final class MiniHadoop implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    Path confDir = Files.createDirectories(dir.resolve("hadoop-conf"));
-    Configuration all = new Configuration(yarn.getConfig());
-    all.set("fs.defaultFS", hdfs.getURI().toString());
-    try (OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
-      all.writeXml(out);
+    // What a cluster's configuration tells its clients: the file system and the ResourceManager's
+    // addresses. Not the minicluster's whole configuration, which names test-only classes (a static
+    // rack mapping) that a client's class path does not have.
+    Configuration client = new Configuration(false);
+    client.set("fs.defaultFS", hdfs.getURI().toString());
+    for (var entry : yarn.getConfig()) {
+      if (entry.getKey().startsWith("yarn.resourcemanager.")) {
+        client.set(entry.getKey(), entry.getValue());
+      }
     }
+    Path confDir = Files.createDirectories(dir.resolve("hadoop-conf"));
     try (OutputStream out = Files.newOutputStream(confDir.resolve("core-site.xml"))) {
-      all.writeXml(out);
+      client.writeXml(out);
+    }
+    try (OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
+      client.writeXml(out);
     }
     return new MiniHadoop(hdfs, yarn, confDir);
   }
