@@ -25,17 +25,16 @@ public final class TableFolder {
    */
   private static final Configuration LOCAL = new Configuration(false);
 
-  /** Otherwise the class path's Hadoop configuration (HADOOP_CONF_DIR), read once. */
-  private static Configuration cluster;
+  /**
+   * Otherwise the class path's Hadoop configuration (HADOOP_CONF_DIR), read once, when first needed
+   * (the holder class loads then).
+   */
+  private static final class Cluster {
+    static final Configuration CONFIGURATION = new Configuration();
+  }
 
-  private static synchronized Configuration configurationFor(String scheme) {
-    if ("file".equals(scheme)) {
-      return LOCAL;
-    }
-    if (cluster == null) {
-      cluster = new Configuration();
-    }
-    return cluster;
+  private static Configuration configurationFor(String scheme) {
+    return "file".equals(scheme) ? LOCAL : Cluster.CONFIGURATION;
   }
 
   private final FileSystem fs;
