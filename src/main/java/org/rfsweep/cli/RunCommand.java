@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "URI",
       description =
           "where the fits table lives when the executors do not share DIR's disk (on YARN or Kubernetes),"
-              + " e.g. hdfs:///sweeps/nightly/fits; DIR records it for later runs, report, show and"
-              + " export (default: DIR/fits)")
+              + " e.g. hdfs:///sweeps/nightly/fits; DIR records it for later runs, report and show"
+              + " (default: DIR/fits)")
   String fits;
 
   @Option(

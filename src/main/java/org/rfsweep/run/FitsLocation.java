@@ -11,9 +11,8 @@ import org.rfsweep.io.TableFolder;
 /**
  * Where an output folder's {@code fits} table lives: {@code DIR/fits} on the driver's disk, unless
  * the first run was given {@code --fits URI} (a folder every executor reaches, e.g. on HDFS), which
- * {@code DIR/fits.location} then records for every later run, {@code report}, {@code show} and
- * {@code export}. Everything else of the folder (manifest, lock, tables, report) stays on the
- * driver's disk.
+ * {@code DIR/fits.location} then records for every later run, {@code report} and {@code show}.
+ * Everything else of the folder (manifest, lock, tables, report) stays on the driver's disk.
  */
 public final class FitsLocation {
   /** The file in DIR that names the table's URI. */
