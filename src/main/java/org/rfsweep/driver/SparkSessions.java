@@ -56,6 +56,21 @@ public final class SparkSessions {
     // copy).
     settings.put("spark.hadoop.parquet.page.write-checksum.enabled", "true");
     settings.put("spark.hadoop.parquet.page.verify-checksum.enabled", "true");
+    // OpenBLAS picks its kernels by these, and kernels of another core type round differently in
+    // the last bits. Executors started by a cluster manager do not inherit the driver's environment
+    // (YARN's containers chose Cooperlake kernels where this machine pins Haswell, and every row
+    // differed from the local run's), so the driver hands its own on.
+    for (String variable : KERNEL_CHOICE) {
+      String value = System.getenv(variable);
+      String key = "spark.executorEnv." + variable;
+      if (value != null && System.getProperty(key) == null) {
+        settings.put(key, value);
+      }
+    }
     return settings;
   }
+
+  /** The environment variables by which OpenBLAS chooses its kernels and their blocking. */
+  static final java.util.List<String> KERNEL_CHOICE =
+      java.util.List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 }
