@@ -199,6 +199,12 @@ class SubmitScriptTest {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+      builder
+          .environment()
+          .put("RFSWEEP_CDS", "off"); // the class archive would take 30 s to record
+      builder
+          .environment()
+          .put("RFSWEEP_CDS", "off"); // the class archive would take 30 s to record
       builder.environment().put("HADOOP_CONF_DIR", hadoop.confDir().toString());
       builder.environment().remove("SPARK_HOME");
       Process submit = builder.start();
