@@ -2,6 +2,7 @@ package org.rfsweep.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rfsweep.io.ParquetTable;
@@ -64,7 +65,7 @@ final class ShowCommand implements Callable<Integer> {
       System.err.println("rfsweep: DIR " + folder + ": no such folder");
       return Main.USER_ERROR;
     }
-    List<String> tables = new java.util.ArrayList<>(ParquetTable.tablesIn(folder));
+    List<String> tables = new ArrayList<>(ParquetTable.tablesIn(folder));
     boolean elsewhere = table.equals("fits") && FitsLocation.recorded(folder).isPresent();
     if (elsewhere) {
       tables.add("fits");

@@ -95,11 +95,12 @@ public final class FitsJob {
             });
     Deque<Future<?>> inFlight = new ArrayDeque<>();
     String run = UUID.randomUUID().toString().substring(0, 8);
+    TableFolder table = FitsLocation.of(options.out());
+    ToDoubleFunction<WorkUnit> cost = u -> CostModel.of(context.spec(), u).flops();
     try {
       for (int from = 0, index = 0; from < units.size(); from += chunk, index++) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
         int tasks = tasks(spark, part.size(), options);
-        ToDoubleFunction<WorkUnit> cost = u -> CostModel.of(context.spec(), u).flops();
         // With task axes a seed's points go together: they share their draws.
         List<List<WorkUnit>> bins =
             context.spec().hasTaskAxes()
@@ -110,8 +111,14 @@ public final class FitsJob {
         if (inFlight.size() == Schedule.IN_FLIGHT) {
           await(inFlight.removeFirst(), inFlight, sparkContext);
         }
+        // Fitted into the chunk's staging folder, then moved into the table (see ChunkStaging).
+        TableFolder staging = ChunkStaging.folder(table, name);
         inFlight.add(
-            jobs.submit(() -> commitChunk(spark, context, broadcast, bins, name, options)));
+            jobs.submit(
+                () -> {
+                  append(spark, context, broadcast, bins, name, staging, options.allowJavaBlas());
+                  ChunkStaging.promote(staging, table);
+                }));
       }
       while (!inFlight.isEmpty()) {
         await(inFlight.removeFirst(), inFlight, sparkContext);
@@ -154,23 +161,6 @@ public final class FitsJob {
       }
       throw new IllegalStateException(cause.getMessage(), cause);
     }
-  }
-
-  /**
-   * Fits a chunk's units into its staging folder ({@link ChunkStaging}), then moves the committed
-   * part files into {@code DIR/fits}.
-   */
-  private static void commitChunk(
-      SparkSession spark,
-      RunContext context,
-      Broadcast<ArrayList<CellTheory>> theory,
-      List<List<WorkUnit>> bins,
-      String name,
-      SweepDriver.Options options) {
-    TableFolder table = FitsLocation.of(options.out());
-    TableFolder staging = ChunkStaging.folder(table, name);
-    append(spark, context, theory, bins, name, staging, options.allowJavaBlas());
-    ChunkStaging.promote(staging, table);
   }
 
   /**

@@ -119,10 +119,10 @@ public final class OutputFolder {
    * @param fits the location asked for, or null for the folder's own
    */
   public static void checkFitsLocation(Path folder, String fits) {
-    Optional<String> recorded = FitsLocation.recorded(folder);
     if (fits == null) {
       return;
     }
+    Optional<String> recorded = FitsLocation.recorded(folder);
     String wanted = TableFolder.of(fits).uri();
     if (recorded.isPresent() && !TableFolder.of(recorded.get()).uri().equals(wanted)) {
       throw new OutputConflictException(

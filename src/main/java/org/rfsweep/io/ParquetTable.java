@@ -61,10 +61,11 @@ public final class ParquetTable {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException(table + ": no Parquet files here");
     }
+    Configuration conf = readerConfiguration(table, false);
     List<String> columns = null;
     List<Object[]> rows = new ArrayList<>();
     for (FileStatus part : parts) {
-      try (ParquetReader<Group> reader = reader(table, part, false)) {
+      try (ParquetReader<Group> reader = reader(conf, part)) {
         for (Group group = reader.read(); group != null; group = reader.read()) {
           GroupType type = group.getType();
           if (columns == null) {
@@ -100,9 +101,10 @@ public final class ParquetTable {
    * it.
    */
   public static List<Object[]> readColumns(TableFolder table, List<String> wanted) {
+    Configuration conf = readerConfiguration(table, true);
     List<Object[]> rows = new ArrayList<>();
     for (FileStatus part : table.parts()) {
-      try (ParquetReader<Group> reader = reader(table, part, true)) {
+      try (ParquetReader<Group> reader = reader(conf, part)) {
         int[] at = null;
         for (Group group = reader.read(); group != null; group = reader.read()) {
           GroupType type = group.getType();
@@ -127,10 +129,15 @@ public final class ParquetTable {
     return rows;
   }
 
-  private static ParquetReader<Group> reader(
-      TableFolder table, FileStatus part, boolean verifyChecksums) throws IOException {
+  /** The table's file-system configuration, with page checksums verified or not. */
+  private static Configuration readerConfiguration(TableFolder table, boolean verifyChecksums) {
     Configuration conf = new Configuration(table.configuration());
     conf.setBoolean("parquet.page.verify-checksum.enabled", verifyChecksums);
+    return conf;
+  }
+
+  private static ParquetReader<Group> reader(Configuration conf, FileStatus part)
+      throws IOException {
     return ParquetReader.builder(new GroupReadSupport(), part.getPath()).withConf(conf).build();
   }
 

@@ -81,7 +81,7 @@ public final class TableFolder {
   }
 
   /** Whether the folder is on the driver's own disk. */
-  public boolean isLocal() {
+  private boolean isLocal() {
     return "file".equals(path.toUri().getScheme());
   }
 
@@ -201,19 +201,6 @@ public final class TableFolder {
     } catch (IOException e) {
       throw failure("cannot delete", e);
     }
-  }
-
-  public void mkdirs() {
-    try {
-      fs.mkdirs(path);
-    } catch (IOException e) {
-      throw failure("cannot create", e);
-    }
-  }
-
-  /** A part file's Hadoop path, for a Parquet reader. */
-  public Path file(String name) {
-    return new Path(path, name);
   }
 
   /** The Hadoop configuration of this folder's file system. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -22,6 +21,7 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.FitsResults;
 import org.rfsweep.testing.SharedSpark;
 import org.rfsweep.testing.Specs;
 
@@ -35,8 +35,6 @@ import org.rfsweep.testing.Specs;
 class ChunkPipelineSparkTest {
   private static final JobSpec SPEC = SpecLoader.parse(Specs.small(), "small.yaml");
   private static final GridPlan PLAN = GridPlan.of(SPEC);
-  private static final List<String> RESULTS =
-      List.of("train_mse", "test_mse", "loo_test_mse", "gcv_test_mse", "status");
 
   private static SweepDriver.Outcome run(
       SparkSession spark, Path out, int chunkUnits, List<String> log) {
@@ -44,21 +42,8 @@ class ChunkPipelineSparkTest {
         spark, SPEC, new SweepDriver.Options(out, 0, false, chunkUnits, false), log::add);
   }
 
-  /** Each (cell key, ridge)'s results, as text at full precision. */
   private static Map<String, String> results(Path out) {
-    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
-    int key = fits.columns().indexOf("cell_key");
-    int ridge = fits.columns().indexOf("ridge");
-    Map<String, String> byCell = new TreeMap<>();
-    for (Object[] row : fits.rows()) {
-      StringBuilder values = new StringBuilder();
-      for (String column : RESULTS) {
-        values.append(row[fits.columns().indexOf(column)]).append(' ');
-      }
-      String previous = byCell.put(row[key] + "|" + row[ridge], values.toString());
-      assertEquals(null, previous, "a (cell, ridge) twice: " + row[key] + " " + row[ridge]);
-    }
-    return byCell;
+    return FitsResults.byCell(ParquetTable.read(out.resolve("fits")));
   }
 
   private static List<Path> entries(Path folder, String prefix) throws IOException {

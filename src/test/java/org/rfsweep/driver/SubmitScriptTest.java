@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +24,7 @@ import org.rfsweep.io.ParquetTable;
 import org.rfsweep.io.TableFolder;
 import org.rfsweep.run.FitsLocation;
 import org.rfsweep.testing.ChildJvm;
+import org.rfsweep.testing.FitsResults;
 import org.rfsweep.testing.LoopbackCluster;
 import org.rfsweep.testing.MiniHadoop;
 
@@ -255,31 +255,12 @@ class SubmitScriptTest {
               "--master",
               "local[2]"));
       run(dir, command, 300);
-      Map<String, String> onYarn = results(ParquetTable.read(TableFolder.of(fits)));
+      Map<String, String> onYarn = FitsResults.byCell(ParquetTable.read(TableFolder.of(fits)));
       assertEquals(40 * 3, onYarn.size());
       // Bit for bit: the executors choose OpenBLAS's kernels as the driver does (see
       // SparkSessions).
-      assertEquals(results(ParquetTable.read(local.resolve("fits"))), onYarn);
+      assertEquals(FitsResults.byCell(ParquetTable.read(local.resolve("fits"))), onYarn);
     }
-  }
-
-  /** Each (cell key, ridge)'s results at full precision; fails on a pair seen twice. */
-  private static Map<String, String> results(ParquetTable fits) {
-    List<String> c = fits.columns();
-    Map<String, String> out = new TreeMap<>();
-    for (Object[] row : fits.rows()) {
-      String key = row[c.indexOf("cell_key")] + "|" + row[c.indexOf("ridge")];
-      String values =
-          row[c.indexOf("train_mse")]
-              + " "
-              + row[c.indexOf("test_mse")]
-              + " "
-              + row[c.indexOf("loo_test_mse")]
-              + " "
-              + row[c.indexOf("status")];
-      assertEquals(null, out.put(key, values), "twice: " + key);
-    }
-    return out;
   }
 
   /**
