@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
           "rfsweep: done in %.1f s: %d rows in %s; fits ok %d, failed %d; BLAS %s%n",
           outcome.seconds(),
           outcome.rows(),
-          FitsLocation.of(folder),
+          FitsLocation.recorded(folder).orElse(folder.resolve("fits").toString()),
           outcome.fitsOk(),
           outcome.fitsFailed(),
           outcome.blasBackends());
@@ -155,10 +155,7 @@ final class RunCommand implements Callable<Integer> {
    * recorded one).
    */
   private void requireSharedFits(Path folder, Map<String, String> sparkSettings) {
-    String resolved = master;
-    if (resolved == null) {
-      resolved = sparkSettings.getOrDefault("spark.master", System.getProperty("spark.master", ""));
-    }
+    String resolved = SparkSessions.master(master, sparkSettings);
     boolean remoteExecutors = resolved.startsWith("yarn") || resolved.startsWith("k8s://");
     if (remoteExecutors && fits == null && FitsLocation.recorded(folder).isEmpty()) {
       throw new OutputConflictException(

@@ -49,7 +49,7 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source) {
     if (master != null) {
       settings.put("spark.master", master);
     }
-    String resolved = settings.getOrDefault("spark.master", SparkSessions.DEFAULT_MASTER);
+    String resolved = SparkSessions.master(master, userSettings);
     return resolved.startsWith("local[") || resolved.equals("local")
         ? thisJvm()
         : of(settings, "the run's Spark settings");

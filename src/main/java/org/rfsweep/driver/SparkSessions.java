@@ -1,6 +1,7 @@
 package org.rfsweep.driver;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,12 +31,26 @@ public final class SparkSessions {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     settings(ui).forEach(builder::config);
     userSettings.forEach(builder::config); // the user's --conf and properties file win
-    if (master != null) {
-      builder.master(master);
-    } else if (System.getProperty("spark.master") == null) {
-      builder.master(DEFAULT_MASTER);
+    String resolved = master(master, userSettings);
+    try {
+      return builder.master(resolved).getOrCreate();
+    } catch (RuntimeException e) {
+      // Spark reports an unreachable master as an internal NullPointerException.
+      throw new IllegalStateException(
+          "cannot start Spark on master " + resolved + " (is it running and reachable?)", e);
     }
-    return builder.getOrCreate();
+  }
+
+  /**
+   * The master a session runs on: {@code --master}, else the user's settings' (a properties file,
+   * {@code --conf}), else the one spark-submit set, else {@value #DEFAULT_MASTER}.
+   */
+  public static String master(String master, Map<String, String> userSettings) {
+    if (master != null) {
+      return master;
+    }
+    return userSettings.getOrDefault(
+        "spark.master", System.getProperty("spark.master", DEFAULT_MASTER));
   }
 
   /**
@@ -71,6 +86,5 @@ public final class SparkSessions {
   }
 
   /** The environment variables by which OpenBLAS chooses its kernels and their blocking. */
-  static final java.util.List<String> KERNEL_CHOICE =
-      java.util.List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+  static final List<String> KERNEL_CHOICE = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 }
