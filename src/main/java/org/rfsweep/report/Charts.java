@@ -127,15 +127,13 @@ final class Charts {
     }
     XYSeriesCollection lines = new XYSeriesCollection();
     if (theory != null) {
-      for (double ridge : ridges) {
-        XYSeries series =
-            line(
-                "theory, ridge " + format(ridge),
-                xs,
-                theory.risk(axis, fixedValue, ridge, xs),
-                range);
+      double[] ridgeValues = ridges.stream().mapToDouble(Double::doubleValue).toArray();
+      double[][] risks = theory.risks(axis, fixedValue, ridgeValues, xs);
+      double[][] limits = hasLimit ? theory.risks(axis, fixedValue, ridgeValues, INFINITE) : null;
+      for (int r = 0; r < ridgeValues.length; r++) {
+        XYSeries series = line("theory, ridge " + format(ridgeValues[r]), xs, risks[r], range);
         if (hasLimit) {
-          addLimit(series, limitX, theory.risk(axis, fixedValue, ridge, INFINITE)[0], range);
+          addLimit(series, limitX, limits[r][0], range);
         }
         lines.addSeries(series);
       }

@@ -38,16 +38,20 @@ final class TheoryCurves {
   }
 
   /**
-   * Test risk at {@code ridge} along {@code xs} of {@code axis} ({@code width} or {@code samples})
-   * at the other axis's {@code fixed} value; infinite where the theory is (the ridgeless peak).
+   * Test risk at each of {@code ridges} along {@code xs} of {@code axis} ({@code width} or {@code
+   * samples}) at the other axis's {@code fixed} value; infinite where the theory is (the ridgeless
+   * peak). One call for all ridges: each point's gamma_min is solved once, not once per ridge.
+   *
+   * @return risks[ridge][point]
    */
-  double[] risk(String axis, double fixed, double ridge, double[] xs) {
+  double[][] risks(String axis, double fixed, double[] ridges, double[] xs) {
     double[][] cells = cells(axis, fixed, xs);
-    RiskEstimate[][] estimates =
-        TheorySweep.estimates(spectrum, noise, cells[0], cells[1], new double[] {ridge});
-    double[] out = new double[xs.length];
+    RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, cells[0], cells[1], ridges);
+    double[][] out = new double[ridges.length][xs.length];
     for (int i = 0; i < xs.length; i++) {
-      out[i] = estimates[i][0].testMse();
+      for (int r = 0; r < ridges.length; r++) {
+        out[r][i] = estimates[i][r].testMse();
+      }
     }
     return out;
   }

@@ -29,6 +29,7 @@ public final class Eigenframework {
   private final Spectrum spectrum;
   private final double noise;
   private final double[] sums = new double[4];
+  private final double[][] scratch;
 
   /**
    * @param noise label-noise variance sigma^2
@@ -36,6 +37,7 @@ public final class Eigenframework {
   public Eigenframework(Spectrum spectrum, double noise) {
     this.spectrum = spectrum;
     this.noise = noise;
+    this.scratch = spectrum.scratch();
   }
 
   public Spectrum spectrum() {
@@ -69,7 +71,7 @@ public final class Eigenframework {
    */
   RiskEstimate atGamma(double width, double samples, double gamma, double ridge) {
     boolean ridgeless = ridge == 0;
-    spectrum.sums(gamma, sums);
+    spectrum.sums(gamma, sums, scratch);
     double z = sums[0];
     double q = sums[1];
     if (ridgeless && gamma > 0) {
@@ -97,7 +99,7 @@ public final class Eigenframework {
 
   /** h(gamma) = gamma (1 - z/N)(n - z): the ridge that has effective ridge gamma. */
   double ridgeAt(double width, double samples, double gamma) {
-    spectrum.sums(gamma, sums);
+    spectrum.sums(gamma, sums, scratch);
     double z = sums[0];
     double widthFactor = Double.isInfinite(width) ? 1.0 : 1 - z / width;
     return Math.max(0.0, gamma * widthFactor * (samples - z));
@@ -118,7 +120,7 @@ public final class Eigenframework {
     double lo = Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
     for (int i = 0; i < MAX_ITERATIONS; i++) {
-      spectrum.sums(Math.exp(t), sums);
+      spectrum.sums(Math.exp(t), sums, scratch);
       double z = sums[0];
       double g = Math.log(z) - Math.log(target);
       if (g > 0) {
@@ -151,7 +153,7 @@ public final class Eigenframework {
     boolean infiniteWidth = Double.isInfinite(width);
     for (int i = 0; i < MAX_ITERATIONS; i++) {
       double gamma = Math.exp(t);
-      spectrum.sums(gamma, sums);
+      spectrum.sums(gamma, sums, scratch);
       double z = sums[0];
       double q = sums[1];
       double widthGap = infiniteWidth ? 1.0 : 1 - z / width;

@@ -119,31 +119,56 @@ public final class Spectrum implements Serializable {
   }
 
   /**
+   * Room for {@link #sums(double, double[], double[][])}'s per-mode ratios: one per thread (the
+   * spectrum itself is shared).
+   */
+  double[][] scratch() {
+    return new double[2][eigenvalues.length];
+  }
+
+  /**
    * Writes, at effective ridge gamma >= 0 and with L_i = lambda_i / (lambda_i + gamma): {@code
    * sums[0] = z = sum L}, {@code sums[1] = q = sum L^2}, {@code sums[2] = sum (1-L) v^2}, {@code
    * sums[3] = sum L (1-L) v^2}.
    */
   void sums(double gamma, double[] sums) {
+    sums(gamma, sums, scratch());
+  }
+
+  /**
+   * As {@link #sums(double, double[])}, with {@code scratch} from {@link #scratch()}. At gamma > 0
+   * the ratios are formed in a loop of their own, which the JIT compiles to vector divisions, and
+   * summed in a second one in the same order as one loop would: twice as fast, the same bits (at
+   * lambda = 0, 0 / gamma and gamma / gamma are exactly the 0 and 1 the general case takes).
+   */
+  void sums(double gamma, double[] sums, double[][] scratch) {
+    double[] ratio = scratch[0];
+    double[] complement = scratch[1];
+    int modes = eigenvalues.length;
+    if (gamma > 0) {
+      for (int i = 0; i < modes; i++) {
+        double denominator = eigenvalues[i] + gamma;
+        ratio[i] = eigenvalues[i] / denominator;
+        complement[i] = gamma / denominator; // 1 - L without cancellation when L is near 1
+      }
+    } else {
+      for (int i = 0; i < modes; i++) {
+        boolean representable = eigenvalues[i] > 0;
+        ratio[i] = representable ? 1 : 0;
+        complement[i] = representable ? 0 : 1;
+      }
+    }
     double z = 0;
     double q = 0;
     double outside = 0;
     double between = 0;
-    for (int i = 0; i < eigenvalues.length; i++) {
-      double lambda = eigenvalues[i];
-      double l;
-      double complement;
-      if (lambda > 0) {
-        double denominator = lambda + gamma;
-        l = lambda / denominator;
-        complement = gamma / denominator; // 1 - L without cancellation when L is near 1
-      } else {
-        l = 0;
-        complement = 1;
-      }
+    for (int i = 0; i < modes; i++) {
+      double l = ratio[i];
+      double c = complement[i];
       z += l;
       q += l * l;
-      outside += complement * targetPower[i];
-      between += l * complement * targetPower[i];
+      outside += c * targetPower[i];
+      between += l * c * targetPower[i];
     }
     sums[0] = z;
     sums[1] = q;

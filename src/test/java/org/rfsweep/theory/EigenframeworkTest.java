@@ -22,6 +22,39 @@ class EigenframeworkTest {
     return s;
   }
 
+  /**
+   * The sums are formed in two loops (ratios, then sums) so the ratios vectorise: they must be the
+   * bits one loop over the modes gives, zero eigenvalues and gamma = 0 included.
+   */
+  @Test
+  void sumsAreTheBitsOfOneLoopOverTheModes() {
+    Random random = new Random(5);
+    double[] lambda = new double[777];
+    double[] power = new double[lambda.length];
+    for (int i = 0; i < lambda.length; i++) {
+      lambda[i] = i % 7 == 3 ? 0 : Math.pow(i + 1, -1.5) * Math.exp(0.1 * random.nextGaussian());
+      power[i] = Math.pow(i + 1, -1.2);
+    }
+    Spectrum spectrum = Spectrum.measured(lambda, power);
+    for (double gamma : new double[] {0, 1e-9, 3.7e-4, 0.02, 1, 1e3}) {
+      double z = 0;
+      double q = 0;
+      double outside = 0;
+      double between = 0;
+      for (int i = 0; i < lambda.length; i++) {
+        double l = lambda[i] > 0 ? lambda[i] / (lambda[i] + gamma) : 0;
+        double c = lambda[i] > 0 ? gamma / (lambda[i] + gamma) : 1;
+        z += l;
+        q += l * l;
+        outside += c * power[i];
+        between += l * c * power[i];
+      }
+      assertTrue(
+          java.util.Arrays.equals(new double[] {z, q, outside, between}, sums(spectrum, gamma)),
+          "gamma " + gamma);
+    }
+  }
+
   @ParameterizedTest(name = "width={0} samples={1} ridge={2}")
   @CsvSource({
     "100,300,0.01",
