@@ -146,6 +146,18 @@ public final class PowerLawFit {
     return search(widths, samples, y, a0, b0, radius, LOCAL_SCAN, LOCAL_TOLERANCE);
   }
 
+  /** The same local search refined to {@code tolerance} by BOBYQA (for tests). */
+  static JointFit jointNearPrecisely(
+      double[] widths,
+      double[] samples,
+      double[] y,
+      double a0,
+      double b0,
+      double radius,
+      double tolerance) {
+    return search(widths, samples, y, a0, b0, radius, LOCAL_SCAN, tolerance);
+  }
+
   private static JointFit search(
       double[] widths,
       double[] samples,
@@ -179,28 +191,123 @@ public final class PowerLawFit {
     double[] upper = {Math.min(MAX_EXPONENT, bestA + stepA), Math.min(MAX_EXPONENT, bestB + stepB)};
     double a = bestA;
     double b = bestB;
-    double trust = 0.25 * Math.min(upper[0] - lower[0], upper[1] - lower[1]);
-    if (trust > tolerance) {
-      try {
-        PointValuePair refined =
-            new BOBYQAOptimizer(5, trust, tolerance)
-                .optimize(
-                    new MaxEval(2000),
-                    new ObjectiveFunction(e -> jointLoss(basis, widths, samples, y, e[0], e[1])),
-                    GoalType.MINIMIZE,
-                    new InitialGuess(new double[] {bestA, bestB}),
-                    new SimpleBounds(lower, upper));
-        if (refined.getValue() <= bestLoss) {
-          a = refined.getPoint()[0];
-          b = refined.getPoint()[1];
+    if (tolerance >= LOCAL_TOLERANCE) {
+      double[] refined =
+          newton(
+              (u, v) -> jointLoss(basis, widths, samples, y, u, v),
+              a,
+              b,
+              bestLoss,
+              stepA / 2,
+              stepB / 2,
+              tolerance);
+      a = refined[0];
+      b = refined[1];
+    } else {
+      double trust = 0.25 * Math.min(upper[0] - lower[0], upper[1] - lower[1]);
+      if (trust > tolerance) {
+        try {
+          PointValuePair refined =
+              new BOBYQAOptimizer(5, trust, tolerance)
+                  .optimize(
+                      new MaxEval(2000),
+                      new ObjectiveFunction(e -> jointLoss(basis, widths, samples, y, e[0], e[1])),
+                      GoalType.MINIMIZE,
+                      new InitialGuess(new double[] {bestA, bestB}),
+                      new SimpleBounds(lower, upper));
+          if (refined.getValue() <= bestLoss) {
+            a = refined.getPoint()[0];
+            b = refined.getPoint()[1];
+          }
+        } catch (TooManyEvaluationsException e) {
+          // keep the grid point: the loss is flat there to the scan's resolution
         }
-      } catch (TooManyEvaluationsException e) {
-        // keep the grid point: the loss is flat there to the scan's resolution
       }
     }
     fillJointBasis(basis, widths, samples, a, b);
     Amplitudes fit = amplitudes(basis, y);
     return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
+  }
+
+  /** A loss of two exponents. */
+  private interface Loss2 {
+    double at(double a, double b);
+  }
+
+  /**
+   * Newton's method on central differences of the loss over a stencil that shrinks with the steps,
+   * from the scan's best point (a, b) with loss f: five evaluations for the gradient and Hessian
+   * and one at the step, three or four steps to {@code tolerance}. For bootstrap replicates, which
+   * need the exponents to about 1e-4: cheaper than an interpolation-model optimiser, which the JIT
+   * also needs most of a second to compile. A step that does not lower the loss moves to the
+   * stencil's best point instead; at an exponent's bound (a flat valley: an amplitude near 0) the
+   * best point found stands.
+   */
+  private static double[] newton(
+      Loss2 loss, double a, double b, double f, double ha, double hb, double tolerance) {
+    for (int iteration = 0; iteration < 24; iteration++) {
+      if (a - ha < MIN_EXPONENT
+          || b - hb < MIN_EXPONENT
+          || a + ha > MAX_EXPONENT
+          || b + hb > MAX_EXPONENT) {
+        break;
+      }
+      double[] points = {a + ha, b, a - ha, b, a, b + hb, a, b - hb, a + ha, b + hb};
+      double[] values = new double[5];
+      double bestValue = f;
+      int best = -1;
+      for (int k = 0; k < 5; k++) {
+        values[k] = loss.at(points[2 * k], points[2 * k + 1]);
+        if (values[k] < bestValue) {
+          bestValue = values[k];
+          best = k;
+        }
+      }
+      double ga = (values[0] - values[1]) / (2 * ha);
+      double gb = (values[2] - values[3]) / (2 * hb);
+      double haa = (values[0] - 2 * f + values[1]) / (ha * ha);
+      double hbb = (values[2] - 2 * f + values[3]) / (hb * hb);
+      double hab = (values[4] - values[0] - values[2] + f) / (ha * hb);
+      double det = haa * hbb - hab * hab;
+      double da = Double.NaN;
+      double db = Double.NaN;
+      if (haa > 0 && det > 0) {
+        da = Math.max(-2 * ha, Math.min(2 * ha, -(hbb * ga - hab * gb) / det));
+        db = Math.max(-2 * hb, Math.min(2 * hb, -(haa * gb - hab * ga) / det));
+        double na = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, a + da));
+        double nb = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, b + db));
+        double value = loss.at(na, nb);
+        if (value < bestValue) {
+          bestValue = value;
+          best = 5;
+          points = java.util.Arrays.copyOf(points, 12);
+          points[10] = na;
+          points[11] = nb;
+        }
+      }
+      if (best < 0) {
+        if (!(Math.max(ha, hb) > 0.1 * tolerance)) {
+          break; // the centre is the best point at the finest stencil
+        }
+        ha /= 4;
+        hb /= 4;
+        continue;
+      }
+      double moved = Math.max(Math.abs(points[2 * best] - a), Math.abs(points[2 * best + 1] - b));
+      a = points[2 * best];
+      b = points[2 * best + 1];
+      f = bestValue;
+      if (best == 5) {
+        if (moved < 0.1 * tolerance) {
+          break;
+        }
+        double shrink =
+            Math.max(0.1 * tolerance, Math.min(Math.max(ha, hb) / 2, moved)) / Math.max(ha, hb);
+        ha *= shrink;
+        hb *= shrink;
+      }
+    }
+    return new double[] {a, b};
   }
 
   /** The offset law's robust loss at exponent a, amplitudes eliminated (for tests). */
