@@ -407,6 +407,24 @@ public final class Benchmark {
       double rebuild = launch(launcher, "report", out.toString());
       table.addAgainst(
           "whole run", "report DIR on its folder", rebuild, "s", 2, "no Spark for a small folder");
+      SmallCellCost.Cost small = SmallCellCost.of(out.resolve("fits"));
+      if (small != null) {
+        table.addAgainst(
+            "whole run",
+            "small cells (N, n <= " + SmallCellCost.LARGEST + "): fit / (Gram + eig alone)",
+            small.fitSeconds() / small.lapackSeconds(),
+            "ratio",
+            1.5,
+            String.format(
+                "%d cells, median over seeds, summed: %.1f ms against %.1f ms of LAPACK here",
+                small.cells(), small.fitSeconds() * 1e3, small.lapackSeconds() * 1e3));
+        table.add(
+            "whole run",
+            "  of which the exact test risk",
+            small.testRiskSeconds() / small.lapackSeconds(),
+            "ratio",
+            "one modes x N x ridges dgemm per cell");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

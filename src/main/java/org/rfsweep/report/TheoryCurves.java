@@ -38,15 +38,17 @@ final class TheoryCurves {
   }
 
   /**
-   * Test risk at each of {@code ridges} along {@code xs} of {@code axis} ({@code width} or {@code
-   * samples}) at the other axis's {@code fixed} value; infinite where the theory is (the ridgeless
-   * peak). One call for all ridges: each point's gamma_min is solved once, not once per ridge.
+   * Test risk at each of {@code ridges} (ascending) along {@code xs} of {@code axis} ({@code width}
+   * or {@code samples}) at the other axis's {@code fixed} value; infinite where the theory is (the
+   * ridgeless peak). One call for all ridges: each point's gamma_min is solved once, not once per
+   * ridge.
    *
    * @return risks[ridge][point]
    */
   double[][] risks(String axis, double fixed, double[] ridges, double[] xs) {
     double[][] cells = cells(axis, fixed, xs);
-    RiskEstimate[][] estimates = TheorySweep.estimates(spectrum, noise, cells[0], cells[1], ridges);
+    RiskEstimate[][] estimates =
+        TheorySweep.estimatesAscending(spectrum, noise, cells[0], cells[1], ridges);
     double[][] out = new double[ridges.length][xs.length];
     for (int i = 0; i < xs.length; i++) {
       for (int r = 0; r < ridges.length; r++) {
@@ -78,7 +80,7 @@ final class TheoryCurves {
     double[] grid = logGrid(lo, hi);
     System.arraycopy(grid, 0, ridges, 1, POINTS);
     RiskEstimate[][] estimates =
-        TheorySweep.estimates(
+        TheorySweep.estimatesAscending(
             spectrum, noise, new double[] {width}, new double[] {samples}, ridges);
     double[][] out = new double[2][ridges.length];
     for (int r = 0; r < ridges.length; r++) {

@@ -26,6 +26,23 @@ public final class TheorySweep {
     return out;
   }
 
+  /**
+   * As {@link #estimates} for ascending ridges, each solve warm-started from the ridge before
+   * ({@link Eigenframework#estimateAscending}): for dense theory lines, not for tables.
+   */
+  public static RiskEstimate[][] estimatesAscending(
+      Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
+    RiskEstimate[][] out = new RiskEstimate[widths.length][];
+    IntStream.range(0, widths.length)
+        .parallel()
+        .forEach(
+            i ->
+                out[i] =
+                    new Eigenframework(spectrum, noise)
+                        .estimateAscending(widths[i], samples[i], ridges));
+    return out;
+  }
+
   /** The theory-optimal ridge of each (width, samples) pair. */
   public static OptimalRidge.Result[] optimal(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
