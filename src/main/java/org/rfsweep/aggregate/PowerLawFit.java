@@ -143,11 +143,14 @@ public final class PowerLawFit {
    */
   public static JointFit jointNear(
       double[] widths, double[] samples, double[] y, double a0, double b0, double radius) {
-    return search(widths, samples, y, a0, b0, radius, LOCAL_SCAN, LOCAL_TOLERANCE);
+    return jointNear(widths, samples, y, a0, b0, radius, LOCAL_TOLERANCE);
   }
 
-  /** The same local search refined to {@code tolerance} by BOBYQA (for tests). */
-  static JointFit jointNearPrecisely(
+  /**
+   * The same local search to {@code tolerance}: below {@link #LOCAL_TOLERANCE} refined by BOBYQA,
+   * as the full fit is (tests compare the two).
+   */
+  static JointFit jointNear(
       double[] widths,
       double[] samples,
       double[] y,

@@ -69,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       description =
           "run only these parts: fit, spark, memory, whole (the quickstart's whole command through "
-              + "./rfsweep, and report alone; dgemm peak always runs; default: all)")
+              + "./rfsweep, report alone, and its small cells against LAPACK alone; dgemm peak "
+              + "always runs; default: all)")
   Set<String> parts;
 
   @Override

@@ -1,5 +1,6 @@
 package org.rfsweep.theory;
 
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -16,14 +17,9 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimates(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    IntStream.range(0, widths.length)
-        .parallel()
-        .forEach(
-            i ->
-                out[i] =
-                    new Eigenframework(spectrum, noise).estimate(widths[i], samples[i], ridges));
-    return out;
+    return perPair(
+        widths.length,
+        i -> new Eigenframework(spectrum, noise).estimate(widths[i], samples[i], ridges));
   }
 
   /**
@@ -32,14 +28,14 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimatesAscending(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    IntStream.range(0, widths.length)
-        .parallel()
-        .forEach(
-            i ->
-                out[i] =
-                    new Eigenframework(spectrum, noise)
-                        .estimateAscending(widths[i], samples[i], ridges));
+    return perPair(
+        widths.length,
+        i -> new Eigenframework(spectrum, noise).estimateAscending(widths[i], samples[i], ridges));
+  }
+
+  private static RiskEstimate[][] perPair(int pairs, IntFunction<RiskEstimate[]> pair) {
+    RiskEstimate[][] out = new RiskEstimate[pairs][];
+    IntStream.range(0, pairs).parallel().forEach(i -> out[i] = pair.apply(i));
     return out;
   }
 
