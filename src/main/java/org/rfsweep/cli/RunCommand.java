@@ -17,7 +17,6 @@ import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
-import org.rfsweep.task.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,12 +131,7 @@ final class RunCommand implements Callable<Integer> {
         plan.units().size(),
         folder,
         context.blasBackend());
-    SparkSession spark;
-    // In local mode the tasks run in this JVM: their loops compile while Spark starts.
-    boolean local = SparkSessions.master(master, sparkSettings).startsWith("local");
-    try (WarmUp warmUp = local ? WarmUp.start(job) : null) {
-      spark = SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings);
-    }
+    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings);
     try {
       SweepDriver.Outcome outcome =
           SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));
