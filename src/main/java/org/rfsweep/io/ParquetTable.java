@@ -9,10 +9,19 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
@@ -96,29 +105,48 @@ public final class ParquetTable {
 
   /**
    * Some columns of every row, by name: each part file's own schema is looked up, so parts written
-   * by different versions (one lacking a newer column) read alike, a missing column as null. Page
-   * checksums are verified; a part that cannot be read throws {@link UncheckedIOException} naming
-   * it.
+   * by different versions (one lacking a newer column) read alike, a missing column as null. Every
+   * page of every column is read and its checksum verified (this read is the integrity check of a
+   * small folder), but only the wanted columns are decoded. A part that cannot be read throws
+   * {@link UncheckedIOException} naming it.
    */
   public static List<Object[]> readColumns(TableFolder table, List<String> wanted) {
     Configuration conf = readerConfiguration(table, true);
     List<Object[]> rows = new ArrayList<>();
     for (FileStatus part : table.parts()) {
-      try (ParquetReader<Group> reader = reader(conf, part)) {
-        int[] at = null;
-        for (Group group = reader.read(); group != null; group = reader.read()) {
-          GroupType type = group.getType();
-          if (at == null) {
-            at = new int[wanted.size()];
+      try (ParquetFileReader file =
+          ParquetFileReader.open(
+              HadoopInputFile.fromStatus(part, conf), HadoopReadOptions.builder(conf).build())) {
+        MessageType schema = file.getFooter().getFileMetaData().getSchema();
+        MessageType decoded =
+            new MessageType(
+                schema.getName(),
+                schema.getFields().stream().filter(f -> wanted.contains(f.getName())).toList());
+        int[] at = new int[wanted.size()];
+        for (int c = 0; c < at.length; c++) {
+          at[c] = decoded.containsField(wanted.get(c)) ? decoded.getFieldIndex(wanted.get(c)) : -1;
+        }
+        MessageColumnIO columns =
+            decoded.getFieldCount() == 0
+                ? null
+                : new ColumnIOFactory().getColumnIO(decoded, schema);
+        // Without a requested schema each row group is read whole: every page's checksum is
+        // verified as it is read.
+        for (PageReadStore pages = file.readNextRowGroup();
+            pages != null;
+            pages = file.readNextRowGroup()) {
+          RecordReader<Group> records =
+              decoded.getFieldCount() == 0
+                  ? null
+                  : columns.getRecordReader(pages, new GroupRecordConverter(decoded));
+          for (long r = 0; r < pages.getRowCount(); r++) {
+            Group group = records == null ? null : records.read();
+            Object[] row = new Object[at.length];
             for (int c = 0; c < at.length; c++) {
-              at[c] = type.containsField(wanted.get(c)) ? type.getFieldIndex(wanted.get(c)) : -1;
+              row[c] = at[c] < 0 ? null : value(group, at[c], decoded.getType(at[c]));
             }
+            rows.add(row);
           }
-          Object[] row = new Object[at.length];
-          for (int c = 0; c < at.length; c++) {
-            row[c] = at[c] < 0 ? null : value(group, at[c], type.getType(at[c]));
-          }
-          rows.add(row);
         }
       } catch (IOException | RuntimeException e) {
         throw new UncheckedIOException(
