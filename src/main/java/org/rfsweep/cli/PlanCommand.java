@@ -35,10 +35,12 @@ import picocli.CommandLine.Option;
             + "Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
   /**
-   * Share of single-thread dgemm speed a sweep sustains over features, Gram, eigendecomposition and
-   * ridges (measured here: 0.4 on the Fig. 1 sweep, 0.5 on the quickstart).
+   * Share of the single-core speed a unit keeps when every task slot is busy (memory shared between
+   * cores, Spark's per-task work), on top of each part's own speed ({@link
+   * CostModel.UnitCost#flopsAtPeak}). Measured here: Fig. 1's units take 4.7-4.8 s alone on one
+   * core and its fits 139 s on 2 slots, 0.75; the quickstart's 0.63 (its JVM still compiling).
    */
-  static final double SUSTAINED_SHARE_OF_DGEMM = 0.4;
+  static final double SUSTAINED_SHARE_OF_DGEMM = 0.75;
 
   /**
    * A JVM and a Spark session ready to run (measured here: 2.1-2.6 s from the launcher's start with
@@ -51,6 +53,13 @@ final class PlanCommand implements Callable<Integer> {
    * 1).
    */
   static final double TABLES_AND_REPORT_SECONDS = 3;
+
+  /**
+   * Executors that start their own JVMs take this long to run their first tasks at speed (launch,
+   * class loading, the fit's code still compiling). Measured here on a loopback standalone cluster
+   * of two one-core workers: 22.2 s of fits for 9.3 s of units per slot, 27.2 s for 17 s.
+   */
+  static final double EXECUTOR_START_SECONDS = 10;
 
   @Mixin SpecArguments arguments;
 
@@ -116,8 +125,11 @@ final class PlanCommand implements Callable<Integer> {
         plan.rows(),
         plan.units().size());
     double flops = 0;
+    double flopsAtPeak = 0;
     for (WorkUnit unit : plan.units()) {
-      flops += CostModel.of(job, unit).flops();
+      CostModel.UnitCost cost = CostModel.of(job, unit);
+      flops += cost.flops();
+      flopsAtPeak += cost.flopsAtPeak();
     }
     ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
@@ -132,12 +144,22 @@ final class PlanCommand implements Callable<Integer> {
     }
     List<WorkUnit> split = plan.units();
     List<WorkUnit> order = Schedule.driverOrder(split, u -> CostModel.of(job, u).flops());
-    Schedule schedule = Schedule.simulate(order, slots, u -> CostModel.of(job, u).flops() / rate);
-    double seconds = schedule.makespanSeconds();
+    Schedule schedule =
+        Schedule.simulate(order, slots, u -> CostModel.of(job, u).flopsAtPeak() / rate);
+    double seconds = schedule.makespanSeconds() + (budget.inThisJvm() ? 0 : EXECUTOR_START_SECONDS);
     System.out.printf(
-        "work        %.3g flops; about %s on %d task slots (dgemm measured here: %.0f GFLOP/s on one "
-            + "thread, %.0f%% sustained)%n",
-        flops, duration(seconds), slots, gflops, 100 * SUSTAINED_SHARE_OF_DGEMM);
+        "work        %.3g flops (%.3g at dgemm speed: narrow products, eigensolvers and draws run "
+            + "slower); about %s on %d task slots%s (dgemm measured here: %.0f GFLOP/s on one "
+            + "thread, %.0f%% of it sustained with every slot busy)%n",
+        flops,
+        flopsAtPeak,
+        duration(seconds),
+        slots,
+        budget.inThisJvm()
+            ? ""
+            : ", about " + duration(EXECUTOR_START_SECONDS) + " of it starting the executors",
+        gflops,
+        100 * SUSTAINED_SHARE_OF_DGEMM);
     System.out.printf(
         "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%n",

@@ -19,7 +19,11 @@ import scala.Tuple2;
  *
  * @param source how the figure was found, for messages
  */
-public record ExecutorBudget(int slots, long bytesPerTask, String source) {
+/**
+ * @param inThisJvm whether the tasks run in the driver's JVM (local mode), or in executors that
+ *     start their own
+ */
+public record ExecutorBudget(int slots, long bytesPerTask, String source, boolean inThisJvm) {
   private static final Pattern LOCAL_CLUSTER =
       Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
@@ -36,7 +40,8 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source) {
     return new ExecutorBudget(
         cores,
         heap / cores,
-        "this JVM's heap " + bytes(heap) + " over " + cores + " local task slots");
+        "this JVM's heap " + bytes(heap) + " over " + cores + " local task slots",
+        true);
   }
 
   /**
@@ -103,7 +108,8 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source) {
       return new ExecutorBudget(
           slots,
           (memory - EXECUTOR_OVERHEAD_BYTES) / slots,
-          source + ": driver memory " + bytes(memory) + " less 1 GiB over " + slots + " slots");
+          source + ": driver memory " + bytes(memory) + " less 1 GiB over " + slots + " slots",
+          true);
     }
     return executors(
         integer(settings, "spark.executor.instances", 1, source),
@@ -129,7 +135,8 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source) {
             + slotsPerExecutor
             + " slots, "
             + instances
-            + " executors");
+            + " executors",
+        false);
   }
 
   private static int integer(

@@ -20,6 +20,18 @@ public final class CostModel {
 
   private static final double EIGEN_FLOPS_PER_CUBE = 9;
 
+  /**
+   * One Gaussian draw in flops at single-thread dgemm speed (measured: about 3 ns against 53-57
+   * GFLOP/s).
+   */
+  private static final double NORMAL_AT_PEAK = 165;
+
+  /**
+   * The exact test risk's and the test predictions' products have one column per ridge: OpenBLAS
+   * runs them at about a third of its dgemm speed (measured: 18.5 against 53 GFLOP/s).
+   */
+  private static final double NARROW_PRODUCT_SLOWDOWN = 2.9;
+
   /** Input dimension assumed for a dataset before its files are read (a 28 x 28 image). */
   private static final long DATASET_DIMENSION_GUESS = 784;
 
@@ -33,7 +45,22 @@ public final class CostModel {
    * @param largestArrayName what that array is, for messages
    */
   public record UnitCost(
-      double flops, long peakBytes, long largestArray, String largestArrayName) {}
+      double flops,
+      double flopsAtPeak,
+      long peakBytes,
+      long largestArray,
+      String largestArrayName) {}
+
+  /**
+   * The eigendecomposition of order m in flops at single-thread dgemm speed, as the fit runs it
+   * (measured on one core, without leave-one-out: 8.2 m^3 at m = 1024, 4.6 at 4096, 5.4 at 8192;
+   * forming the eigenvectors for leave-one-out adds about a quarter). Small orders run further
+   * below dgemm speed.
+   */
+  static double eigenAtPeak(double m, boolean loo) {
+    double small = Math.min(1.0, 1024 / m);
+    return (5 + 4 * small * small) * (loo ? 1.25 : 1.0) * m * m * m;
+  }
 
   /** The most elements a Java array can hold on common JVMs. */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -63,23 +90,37 @@ public final class CostModel {
     double flops =
         FLOPS_PER_NORMAL * dimension * (bankWidth + maxSamples + testPoints)
             + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
+    // The same work weighted by how fast each part runs (flops at single-thread dgemm speed), for
+    // time estimates; the flops decide cuts and packing and stay exactly as they were.
+    double atPeak =
+        NORMAL_AT_PEAK * dimension * (bankWidth + maxSamples + testPoints)
+            + 2.0 * dimension * (staircase.entries() + (double) testPoints * bankWidth);
     boolean loo = spec.fit().leaveOneOut();
     long perCell = 0;
     // Kernel cells (width inf): the inputs, their kernel matrix and the test points' kernel, per
     // seed; per cell an eigendecomposition of order n and the dual path.
     long kernelSamples = unit.kernelSamples();
     long kernelTest = exactRisk ? 0 : testPoints;
+    double kernelProducts =
+        (double) kernelSamples * kernelSamples * dimension
+            + 2.0 * kernelTest * kernelSamples * dimension;
     flops +=
         FLOPS_PER_NORMAL * dimension * (kernelSamples + (kernelSamples > 0 ? kernelTest : 0))
             + (double) kernelSamples * kernelSamples * dimension
             + 2.0 * kernelTest * kernelSamples * dimension;
+    atPeak +=
+        NORMAL_AT_PEAK * dimension * (kernelSamples + (kernelSamples > 0 ? kernelTest : 0))
+            + kernelProducts;
     for (Cell cell : unit.kernelCells()) {
       double n = cell.samples();
+      double path = 4.0 * n * n * ridges + (loo ? 2.0 * n * n * ridges : 0);
+      double evaluation = 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
       flops +=
           EIGEN_FLOPS_PER_CUBE * n * n * n
               + 4.0 * n * n * ridges
               + (loo ? 2.0 * n * n * ridges : 0)
               + 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
+      atPeak += eigenAtPeak(n, loo) + path + NARROW_PRODUCT_SLOWDOWN * evaluation;
       perCell =
           Math.max(
               perCell,
@@ -97,6 +138,12 @@ public final class CostModel {
               + EIGEN_FLOPS_PER_CUBE * m * m * m
               + 2.0 * m * (w + n) * ridges
               + evaluation
+              + leverages;
+      atPeak +=
+          n * w * m
+              + eigenAtPeak(m, loo)
+              + 2.0 * m * (w + n) * ridges
+              + NARROW_PRODUCT_SLOWDOWN * evaluation
               + leverages;
       perCell =
           Math.max(
@@ -157,7 +204,8 @@ public final class CostModel {
           (long) ridges * cell.width(),
           "the coefficients of cell (" + cell.width() + ", " + cell.samples() + ") at every ridge");
     }
-    return new UnitCost(flops, (shared + perCell) * Double.BYTES, largest.size, largest.name);
+    return new UnitCost(
+        flops, atPeak, (shared + perCell) * Double.BYTES, largest.size, largest.name);
   }
 
   /** The largest of the arrays considered. */

@@ -1,0 +1,75 @@
+package org.rfsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.rfsweep.grid.CostModel;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.Cli;
+
+/** What {@code plan} estimates, and what the estimate leaves alone. */
+class PlanEstimateTest {
+  private static final Pattern SECONDS = Pattern.compile("about (\\d+) s on 2 task slots");
+
+  /**
+   * Executors that start their own JVMs add their start to a cluster's estimate; local mode runs
+   * the tasks in the driver's JVM.
+   */
+  @Test
+  void aClusterEstimateIncludesStartingItsExecutors() {
+    String spec = "jobs/quickstart.yaml";
+    Cli.Outcome local = Cli.execute("plan", spec, "grid.seeds=40", "--slots", "2");
+    Cli.Outcome cluster =
+        Cli.execute(
+            "plan",
+            spec,
+            "grid.seeds=40",
+            "--config",
+            "cluster-configs/standalone.properties",
+            "--slots",
+            "2");
+    assertEquals(0, local.code(), local.err());
+    assertEquals(0, cluster.code(), cluster.err());
+    assertTrue(!local.out().contains("starting the executors"), local.out());
+    assertTrue(cluster.out().contains("of it starting the executors"), cluster.out());
+    double onCluster = seconds(cluster.out());
+    double inThisJvm = seconds(local.out());
+    // Each plan measures dgemm afresh (a few percent apart): the start dominates the difference.
+    assertTrue(
+        onCluster - inThisJvm > 0.5 * PlanCommand.EXECUTOR_START_SECONDS,
+        onCluster + " s on the cluster against " + inThisJvm + " s locally");
+  }
+
+  /**
+   * Cuts and packing are decided by the flop counts, which the time estimate does not touch: its
+   * weights only make narrow products, eigensolvers and draws count for their real speed.
+   */
+  @Test
+  void theTimeEstimateWeighsEachPartAndLeavesTheFlopsAlone() throws Exception {
+    JobSpec fig1 = SpecLoader.load(java.nio.file.Path.of("jobs/more-is-better-fig1.yaml"));
+    WorkUnit unit = GridPlan.of(fig1).units().get(0);
+    CostModel.UnitCost cost = CostModel.of(fig1, unit);
+    // Fig. 1's exact test risk (one 10^4 x 31 x N product per cell) runs at a third of dgemm speed:
+    // its units cost more at dgemm speed than their flops.
+    assertTrue(cost.flopsAtPeak() > cost.flops(), cost.toString());
+    JobSpec nightly = SpecLoader.load(java.nio.file.Path.of("jobs/nightly-large-grid.yaml"));
+    WorkUnit large = new WorkUnit(0, java.util.List.of(new org.rfsweep.grid.Cell(8192, 8192)));
+    CostModel.UnitCost largeCost = CostModel.of(nightly, large);
+    // An 8192 x 8192 cell without leave-one-out: measured 87 s on one core at 53-57 GFLOP/s, where
+    // its 6.6e12 flops at that speed would be 2 minutes.
+    assertTrue(largeCost.flopsAtPeak() < 0.7 * largeCost.flops(), largeCost.toString());
+    assertEquals(81, largeCost.flopsAtPeak() / 55e9, 10, "seconds on one core at 55 GFLOP/s");
+  }
+
+  private static double seconds(String planOutput) {
+    Matcher m = SECONDS.matcher(planOutput);
+    assertTrue(m.find(), planOutput);
+    return Double.parseDouble(m.group(1));
+  }
+}
