@@ -16,10 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -34,6 +30,7 @@ import org.rfsweep.run.ResultsVersion;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
+import org.rfsweep.testing.ParquetDamage;
 import org.rfsweep.testing.SharedSpark;
 import org.rfsweep.testing.Specs;
 
@@ -201,26 +198,8 @@ class FolderIntegritySparkTest {
     run(spark, out, new ArrayList<>());
     Set<String> clean = testRisks(out);
     Path part = parts(out).get(0);
-    Files.deleteIfExists(
-        part.resolveSibling("." + part.getFileName() + ".crc")); // as a copy without them
-    // Garble the middle of the test_mse column's pages: a column every table reads.
-    long middle;
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(part.toUri()), new Configuration(false)))) {
-      ColumnChunkMetaData chunk =
-          reader.getFooter().getBlocks().get(0).getColumns().stream()
-              .filter(c -> c.getPath().toDotString().equals("test_mse"))
-              .findFirst()
-              .orElseThrow();
-      middle = chunk.getStartingPos() + chunk.getTotalSize() / 2;
-    }
-    byte[] bytes = Files.readAllBytes(part);
-    for (int i = 0; i < 16; i++) {
-      bytes[(int) middle + i] ^= (byte) 0x5a;
-    }
-    Files.write(part, bytes);
+    // The middle of the test_mse column's pages: a column every table reads.
+    ParquetDamage.garble(part, "test_mse");
     List<String> log = new ArrayList<>();
     SweepDriver.Outcome outcome = run(spark, out, log);
     assertTrue(

@@ -12,15 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.testing.ParquetDamage;
 
 class ParquetTableTest {
   private static final MessageType SCHEMA =
@@ -71,24 +69,7 @@ class ParquetTableTest {
   void aDamagedPageOfAColumnNotAskedForIsStillFound(@TempDir Path dir) throws IOException {
     Path table = table(dir);
     Path part = table.resolve("part-00000.parquet");
-    long middle;
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(part.toUri()), new Configuration(false)))) {
-      ColumnChunkMetaData chunk =
-          reader.getFooter().getBlocks().get(0).getColumns().stream()
-              .filter(c -> c.getPath().toDotString().equals("value"))
-              .findFirst()
-              .orElseThrow();
-      middle = chunk.getStartingPos() + chunk.getTotalSize() / 2;
-    }
-    byte[] bytes = Files.readAllBytes(part);
-    for (int i = 0; i < 16; i++) {
-      bytes[(int) middle + i] ^= (byte) 0x5a;
-    }
-    Files.write(part, bytes);
-    Files.deleteIfExists(part.resolveSibling(".part-00000.parquet.crc"));
+    ParquetDamage.garble(part, "value");
 
     UncheckedIOException error =
         assertThrows(
