@@ -248,6 +248,7 @@ public final class PowerLawFit {
    */
   private static double[] newton(
       Loss2 loss, double a, double b, double f, double ha, double hb, double tolerance) {
+    double finest = 0.1 * tolerance;
     for (int iteration = 0; iteration < 24; iteration++) {
       if (a - ha < MIN_EXPONENT
           || b - hb < MIN_EXPONENT
@@ -255,57 +256,57 @@ public final class PowerLawFit {
           || b + hb > MAX_EXPONENT) {
         break;
       }
-      double[] points = {a + ha, b, a - ha, b, a, b + hb, a, b - hb, a + ha, b + hb};
-      double[] values = new double[5];
-      double bestValue = f;
-      int best = -1;
-      for (int k = 0; k < 5; k++) {
-        values[k] = loss.at(points[2 * k], points[2 * k + 1]);
-        if (values[k] < bestValue) {
-          bestValue = values[k];
-          best = k;
+      double[][] stencil = {{a + ha, b}, {a - ha, b}, {a, b + hb}, {a, b - hb}, {a + ha, b + hb}};
+      double[] values = new double[stencil.length];
+      double[] next = null; // the best point better than the centre
+      double nextValue = f;
+      for (int k = 0; k < stencil.length; k++) {
+        values[k] = loss.at(stencil[k][0], stencil[k][1]);
+        if (values[k] < nextValue) {
+          nextValue = values[k];
+          next = stencil[k];
         }
       }
+      boolean newtonStep = false;
       double ga = (values[0] - values[1]) / (2 * ha);
       double gb = (values[2] - values[3]) / (2 * hb);
       double haa = (values[0] - 2 * f + values[1]) / (ha * ha);
       double hbb = (values[2] - 2 * f + values[3]) / (hb * hb);
       double hab = (values[4] - values[0] - values[2] + f) / (ha * hb);
       double det = haa * hbb - hab * hab;
-      double da = Double.NaN;
-      double db = Double.NaN;
       if (haa > 0 && det > 0) {
-        da = Math.max(-2 * ha, Math.min(2 * ha, -(hbb * ga - hab * gb) / det));
-        db = Math.max(-2 * hb, Math.min(2 * hb, -(haa * gb - hab * ga) / det));
-        double na = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, a + da));
-        double nb = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, b + db));
-        double value = loss.at(na, nb);
-        if (value < bestValue) {
-          bestValue = value;
-          best = 5;
-          points = java.util.Arrays.copyOf(points, 12);
-          points[10] = na;
-          points[11] = nb;
+        double da = Math.max(-2 * ha, Math.min(2 * ha, -(hbb * ga - hab * gb) / det));
+        double db = Math.max(-2 * hb, Math.min(2 * hb, -(haa * gb - hab * ga) / det));
+        double[] step = {
+          Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, a + da)),
+          Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, b + db))
+        };
+        double value = loss.at(step[0], step[1]);
+        if (value < nextValue) {
+          nextValue = value;
+          next = step;
+          newtonStep = true;
         }
       }
-      if (best < 0) {
-        if (!(Math.max(ha, hb) > 0.1 * tolerance)) {
+      if (next == null) {
+        if (!(Math.max(ha, hb) > finest)) {
           break; // the centre is the best point at the finest stencil
         }
         ha /= 4;
         hb /= 4;
         continue;
       }
-      double moved = Math.max(Math.abs(points[2 * best] - a), Math.abs(points[2 * best + 1] - b));
-      a = points[2 * best];
-      b = points[2 * best + 1];
-      f = bestValue;
-      if (best == 5) {
-        if (moved < 0.1 * tolerance) {
+      double moved = Math.max(Math.abs(next[0] - a), Math.abs(next[1] - b));
+      a = next[0];
+      b = next[1];
+      f = nextValue;
+      if (newtonStep) {
+        if (moved < finest) {
           break;
         }
-        double shrink =
-            Math.max(0.1 * tolerance, Math.min(Math.max(ha, hb) / 2, moved)) / Math.max(ha, hb);
+        // The next stencil is about as wide as this step: central differences stay accurate
+        // near the minimum without shrinking below what the answer needs.
+        double shrink = Math.max(finest, Math.min(Math.max(ha, hb) / 2, moved)) / Math.max(ha, hb);
         ha *= shrink;
         hb *= shrink;
       }
