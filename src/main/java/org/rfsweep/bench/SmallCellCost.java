@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
 
@@ -35,7 +36,7 @@ final class SmallCellCost {
   /** The small cells of the fits table at {@code fits}; null if it has none. */
   static Cost of(Path fits) {
     List<Object[]> rows =
-        org.rfsweep.io.ParquetTable.readColumns(
+        ParquetTable.readColumns(
             fits,
             List.of("width", "samples", "ridge", "fit_seconds", "test_risk_seconds", "status"));
     double firstRidge =
