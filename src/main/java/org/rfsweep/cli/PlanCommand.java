@@ -116,14 +116,14 @@ final class PlanCommand implements Callable<Integer> {
         "ridges      %s%n",
         job.grid().ridges().stream().map(r -> String.format(Locale.ROOT, "%.4g", r)).toList());
     System.out.printf(
-        "grid        %s%d cells x %d seeds = %d fits; x %d ridges = %d rows; %d units%n",
+        "grid        %s%d cells x %d seeds = %d fits; x %d ridges = %d rows; %s%n",
         job.hasTaskAxes() ? job.points().size() + " task points x " : "",
         plan.cells().size(),
         job.grid().seeds(),
         plan.fits(),
         job.grid().ridges().size(),
         plan.rows(),
-        plan.units().size());
+        unitWords(job, plan));
     double flops = 0;
     double flopsAtPeak = 0;
     for (WorkUnit unit : plan.units()) {
@@ -164,7 +164,7 @@ final class PlanCommand implements Callable<Integer> {
         "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%n",
         split.size(),
-        split.size() == (long) job.points().size() * job.grid().seeds() ? "units" : "sub-units",
+        isCut(job, plan) ? "sub-units" : "units",
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,
@@ -183,6 +183,18 @@ final class PlanCommand implements Callable<Integer> {
         ExecutorBudget.bytes(budget.bytesPerTask()),
         budget.source());
     return 0;
+  }
+
+  /** Whether the plan cut its seeds' units into sub-units. */
+  private static boolean isCut(JobSpec job, GridPlan plan) {
+    return plan.units().size() != (long) job.points().size() * job.grid().seeds();
+  }
+
+  private static String unitWords(JobSpec job, GridPlan plan) {
+    long seedUnits = (long) job.points().size() * job.grid().seeds();
+    return isCut(job, plan)
+        ? plan.units().size() + " sub-units (" + seedUnits + " seed units, each cut)"
+        : plan.units().size() + " units";
   }
 
   /** Each task point with its fits and work, for a job with task axes. */

@@ -67,6 +67,16 @@ class PlanEstimateTest {
     assertEquals(81, largeCost.flopsAtPeak() / 55e9, 10, "seconds on one core at 55 GFLOP/s");
   }
 
+  /** A cut job says so where it counts its work: sub-units, and the seed units they come from. */
+  @Test
+  void theGridLineNamesSubUnitsWhenTheSeedsAreCut() {
+    Cli.Outcome nightly = Cli.execute("plan", "jobs/nightly-large-grid.yaml", "--slots", "32");
+    assertEquals(0, nightly.code(), nightly.err());
+    assertTrue(
+        nightly.out().contains("rows; 1536 sub-units (256 seed units, each cut)"), nightly.out());
+    assertTrue(nightly.out().contains("schedule    1536 sub-units"), nightly.out());
+  }
+
   private static double seconds(String planOutput) {
     Matcher m = SECONDS.matcher(planOutput);
     assertTrue(m.find(), planOutput);
