@@ -21,9 +21,10 @@ import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.spec.JobSpec;
 
 /**
- * Reports cells done of total, the share of the estimated flops done, the rate, the ETA and
- * failures as Spark tasks finish, on the console and in {@code DIR/progress.json} (for dashboards
- * and nightly monitors); registered only while the sweep's jobs run.
+ * Reports cells done of total, the share of the estimated work done (each unit weighed by its
+ * estimated time, {@link CostModel.UnitCost#flopsAtPeak}; the flops' share too), the rate, the ETA
+ * and failures as Spark tasks finish, on the console and in {@code DIR/progress.json} (for
+ * dashboards and nightly monitors); registered only while the sweep's jobs run.
  *
  * <p>Each chunk is one Spark job of one stage whose partition i is the chunk's bin of units i. Two
  * chunks' jobs may run at once, so a task is matched to its chunk through its stage: the chunk's
@@ -40,6 +41,7 @@ final class ProgressListener extends SparkListener {
   private final JobSpec spec;
   private final long totalCells;
   private final double totalFlops;
+  private final double totalWork;
   private final Consumer<String> report;
   private final Path progressFile;
   private final long start = System.nanoTime();
@@ -47,6 +49,7 @@ final class ProgressListener extends SparkListener {
   private final Map<Integer, List<List<WorkUnit>>> stages = new HashMap<>();
   private long cellsDone;
   private double flopsDone;
+  private double workDone;
   private int failures;
   private boolean completed;
 
@@ -54,6 +57,7 @@ final class ProgressListener extends SparkListener {
     this.spec = spec;
     this.totalCells = units.stream().mapToLong(u -> u.cells().size()).sum();
     this.totalFlops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
+    this.totalWork = units.stream().mapToDouble(u -> CostModel.of(spec, u).flopsAtPeak()).sum();
     this.report = report;
     this.progressFile = out.resolve("progress.json");
     write();
@@ -94,7 +98,9 @@ final class ProgressListener extends SparkListener {
     if (index < bins.size()) {
       for (WorkUnit unit : bins.get(index)) {
         cellsDone += unit.cells().size();
-        flopsDone += CostModel.of(spec, unit).flops();
+        CostModel.UnitCost cost = CostModel.of(spec, unit);
+        flopsDone += cost.flops();
+        workDone += cost.flopsAtPeak();
       }
     }
     write();
@@ -102,7 +108,7 @@ final class ProgressListener extends SparkListener {
     double share = share();
     report.accept(
         String.format(
-            "progress: %d/%d fits, %.0f%% of the estimated flops, %.1f fits/min, elapsed %s,"
+            "progress: %d/%d fits, %.0f%% of the estimated work, %.1f fits/min, elapsed %s,"
                 + " ETA %s%s",
             cellsDone,
             totalCells,
@@ -120,6 +126,7 @@ final class ProgressListener extends SparkListener {
   synchronized void complete() {
     cellsDone = totalCells;
     flopsDone = totalFlops;
+    workDone = totalWork;
     write();
     completed = true;
   }
@@ -128,8 +135,9 @@ final class ProgressListener extends SparkListener {
     return (System.nanoTime() - start) * 1e-9;
   }
 
+  /** The share of the estimated work done: what the ETA extrapolates. */
   private double share() {
-    return totalFlops > 0 ? Math.min(1.0, flopsDone / totalFlops) : 1.0;
+    return totalWork > 0 ? Math.min(1.0, workDone / totalWork) : 1.0;
   }
 
   /** progress.json, replaced atomically so a reader never sees half of it. */
@@ -142,7 +150,9 @@ final class ProgressListener extends SparkListener {
     Map<String, Object> progress = new LinkedHashMap<>();
     progress.put("cells_done", cellsDone);
     progress.put("cells_total", totalCells);
-    progress.put("share_of_flops_done", share);
+    progress.put("share_of_work_done", share);
+    progress.put(
+        "share_of_flops_done", totalFlops > 0 ? Math.min(1.0, flopsDone / totalFlops) : 1.0);
     progress.put("cells_per_minute", elapsed > 0 ? 60 * cellsDone / elapsed : 0.0);
     progress.put("task_failures", failures);
     progress.put("elapsed_seconds", elapsed);

@@ -80,6 +80,7 @@ class SweepDriverSparkTest {
     assertEquals(plan.fits(), progress.path("cells_total").asLong());
     assertEquals(plan.fits(), progress.path("cells_done").asLong());
     assertEquals(1.0, progress.path("share_of_flops_done").asDouble());
+    assertEquals(1.0, progress.path("share_of_work_done").asDouble());
 
     // Every run also writes the scaling-law tables and the report.
     for (String table : new String[] {"curves", "optimal", "exponents", "claims"}) {
