@@ -18,8 +18,6 @@ import scala.Tuple2;
  * when tasks run in it (local mode), else from the executors' Spark settings.
  *
  * @param source how the figure was found, for messages
- */
-/**
  * @param inThisJvm whether the tasks run in the driver's JVM (local mode), or in executors that
  *     start their own
  */

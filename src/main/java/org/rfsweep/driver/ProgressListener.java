@@ -56,8 +56,15 @@ final class ProgressListener extends SparkListener {
   ProgressListener(JobSpec spec, List<WorkUnit> units, Consumer<String> report, Path out) {
     this.spec = spec;
     this.totalCells = units.stream().mapToLong(u -> u.cells().size()).sum();
-    this.totalFlops = units.stream().mapToDouble(u -> CostModel.of(spec, u).flops()).sum();
-    this.totalWork = units.stream().mapToDouble(u -> CostModel.of(spec, u).flopsAtPeak()).sum();
+    double flops = 0;
+    double work = 0;
+    for (WorkUnit unit : units) {
+      CostModel.UnitCost cost = CostModel.of(spec, unit);
+      flops += cost.flops();
+      work += cost.flopsAtPeak();
+    }
+    this.totalFlops = flops;
+    this.totalWork = work;
     this.report = report;
     this.progressFile = out.resolve("progress.json");
     write();
@@ -137,7 +144,11 @@ final class ProgressListener extends SparkListener {
 
   /** The share of the estimated work done: what the ETA extrapolates. */
   private double share() {
-    return totalWork > 0 ? Math.min(1.0, workDone / totalWork) : 1.0;
+    return share(workDone, totalWork);
+  }
+
+  private static double share(double done, double total) {
+    return total > 0 ? Math.min(1.0, done / total) : 1.0;
   }
 
   /** progress.json, replaced atomically so a reader never sees half of it. */
@@ -151,8 +162,7 @@ final class ProgressListener extends SparkListener {
     progress.put("cells_done", cellsDone);
     progress.put("cells_total", totalCells);
     progress.put("share_of_work_done", share);
-    progress.put(
-        "share_of_flops_done", totalFlops > 0 ? Math.min(1.0, flopsDone / totalFlops) : 1.0);
+    progress.put("share_of_flops_done", share(flopsDone, totalFlops));
     progress.put("cells_per_minute", elapsed > 0 ? 60 * cellsDone / elapsed : 0.0);
     progress.put("task_failures", failures);
     progress.put("elapsed_seconds", elapsed);

@@ -101,26 +101,26 @@ public final class CostModel {
     // seed; per cell an eigendecomposition of order n and the dual path.
     long kernelSamples = unit.kernelSamples();
     long kernelTest = exactRisk ? 0 : testPoints;
-    double kernelProducts =
-        (double) kernelSamples * kernelSamples * dimension
-            + 2.0 * kernelTest * kernelSamples * dimension;
     flops +=
         FLOPS_PER_NORMAL * dimension * (kernelSamples + (kernelSamples > 0 ? kernelTest : 0))
             + (double) kernelSamples * kernelSamples * dimension
             + 2.0 * kernelTest * kernelSamples * dimension;
     atPeak +=
         NORMAL_AT_PEAK * dimension * (kernelSamples + (kernelSamples > 0 ? kernelTest : 0))
-            + kernelProducts;
+            + (double) kernelSamples * kernelSamples * dimension
+            + 2.0 * kernelTest * kernelSamples * dimension;
     for (Cell cell : unit.kernelCells()) {
       double n = cell.samples();
-      double path = 4.0 * n * n * ridges + (loo ? 2.0 * n * n * ridges : 0);
-      double evaluation = 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
       flops +=
           EIGEN_FLOPS_PER_CUBE * n * n * n
               + 4.0 * n * n * ridges
               + (loo ? 2.0 * n * n * ridges : 0)
               + 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
-      atPeak += eigenAtPeak(n, loo) + path + NARROW_PRODUCT_SLOWDOWN * evaluation;
+      atPeak +=
+          eigenAtPeak(n, loo)
+              + 4.0 * n * n * ridges
+              + (loo ? 2.0 * n * n * ridges : 0)
+              + NARROW_PRODUCT_SLOWDOWN * 2.0 * n * ridges * (exactRisk ? dimension : testPoints);
       perCell =
           Math.max(
               perCell,

@@ -136,7 +136,7 @@ public final class ParquetTable {
             pages != null;
             pages = file.readNextRowGroup()) {
           RecordReader<Group> records =
-              decoded.getFieldCount() == 0
+              columns == null
                   ? null
                   : columns.getRecordReader(pages, new GroupRecordConverter(decoded));
           for (long r = 0; r < pages.getRowCount(); r++) {

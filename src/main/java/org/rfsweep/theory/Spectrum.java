@@ -118,10 +118,7 @@ public final class Spectrum implements Serializable {
     return eigenvalues.length;
   }
 
-  /**
-   * Room for {@link #sums(double, double[], double[][])}'s per-mode ratios: one per thread (the
-   * spectrum itself is shared).
-   */
+  /** Room for {@link #sums}'s per-mode ratios: one per thread (the spectrum itself is shared). */
   double[][] scratch() {
     return new double[2][eigenvalues.length];
   }
@@ -129,15 +126,8 @@ public final class Spectrum implements Serializable {
   /**
    * Writes, at effective ridge gamma >= 0 and with L_i = lambda_i / (lambda_i + gamma): {@code
    * sums[0] = z = sum L}, {@code sums[1] = q = sum L^2}, {@code sums[2] = sum (1-L) v^2}, {@code
-   * sums[3] = sum L (1-L) v^2}.
-   */
-  void sums(double gamma, double[] sums) {
-    sums(gamma, sums, scratch());
-  }
-
-  /**
-   * As {@link #sums(double, double[])}, with {@code scratch} from {@link #scratch()}. At gamma > 0
-   * the ratios are formed in a loop of their own, which the JIT compiles to vector divisions, and
+   * sums[3] = sum L (1-L) v^2}; {@code scratch} comes from {@link #scratch()}. At gamma > 0 the
+   * ratios are formed in a loop of their own, which the JIT compiles to vector divisions, and
    * summed in a second one in the same order as one loop would: twice as fast, the same bits (at
    * lambda = 0, 0 / gamma and gamma / gamma are exactly the 0 and 1 the general case takes).
    */

@@ -1,6 +1,6 @@
 package org.rfsweep.theory;
 
-import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -17,9 +17,13 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimates(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    return perPair(
+    RiskEstimate[][] out = new RiskEstimate[widths.length][];
+    forEachPair(
+        spectrum,
+        noise,
         widths.length,
-        i -> new Eigenframework(spectrum, noise).estimate(widths[i], samples[i], ridges));
+        (theory, i) -> out[i] = theory.estimate(widths[i], samples[i], ridges));
+    return out;
   }
 
   /**
@@ -28,14 +32,12 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimatesAscending(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    return perPair(
+    RiskEstimate[][] out = new RiskEstimate[widths.length][];
+    forEachPair(
+        spectrum,
+        noise,
         widths.length,
-        i -> new Eigenframework(spectrum, noise).estimateAscending(widths[i], samples[i], ridges));
-  }
-
-  private static RiskEstimate[][] perPair(int pairs, IntFunction<RiskEstimate[]> pair) {
-    RiskEstimate[][] out = new RiskEstimate[pairs][];
-    IntStream.range(0, pairs).parallel().forEach(i -> out[i] = pair.apply(i));
+        (theory, i) -> out[i] = theory.estimateAscending(widths[i], samples[i], ridges));
     return out;
   }
 
@@ -43,12 +45,23 @@ public final class TheorySweep {
   public static OptimalRidge.Result[] optimal(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
     OptimalRidge.Result[] out = new OptimalRidge.Result[widths.length];
-    IntStream.range(0, widths.length)
-        .parallel()
-        .forEach(
-            i ->
-                out[i] =
-                    OptimalRidge.find(new Eigenframework(spectrum, noise), widths[i], samples[i]));
+    forEachPair(
+        spectrum,
+        noise,
+        widths.length,
+        (theory, i) -> out[i] = OptimalRidge.find(theory, widths[i], samples[i]));
     return out;
+  }
+
+  /**
+   * Runs {@code body} for every pair in parallel, with one {@link Eigenframework} per thread: it
+   * holds a pass's scratch of two doubles per mode, which a fresh one per pair would allocate
+   * again, and no state from one pair to the next.
+   */
+  private static void forEachPair(
+      Spectrum spectrum, double noise, int pairs, ObjIntConsumer<Eigenframework> body) {
+    ThreadLocal<Eigenframework> theory =
+        ThreadLocal.withInitial(() -> new Eigenframework(spectrum, noise));
+    IntStream.range(0, pairs).parallel().forEach(i -> body.accept(theory.get(), i));
   }
 }

@@ -18,7 +18,7 @@ class EigenframeworkTest {
 
   private static double[] sums(Spectrum spectrum, double gamma) {
     double[] s = new double[4];
-    spectrum.sums(gamma, s);
+    spectrum.sums(gamma, s, spectrum.scratch());
     return s;
   }
 
