@@ -17,13 +17,7 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimates(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    forEachPair(
-        spectrum,
-        noise,
-        widths.length,
-        (theory, i) -> out[i] = theory.estimate(widths[i], samples[i], ridges));
-    return out;
+    return estimates(spectrum, noise, widths, samples, ridges, Eigenframework::estimate);
   }
 
   /**
@@ -32,12 +26,27 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimatesAscending(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
+    return estimates(spectrum, noise, widths, samples, ridges, Eigenframework::estimateAscending);
+  }
+
+  /** One pair's estimates at every ridge. */
+  private interface PairEstimates {
+    RiskEstimate[] of(Eigenframework theory, double width, double samples, double[] ridges);
+  }
+
+  private static RiskEstimate[][] estimates(
+      Spectrum spectrum,
+      double noise,
+      double[] widths,
+      double[] samples,
+      double[] ridges,
+      PairEstimates solve) {
     RiskEstimate[][] out = new RiskEstimate[widths.length][];
     forEachPair(
         spectrum,
         noise,
         widths.length,
-        (theory, i) -> out[i] = theory.estimateAscending(widths[i], samples[i], ridges));
+        (theory, i) -> out[i] = solve.of(theory, widths[i], samples[i], ridges));
     return out;
   }
 
