@@ -404,6 +404,7 @@ public final class Benchmark {
           "whole run", "  tables + report", tables + report, "s", 1.5, "driver-side below 64 MiB");
       table.add("whole run", "    of which tables", tables, "s", "curves ... exponents, claims");
       table.add("whole run", "    of which report", report, "s", "figures drawn in parallel");
+      numpyReference(spec, run);
       double rebuild = launch(launcher, "report", out.toString());
       table.addAgainst(
           "whole run", "report DIR on its folder", rebuild, "s", 2, "no Spark for a small folder");
@@ -429,6 +430,41 @@ public final class Benchmark {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * The same cells in numpy, run right after rfsweep's whole command: the issue's "no slower than a
+   * careful numpy loop" as a ratio of one sitting, whatever this machine's speed today.
+   */
+  private void numpyReference(String specFile, double rfsweepSeconds) {
+    JobSpec spec = SpecLoader.load(Path.of(specFile));
+    String why = NumpyReference.unsupported(spec);
+    if (why == null) {
+      why = NumpyReference.unavailable(PYTHON);
+    }
+    if (why != null) {
+      table.add("whole run", "numpy, the same cells: skipped", Double.NaN, "", why);
+      return;
+    }
+    NumpyReference.Timing numpy = NumpyReference.run(PYTHON, spec);
+    table.add(
+        "whole run",
+        "numpy, the same cells (python start to exit)",
+        numpy.wholeSeconds(),
+        "s",
+        String.format(
+            "%d fits; its loop alone %.1f s; OpenBLAS threads: its default",
+            numpy.fits(), numpy.loopSeconds()));
+    table.addAgainst(
+        "whole run",
+        "  rfsweep's whole command / numpy's",
+        rfsweepSeconds / numpy.wholeSeconds(),
+        "ratio",
+        1,
+        "measured one after the other");
+  }
+
+  /** The interpreter the numpy reference runs with. */
+  private static final String PYTHON = "python3";
 
   /** Wall seconds of one launcher command, which must succeed. */
   private static double launch(String launcher, String... args) throws IOException {
