@@ -61,7 +61,8 @@ final class TheoryCurves {
   /** Test risk at the theory-optimal ridge along {@code xs}. */
   double[] optimal(String axis, double fixed, double[] xs) {
     double[][] cells = cells(axis, fixed, xs);
-    OptimalRidge.Result[] results = TheorySweep.optimal(spectrum, noise, cells[0], cells[1]);
+    OptimalRidge.Result[] results =
+        TheorySweep.optimalForCurves(spectrum, noise, cells[0], cells[1]);
     double[] out = new double[xs.length];
     for (int i = 0; i < xs.length; i++) {
       out[i] = results[i].testMse();

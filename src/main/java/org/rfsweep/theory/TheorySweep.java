@@ -53,12 +53,31 @@ public final class TheorySweep {
   /** The theory-optimal ridge of each (width, samples) pair. */
   public static OptimalRidge.Result[] optimal(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
+    return optimal(spectrum, noise, widths, samples, OptimalRidge::find);
+  }
+
+  /**
+   * As {@link #optimal}, searched as for a dense theory line ({@link OptimalRidge#findForCurve}):
+   * for figures, not for tables.
+   */
+  public static OptimalRidge.Result[] optimalForCurves(
+      Spectrum spectrum, double noise, double[] widths, double[] samples) {
+    return optimal(spectrum, noise, widths, samples, OptimalRidge::findForCurve);
+  }
+
+  /** One pair's optimal ridge. */
+  private interface PairOptimum {
+    OptimalRidge.Result of(Eigenframework theory, double width, double samples);
+  }
+
+  private static OptimalRidge.Result[] optimal(
+      Spectrum spectrum, double noise, double[] widths, double[] samples, PairOptimum search) {
     OptimalRidge.Result[] out = new OptimalRidge.Result[widths.length];
     forEachPair(
         spectrum,
         noise,
         widths.length,
-        (theory, i) -> out[i] = OptimalRidge.find(theory, widths[i], samples[i]));
+        (theory, i) -> out[i] = search.of(theory, widths[i], samples[i]));
     return out;
   }
 
