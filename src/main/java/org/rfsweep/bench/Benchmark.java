@@ -452,8 +452,8 @@ public final class Benchmark {
         numpy.wholeSeconds(),
         "s",
         String.format(
-            "%d fits; its loop alone %.1f s; OpenBLAS threads: its default",
-            numpy.fits(), numpy.loopSeconds()));
+            "%d fits; its loop alone %.1f s; %s with the threads it picks",
+            numpy.fits(), numpy.loopSeconds(), numpy.blas()));
     table.addAgainst(
         "whole run",
         "  rfsweep's whole command / numpy's",

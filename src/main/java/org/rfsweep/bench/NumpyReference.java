@@ -24,10 +24,14 @@ import org.rfsweep.spec.Sweep;
  * seed, one eigendecomposition per cell for every ridge, exact test risk and leave-one-out as the
  * spec asks; see numpy_sweep.py beside this class), run as a user runs a script, so a ratio
  * measured in one sitting stands in for "no slower than numpy" on whatever machine runs the
- * benchmark. numpy uses its own OpenBLAS with a thread per core, as a script left alone does.
+ * benchmark. numpy uses its BLAS with the threads it picks (one per core), as a script left alone
+ * does.
  */
 final class NumpyReference {
   private static final String SCRIPT = "numpy_sweep.py";
+
+  private static final List<String> BLAS_THREAD_VARIABLES =
+      List.of("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS");
 
   /**
    * @param wholeSeconds the python command, interpreter start to exit
@@ -100,10 +104,13 @@ final class NumpyReference {
         Files.write(script, in.readAllBytes());
       }
       try {
-        Process process =
+        ProcessBuilder builder =
             new ProcessBuilder(python, script.toString(), parameters.toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        // As a user's shell starts it: the launcher pins this JVM's BLAS to one thread per task,
+        // which a script left alone does not inherit (numpy takes a thread per core).
+        builder.environment().keySet().removeAll(BLAS_THREAD_VARIABLES);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();
         if (code != 0) {
