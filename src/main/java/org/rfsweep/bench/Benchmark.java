@@ -404,6 +404,7 @@ public final class Benchmark {
           "whole run", "  tables + report", tables + report, "s", 1.5, "driver-side below 64 MiB");
       table.add("whole run", "    of which tables", tables, "s", "curves ... exponents, claims");
       table.add("whole run", "    of which report", report, "s", "figures drawn in parallel");
+      plainThreadFits(spec, timings.path("fits_seconds").asDouble(Double.NaN));
       numpyReference(spec, run);
       double rebuild = launch(launcher, "report", out.toString());
       table.addAgainst(
@@ -461,6 +462,24 @@ public final class Benchmark {
         "ratio",
         1,
         "measured one after the other");
+  }
+
+  /**
+   * The quickstart's units on plain threads in this JVM, beside the run's fits phase: what Spark's
+   * tasks, the rows and their Parquet cost a sweep of this size.
+   */
+  private void plainThreadFits(String specFile, double fitsPhaseSeconds) {
+    JobSpec spec = SpecLoader.load(Path.of(specFile));
+    int threads = Runtime.getRuntime().availableProcessors();
+    double[] plain = PlainThreadFits.run(spec, threads);
+    table.add(
+        "whole run",
+        "  the same units on plain threads, nothing written",
+        plain[0],
+        "s",
+        String.format(
+            "%d threads, %.0f rows; the fits phase above is %.1f s more",
+            threads, plain[1], fitsPhaseSeconds - plain[0]));
   }
 
   /** The interpreter the numpy reference runs with. */
