@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       "Measure, in one run: native dgemm GFLOP/s; the fit kernel at (N, n) = (1024, 1024), "
           + "(2048, 4096), (4096, 2048), (4096, 4096) with 31 ridges and 1000 test points, split into phases and "
           + "against LAPACK alone, one Cholesky per ridge and MLlib's LinearRegression; Spark's share of the "
-          + "quickstart sweep; peak memory of 4096 x 4096 and 8192 x 8192 tasks. Prints a table and writes CSV.",
+          + "quickstart sweep; its whole command against the same cells in numpy; peak memory of 4096 x 4096 "
+          + "and 8192 x 8192 tasks. Prints a table and writes CSV.",
       "Takes about 7 minutes on 2 cores (--quick: seconds, small sizes; --size and --only: parts)."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -69,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       description =
           "run only these parts: fit, spark, memory, whole (the quickstart's whole command through "
-              + "./rfsweep, report alone, and its small cells against LAPACK alone; dgemm peak "
+              + "./rfsweep, the same units on plain threads, the same cells in numpy when python3 "
+              + "has it, report alone, and its small cells against LAPACK alone; dgemm peak "
               + "always runs; default: all)")
   Set<String> parts;
 
