@@ -55,6 +55,13 @@ def fit_cell(features, labels, ridges, eps, leave_one_out):
     return coefficients, train, loo, gcv
 
 
+def finite(values):
+    """Numbers as JSON has them: NaN and infinities (LOO switched off, the n = N peak) as null."""
+    if np.ndim(values) == 0:
+        return float(values) if np.isfinite(values) else None
+    return [finite(v) for v in values]
+
+
 def blas_name():
     """numpy's BLAS as its build records it: a reference BLAS would make the yardstick unfair."""
     try:
@@ -96,16 +103,16 @@ def main():
             # Exact test risk of linear features on Gaussian data, noise included.
             test = np.sum((projection @ coefficients - target[:, None]) ** 2, axis=0) + noise
             checksum += float(np.sum(test) + np.sum(train))
-            sums[(width, n)] += (test, train, loo if leave_one_out else np.nan)
+            sums[(width, n)] += (test, train, loo if leave_one_out else np.full_like(test, np.nan))
             fits += 1
     seconds = time.perf_counter() - start
-    result = {"seconds": seconds, "fits": fits, "checksum": checksum, "blas": blas_name()}
+    result = {"seconds": seconds, "fits": fits, "checksum": finite(checksum), "blas": blas_name()}
     if spec.get("means", False):
         result["means"] = [
-            {"width": width, "samples": n, "test": list(total[0] / spec["seeds"]),
-             "train": list(total[1] / spec["seeds"]), "loo": list(total[2] / spec["seeds"])}
+            {"width": width, "samples": n, "test": finite(total[0] / spec["seeds"]),
+             "train": finite(total[1] / spec["seeds"]), "loo": finite(total[2] / spec["seeds"])}
             for (width, n), total in sums.items()]
-    print(json.dumps(result))
+    print(json.dumps(result, allow_nan=False))
 
 
 if __name__ == "__main__":

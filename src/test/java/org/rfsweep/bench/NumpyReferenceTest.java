@@ -1,6 +1,7 @@
 package org.rfsweep.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,5 +101,37 @@ class NumpyReferenceTest {
       }
     }
     assertEquals(8, compared);
+  }
+
+  /**
+   * Without leave-one-out (the spec's fit.loo: false) the script skips it and still answers in
+   * valid JSON: its means are null, as NaN has no JSON form; the other risks are numbers.
+   */
+  @Test
+  void withoutLeaveOneOutItAnswersNullMeans() {
+    String missing = NumpyReference.unavailable(PYTHON);
+    Assumptions.assumeTrue(missing == null, missing);
+    JobSpec spec =
+        SpecLoader.load(
+            Path.of("jobs/quickstart.yaml"),
+            List.of(
+                "task.modes=100",
+                "grid.widths=[16,32]",
+                "grid.samples=[16,32]",
+                "grid.seeds=2",
+                "fit.loo=false"));
+    ObjectNode parameters = NumpyReference.parameters(spec);
+    assertFalse(parameters.path("leave_one_out").asBoolean());
+    parameters.put("means", true);
+    JsonNode result = NumpyReference.execute(PYTHON, parameters);
+    assertEquals(4 * 2, result.path("fits").asInt());
+    for (JsonNode cell : result.path("means")) {
+      for (JsonNode loo : cell.path("loo")) {
+        assertTrue(loo.isNull(), cell.toString());
+      }
+      for (JsonNode train : cell.path("train")) {
+        assertTrue(train.isNumber(), cell.toString());
+      }
+    }
   }
 }
