@@ -51,7 +51,7 @@ public final class OptimalRidge {
   /**
    * The same optimum for a dense theory line, in about a third of the passes: a 16-point scan, then
    * Brent's parabolic search to 1e-10 in log gamma. E_te is flat at its minimum, so the risk agrees
-   * with {@link #find}'s to about 1e-15 relative (the ridge to about 1e-8), which no figure can
+   * with {@link #find}'s to about 1e-14 relative (the ridge to about 1e-5), which no figure can
    * show; the tables keep {@link #find} and its bits.
    */
   public static Result findForCurve(Eigenframework theory, double width, double samples) {
