@@ -57,6 +57,9 @@ public final class Benchmark {
   static final int TEST_POINTS = 1000;
   static final int RIDGES = 31;
 
+  /** The interpreter the numpy reference runs with. */
+  private static final String PYTHON = "python3";
+
   /** The fit-kernel shapes of the issue: (width, samples). */
   public static final List<int[]> SIZES =
       List.of(
@@ -481,9 +484,6 @@ public final class Benchmark {
             "%d threads, %.0f rows; the fits phase above is %.1f s more",
             threads, plain[1], fitsPhaseSeconds - plain[0]));
   }
-
-  /** The interpreter the numpy reference runs with. */
-  private static final String PYTHON = "python3";
 
   /** Wall seconds of one launcher command, which must succeed. */
   private static double launch(String launcher, String... args) throws IOException {
