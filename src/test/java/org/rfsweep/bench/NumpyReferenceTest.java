@@ -1,7 +1,6 @@
 package org.rfsweep.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,20 +64,13 @@ class NumpyReferenceTest {
    */
   @Test
   void itsRisksAreTheTheorysOnAverage() {
-    String missing = NumpyReference.unavailable(PYTHON);
-    Assumptions.assumeTrue(missing == null, missing);
-    JobSpec spec =
-        SpecLoader.load(
-            Path.of("jobs/quickstart.yaml"),
-            List.of(
-                "task.modes=400",
-                "grid.widths=[64,256]",
-                "grid.samples=[64,256]",
-                "grid.ridges=[0,0.03,1,10]",
-                "grid.seeds=40"));
-    ObjectNode parameters = NumpyReference.parameters(spec);
-    parameters.put("means", true);
-    JsonNode result = NumpyReference.execute(PYTHON, parameters);
+    JsonNode result =
+        meansOfQuickstartWith(
+            "task.modes=400",
+            "grid.widths=[64,256]",
+            "grid.samples=[64,256]",
+            "grid.ridges=[0,0.03,1,10]",
+            "grid.seeds=40");
     assertEquals(4 * 40, result.path("fits").asInt());
     Eigenframework theory = new Eigenframework(Spectrum.powerLaw(1.5, 1.5, 400), 0.5);
     double[] ridges = {0, 0.03, 1, 10};
@@ -109,21 +101,13 @@ class NumpyReferenceTest {
    */
   @Test
   void withoutLeaveOneOutItAnswersNullMeans() {
-    String missing = NumpyReference.unavailable(PYTHON);
-    Assumptions.assumeTrue(missing == null, missing);
-    JobSpec spec =
-        SpecLoader.load(
-            Path.of("jobs/quickstart.yaml"),
-            List.of(
-                "task.modes=100",
-                "grid.widths=[16,32]",
-                "grid.samples=[16,32]",
-                "grid.seeds=2",
-                "fit.loo=false"));
-    ObjectNode parameters = NumpyReference.parameters(spec);
-    assertFalse(parameters.path("leave_one_out").asBoolean());
-    parameters.put("means", true);
-    JsonNode result = NumpyReference.execute(PYTHON, parameters);
+    JsonNode result =
+        meansOfQuickstartWith(
+            "task.modes=100",
+            "grid.widths=[16,32]",
+            "grid.samples=[16,32]",
+            "grid.seeds=2",
+            "fit.loo=false");
     assertEquals(4 * 2, result.path("fits").asInt());
     for (JsonNode cell : result.path("means")) {
       for (JsonNode loo : cell.path("loo")) {
@@ -133,5 +117,16 @@ class NumpyReferenceTest {
         assertTrue(train.isNumber(), cell.toString());
       }
     }
+  }
+
+  /** The script's answer, with each cell's means, for the quickstart under {@code overrides}. */
+  private static JsonNode meansOfQuickstartWith(String... overrides) {
+    String missing = NumpyReference.unavailable(PYTHON);
+    Assumptions.assumeTrue(missing == null, missing);
+    JobSpec spec = SpecLoader.load(Path.of("jobs/quickstart.yaml"), List.of(overrides));
+    ObjectNode parameters = NumpyReference.parameters(spec);
+    assertEquals(spec.fit().leaveOneOut(), parameters.path("leave_one_out").asBoolean());
+    parameters.put("means", true);
+    return NumpyReference.execute(PYTHON, parameters);
   }
 }
