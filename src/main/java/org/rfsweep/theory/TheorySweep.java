@@ -1,6 +1,5 @@
 package org.rfsweep.theory;
 
-import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -17,7 +16,13 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimates(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    return estimates(spectrum, noise, widths, samples, ridges, Eigenframework::estimate);
+    return perPair(
+        spectrum,
+        noise,
+        widths,
+        samples,
+        new RiskEstimate[widths.length][],
+        (theory, width, n) -> theory.estimate(width, n, ridges));
   }
 
   /**
@@ -26,34 +31,25 @@ public final class TheorySweep {
    */
   public static RiskEstimate[][] estimatesAscending(
       Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    return estimates(spectrum, noise, widths, samples, ridges, Eigenframework::estimateAscending);
-  }
-
-  /** One pair's estimates at every ridge. */
-  private interface PairEstimates {
-    RiskEstimate[] of(Eigenframework theory, double width, double samples, double[] ridges);
-  }
-
-  private static RiskEstimate[][] estimates(
-      Spectrum spectrum,
-      double noise,
-      double[] widths,
-      double[] samples,
-      double[] ridges,
-      PairEstimates solve) {
-    RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    forEachPair(
+    return perPair(
         spectrum,
         noise,
-        widths.length,
-        (theory, i) -> out[i] = solve.of(theory, widths[i], samples[i], ridges));
-    return out;
+        widths,
+        samples,
+        new RiskEstimate[widths.length][],
+        (theory, width, n) -> theory.estimateAscending(width, n, ridges));
   }
 
   /** The theory-optimal ridge of each (width, samples) pair. */
   public static OptimalRidge.Result[] optimal(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
-    return optimal(spectrum, noise, widths, samples, OptimalRidge::find);
+    return perPair(
+        spectrum,
+        noise,
+        widths,
+        samples,
+        new OptimalRidge.Result[widths.length],
+        OptimalRidge::find);
   }
 
   /**
@@ -62,34 +58,37 @@ public final class TheorySweep {
    */
   public static OptimalRidge.Result[] optimalForCurves(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
-    return optimal(spectrum, noise, widths, samples, OptimalRidge::findForCurve);
-  }
-
-  /** One pair's optimal ridge. */
-  private interface PairOptimum {
-    OptimalRidge.Result of(Eigenframework theory, double width, double samples);
-  }
-
-  private static OptimalRidge.Result[] optimal(
-      Spectrum spectrum, double noise, double[] widths, double[] samples, PairOptimum search) {
-    OptimalRidge.Result[] out = new OptimalRidge.Result[widths.length];
-    forEachPair(
+    return perPair(
         spectrum,
         noise,
-        widths.length,
-        (theory, i) -> out[i] = search.of(theory, widths[i], samples[i]));
-    return out;
+        widths,
+        samples,
+        new OptimalRidge.Result[widths.length],
+        OptimalRidge::findForCurve);
+  }
+
+  /** What is computed for one (width, samples) pair. */
+  private interface Pair<T> {
+    T of(Eigenframework theory, double width, double samples);
   }
 
   /**
-   * Runs {@code body} for every pair in parallel, with one {@link Eigenframework} per thread: it
-   * holds a pass's scratch of two doubles per mode, which a fresh one per pair would allocate
+   * Fills {@code out[i]} for every pair i in parallel, with one {@link Eigenframework} per thread:
+   * it holds a pass's scratch of two doubles per mode, which a fresh one per pair would allocate
    * again, and no state from one pair to the next.
    */
-  private static void forEachPair(
-      Spectrum spectrum, double noise, int pairs, ObjIntConsumer<Eigenframework> body) {
+  private static <T> T[] perPair(
+      Spectrum spectrum,
+      double noise,
+      double[] widths,
+      double[] samples,
+      T[] out,
+      Pair<T> compute) {
     ThreadLocal<Eigenframework> theory =
         ThreadLocal.withInitial(() -> new Eigenframework(spectrum, noise));
-    IntStream.range(0, pairs).parallel().forEach(i -> body.accept(theory.get(), i));
+    IntStream.range(0, out.length)
+        .parallel()
+        .forEach(i -> out[i] = compute.of(theory.get(), widths[i], samples[i]));
+    return out;
   }
 }
