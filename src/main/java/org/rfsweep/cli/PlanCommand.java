@@ -2,8 +2,10 @@ package org.rfsweep.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.driver.Capacity;
@@ -124,10 +126,13 @@ final class PlanCommand implements Callable<Integer> {
         job.grid().ridges().size(),
         plan.rows(),
         unitWords(job, plan));
+    // Each unit priced once: sorting and the simulation ask for a unit's cost many times.
+    Map<WorkUnit, CostModel.UnitCost> costs = new IdentityHashMap<>();
     double flops = 0;
     double flopsAtPeak = 0;
     for (WorkUnit unit : plan.units()) {
       CostModel.UnitCost cost = CostModel.of(job, unit);
+      costs.put(unit, cost);
       flops += cost.flops();
       flopsAtPeak += cost.flopsAtPeak();
     }
@@ -136,16 +141,14 @@ final class PlanCommand implements Callable<Integer> {
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
     // The driver's schedule played out: units cut into sub-units when too few for the slots, then
     // chunks of them packed into tasks; a sub-unit runs whole on one slot, so the largest bounds
-    // the
-    // time however many slots there are.
+    // the time however many slots there are.
     int slots = this.slots != null ? this.slots : budget.slots();
     if (slots < 1) {
       throw new SpecException("--slots: must be >= 1, found " + slots);
     }
     List<WorkUnit> split = plan.units();
-    List<WorkUnit> order = Schedule.driverOrder(split, u -> CostModel.of(job, u).flops());
-    Schedule schedule =
-        Schedule.simulate(order, slots, u -> CostModel.of(job, u).flopsAtPeak() / rate);
+    List<WorkUnit> order = Schedule.driverOrder(split, u -> costs.get(u).flops());
+    Schedule schedule = Schedule.simulate(order, slots, u -> costs.get(u).flopsAtPeak() / rate);
     double seconds = schedule.makespanSeconds() + (budget.inThisJvm() ? 0 : EXECUTOR_START_SECONDS);
     System.out.printf(
         "work        %.3g flops (%.3g at dgemm speed: narrow products, eigensolvers and draws run "
