@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.rfsweep.driver.ExecutorBudget;
+import org.rfsweep.driver.FitEngine;
+import org.rfsweep.driver.LazySession;
 import org.rfsweep.driver.OutputConflictException;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the sweep SPEC on Spark and write DIR/fits (Parquet) and DIR/manifest.json.")
+    description =
+        "Run the sweep SPEC (on Spark, or on this JVM's threads for a small local sweep) and write"
+            + " DIR/fits (Parquet), the tables, the report and DIR/manifest.json.")
 final class RunCommand implements Callable<Integer> {
   @Mixin SpecArguments arguments;
 
@@ -67,6 +71,16 @@ final class RunCommand implements Callable<Integer> {
           "work units per atomically committed chunk (default: one chunk for a sweep of a few minutes, "
               + "else about ten)")
   int chunkUnits;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "E",
+      defaultValue = "auto",
+      description =
+          "where the fits run: spark (as Spark tasks), threads (on this JVM's own threads, local"
+              + " masters only, no Spark session started) or auto (threads for a local sweep"
+              + " estimated under a minute, else spark; default: ${DEFAULT-VALUE})")
+  String engine;
 
   @Option(
       names = "--ui",
@@ -119,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
             folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides, fits);
     Map<String, String> sparkSettings = sparkSettings();
     requireSharedFits(folder, sparkSettings);
+    FitEngine.Choice engineChoice = engineChoice(sparkSettings);
     // Everything that can refuse the run does so before a session starts.
     RunContext context =
         SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
@@ -131,10 +146,13 @@ final class RunCommand implements Callable<Integer> {
         plan.units().size(),
         folder,
         context.blasBackend());
-    SparkSession spark = SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings);
-    try {
+    try (LazySession spark =
+        new LazySession(
+            () -> SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings))) {
+      FitEngine fitEngine = fitEngine(engineChoice, job, plan, spark, sparkSettings);
       SweepDriver.Outcome outcome =
-          SweepDriver.run(spark, context, options, line -> System.out.println("rfsweep: " + line));
+          SweepDriver.run(
+              fitEngine, context, options, line -> System.out.println("rfsweep: " + line));
       System.out.printf(
           "rfsweep: done in %.1f s: %d rows in %s; fits ok %d, failed %d; BLAS %s%n",
           outcome.seconds(),
@@ -144,9 +162,70 @@ final class RunCommand implements Callable<Integer> {
           outcome.fitsFailed(),
           outcome.blasBackends());
       return outcome.fitsFailed() == 0 ? 0 : 3;
-    } finally {
-      spark.stop();
     }
+  }
+
+  /**
+   * Where the fits run ({@code --engine}): Spark tasks on a session started now, or the driver's
+   * own threads, with a session only if the folder turns out to need one.
+   */
+  private FitEngine fitEngine(
+      FitEngine.Choice choice,
+      JobSpec job,
+      GridPlan plan,
+      LazySession spark,
+      Map<String, String> sparkSettings) {
+    String resolved = SparkSessions.master(master, sparkSettings);
+    OptionalInt cores = FitEngine.localCores(resolved);
+    int taskCpus = taskCpus(sparkSettings);
+    boolean threads =
+        choice == FitEngine.Choice.THREADS
+            || (choice == FitEngine.Choice.AUTO
+                && cores.isPresent()
+                && !ui
+                && FitEngine.smallEnoughForThreads(
+                    job, plan, Math.max(1, cores.getAsInt() / taskCpus)));
+    if (!threads) {
+      return FitEngine.spark(spark.get());
+    }
+    return FitEngine.driverThreads(spark, resolved, cores.getAsInt(), taskCpus);
+  }
+
+  /** {@code --engine}, refused before anything starts if it cannot run here. */
+  private FitEngine.Choice engineChoice(Map<String, String> sparkSettings) {
+    FitEngine.Choice choice;
+    try {
+      choice = FitEngine.Choice.valueOf(engine.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("--engine " + engine + ": expected auto, spark or threads");
+    }
+    String resolved = SparkSessions.master(master, sparkSettings);
+    if (choice == FitEngine.Choice.THREADS && FitEngine.localCores(resolved).isEmpty()) {
+      throw new SpecException(
+          "--engine threads: runs on this machine only, and master "
+              + resolved
+              + " is a cluster's; use --engine spark or auto");
+    }
+    if (choice == FitEngine.Choice.THREADS && ui) {
+      throw new SpecException(
+          "--engine threads: the fits would run outside Spark, so --ui would show none of them;"
+              + " use --engine spark or auto with --ui");
+    }
+    taskCpus(sparkSettings);
+    return choice;
+  }
+
+  private static int taskCpus(Map<String, String> sparkSettings) {
+    String value = sparkSettings.getOrDefault("spark.task.cpus", "1").trim();
+    try {
+      int cpus = Integer.parseInt(value);
+      if (cpus >= 1) {
+        return cpus;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new SpecException("spark.task.cpus=" + value + ": a whole number of cores >= 1");
   }
 
   /**

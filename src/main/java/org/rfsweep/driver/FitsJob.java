@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.grid.CostModel;
@@ -30,6 +31,7 @@ import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RowStamp;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.task.FitResult;
+import org.rfsweep.task.PointFit;
 import org.rfsweep.task.SparkUnitTask;
 
 /**
@@ -62,6 +64,15 @@ public final class FitsJob {
     return out;
   }
 
+  /** The {@code fits} row of a fit, in the table's column order, with its theory columns. */
+  static Object[] values(List<RowStamp> stamps, List<CellTheory> theory, PointFit result) {
+    FitResult fit = result.fit();
+    CellTheory cells = theory.get(result.point());
+    return stamps
+        .get(result.point())
+        .values(fit, cells == null ? null : cells.lookup(fit.width(), fit.samples(), fit.ridge()));
+  }
+
   /**
    * Fits {@code units} in chunks of {@code chunk} units, each committed on its own. Up to {@link
    * #Schedule.IN_FLIGHT} chunks' jobs run at once, so the slots a chunk's last tasks leave free
@@ -83,8 +94,9 @@ public final class FitsJob {
     }
     JavaSparkContext sparkContext = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ArrayList<CellTheory>> broadcast = sparkContext.broadcast(theory);
-    ProgressListener progress = new ProgressListener(context.spec(), units, report, options.out());
-    spark.sparkContext().addSparkListener(progress);
+    Progress progress = new Progress(context.spec(), units, report, options.out());
+    ProgressListener listener = new ProgressListener(progress);
+    spark.sparkContext().addSparkListener(listener);
     ExecutorService jobs =
         Executors.newFixedThreadPool(
             Schedule.IN_FLIGHT,
@@ -96,18 +108,16 @@ public final class FitsJob {
     Deque<Future<?>> inFlight = new ArrayDeque<>();
     String run = UUID.randomUUID().toString().substring(0, 8);
     TableFolder table = FitsLocation.of(options.out());
-    ToDoubleFunction<WorkUnit> cost = u -> CostModel.of(context.spec(), u).flops();
     try {
       for (int from = 0, index = 0; from < units.size(); from += chunk, index++) {
         List<WorkUnit> part = units.subList(from, Math.min(units.size(), from + chunk));
-        int tasks = tasks(spark, part.size(), options);
-        // With task axes a seed's points go together: they share their draws.
         List<List<WorkUnit>> bins =
-            context.spec().hasTaskAxes()
-                ? UnitBins.packBySeed(part, tasks, cost)
-                : UnitBins.pack(part, tasks, cost);
+            bins(
+                context,
+                part,
+                tasks(part.size(), spark.sparkContext().defaultParallelism(), options));
         String name = index + "-" + run;
-        progress.queue(name, bins);
+        listener.queue(name, bins);
         if (inFlight.size() == Schedule.IN_FLIGHT) {
           await(inFlight.removeFirst(), inFlight, sparkContext);
         }
@@ -126,7 +136,7 @@ public final class FitsJob {
       progress.complete();
     } finally {
       jobs.shutdownNow();
-      spark.sparkContext().removeSparkListener(progress);
+      spark.sparkContext().removeSparkListener(listener);
       broadcast.destroy();
     }
   }
@@ -185,18 +195,7 @@ public final class FitsJob {
         sparkContext
             .parallelize(bins, bins.size())
             .flatMap(new SparkUnitTask(context.spec(), allowJavaBlas))
-            .map(
-                result -> {
-                  FitResult fit = result.fit();
-                  CellTheory cells = theory.value().get(result.point());
-                  return stamps
-                      .get(result.point())
-                      .row(
-                          fit,
-                          cells == null
-                              ? null
-                              : cells.lookup(fit.width(), fit.samples(), fit.ridge()));
-                });
+            .map(result -> RowFactory.create(values(stamps, theory.value(), result)));
     sparkContext.setLocalProperty(ProgressListener.CHUNK_PROPERTY, name);
     sparkContext.setJobGroup(
         ProgressListener.JOB_GROUP,
@@ -216,15 +215,26 @@ public final class FitsJob {
   }
 
   /**
+   * A chunk's units packed into {@code tasks} bins balanced by cost, one bin per task. With task
+   * axes a seed's points go together: they share their draws.
+   */
+  static List<List<WorkUnit>> bins(RunContext context, List<WorkUnit> units, int tasks) {
+    ToDoubleFunction<WorkUnit> cost = u -> CostModel.of(context.spec(), u).flops();
+    return context.spec().hasTaskAxes()
+        ? UnitBins.packBySeed(units, tasks, cost)
+        : UnitBins.pack(units, tasks, cost);
+  }
+
+  /**
    * Tasks for {@code units} units: as asked, else one per unit up to two per task slot. Two per
    * slot, packed by cost, keep the slots balanced while a task's fixed cost is paid once per
    * several units (quickstart on 2 slots, paired runs: 4.6-5.5 s wall with 4 tasks, 5.3-7.2 s with
    * 8, 7.0-8.9 s with 16).
    */
-  private static int tasks(SparkSession spark, int units, SweepDriver.Options options) {
+  static int tasks(int units, int slots, SweepDriver.Options options) {
     if (options.partitions() > 0) {
       return Math.min(options.partitions(), units);
     }
-    return Schedule.tasks(units, spark.sparkContext().defaultParallelism());
+    return Schedule.tasks(units, slots);
   }
 }

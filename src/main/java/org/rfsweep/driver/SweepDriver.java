@@ -130,14 +130,24 @@ public final class SweepDriver {
   }
 
   /**
-   * Runs the sweep of a context that passed {@link #preflight}, holding the output folder's lock.
+   * Runs the sweep of a context that passed {@link #preflight} as Spark tasks, holding the output
+   * folder's lock.
    */
   public static Outcome run(
       SparkSession spark, RunContext context, Options options, Consumer<String> report) {
-    NativeLinalg.initialise(
-        taskCpus(spark)); // one BLAS thread per task slot's core (a no-op if already so)
+    return run(FitEngine.spark(spark), context, options, report);
+  }
+
+  /**
+   * Runs the sweep of a context that passed {@link #preflight} on {@code engine}, holding the
+   * output folder's lock.
+   */
+  public static Outcome run(
+      FitEngine engine, RunContext context, Options options, Consumer<String> report) {
+    // one BLAS thread per task slot's core (a no-op if already so)
+    NativeLinalg.initialise(engine.taskCpus());
     try (OutputLock lock = OutputLock.acquire(options.out(), report)) {
-      return new SweepRun(spark, context.spec(), options, report).execute(context);
+      return new SweepRun(engine, context.spec(), options, report).execute(context);
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
@@ -42,13 +41,16 @@ final class SweepRun {
    */
   static final double SUSTAINED_FLOPS_PER_SLOT = 30e9;
 
-  private final SparkSession spark;
+  private final FitEngine engine;
   private final SweepDriver.Options options;
   private final Consumer<String> report;
   private final GridPlan plan;
   private final long start = System.nanoTime();
 
-  /** Seconds from the JVM's start to this run's start, the Spark session up. */
+  /**
+   * Seconds from the JVM's start to this run's start: the Spark session up, or, when the units run
+   * on the driver's threads, the checks done.
+   */
   private final double sparkReady =
       java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
 
@@ -58,8 +60,8 @@ final class SweepRun {
   /** The latest manifest written: each step records its part, so a failure leaves what was done. */
   private RunManifest manifest;
 
-  SweepRun(SparkSession spark, JobSpec spec, SweepDriver.Options options, Consumer<String> report) {
-    this.spark = spark;
+  SweepRun(FitEngine engine, JobSpec spec, SweepDriver.Options options, Consumer<String> report) {
+    this.engine = engine;
     this.options = options;
     this.report = report;
     this.plan = GridPlan.of(spec);
@@ -178,8 +180,8 @@ final class SweepRun {
         DriverFits.cellKeysIfClean(options.out())
             .orElseGet(
                 () -> {
-                  FitsIntegrity.verify(spark, options.out(), report);
-                  return FitsFolder.doneKeys(spark, options.out());
+                  FitsIntegrity.verify(engine.spark().get(), options.out(), report);
+                  return FitsFolder.doneKeys(engine.spark().get(), options.out());
                 });
     List<WorkUnit> units = FitsFolder.remaining(plan, context.stamps(), done);
     long doneCells = plan.fits() - units.stream().mapToLong(u -> u.cells().size()).sum();
@@ -197,9 +199,21 @@ final class SweepRun {
 
   private void fit(RunContext context, List<WorkUnit> units) {
     long fitsStart = System.nanoTime();
-    if (!units.isEmpty()) {
+    if (units.isEmpty()) {
+      // nothing to fit
+    } else if (engine.onDriverThreads()) {
+      ThreadFitsJob.run(
+          context,
+          FitsJob.theory(context, plan),
+          units,
+          chunkSize(context.spec(), units),
+          engine.slots(),
+          engine.taskCpus(),
+          options,
+          report);
+    } else {
       FitsJob.run(
-          spark,
+          engine.spark().get(),
           context,
           FitsJob.theory(context, plan),
           units,
@@ -212,7 +226,7 @@ final class SweepRun {
 
   private ReportBuilder.Built tablesAndReport(RunContext context) {
     report.accept("aggregating curves, optimal ridges, exponents and claims");
-    ReportBuilder.Built built = ReportBuilder.build(() -> spark, context, options.out(), runId);
+    ReportBuilder.Built built = ReportBuilder.build(engine.spark(), context, options.out(), runId);
     record(manifest.withTablesAndReport(built.tablesSeconds(), built.reportSeconds()));
     report.accept("report: " + built.index());
     return built;
@@ -224,18 +238,17 @@ final class SweepRun {
       return options.chunkUnits();
     }
     return Schedule.chunkUnits(
-        units,
-        spark.sparkContext().defaultParallelism(),
-        u -> CostModel.of(spec, u).flops() / SUSTAINED_FLOPS_PER_SLOT);
+        units, engine.slots(), u -> CostModel.of(spec, u).flops() / SUSTAINED_FLOPS_PER_SLOT);
   }
 
   private int taskCpus() {
-    return spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
+    return engine.taskCpus();
   }
 
   private RunManifest.Provenance provenance(RunContext context) {
     JobSpec spec = context.spec();
-    SparkConf conf = spark.sparkContext().getConf();
+    // On the driver's threads no session is started: nothing of Spark's to record but its version.
+    SparkSession spark = engine.onDriverThreads() ? null : engine.spark().get();
     return new RunManifest.Provenance(
         runId,
         spec.name(),
@@ -254,13 +267,18 @@ final class SweepRun {
             plan.rows(),
             plan.units().size()),
         new RunManifest.Versions(
-            System.getProperty("java.version"), spark.version(), Properties.versionNumberString()),
+            System.getProperty("java.version"),
+            org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+            Properties.versionNumberString()),
         new RunManifest.Spark(
-            spark.sparkContext().master(),
-            spark.sparkContext().applicationId(),
-            spark.sparkContext().defaultParallelism(),
+            engine.master(),
+            spark == null ? null : spark.sparkContext().applicationId(),
+            engine.slots(),
             taskCpus(),
-            conf.get("spark.executor.memory", "default")),
+            spark == null
+                ? "default"
+                : spark.sparkContext().getConf().get("spark.executor.memory", "default"),
+            engine.label()),
         Instant.now().toString());
   }
 

@@ -6,11 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -28,13 +23,12 @@ public final class SmallTableWriter {
     write(
         table.in(out),
         table.parquetSchema(),
-        table.columnNames(),
         rows.stream().map(r -> table.values(label, r)).toList());
   }
 
   /** Rows already laid out in the table's column order ({@link ResultTable#values}). */
   public static void writeValues(Path out, ResultTable<?> table, List<Object[]> rows) {
-    write(table.in(out), table.parquetSchema(), table.columnNames(), rows);
+    write(table.in(out), table.parquetSchema(), rows);
   }
 
   /**
@@ -43,38 +37,21 @@ public final class SmallTableWriter {
   public static <R extends Record> void write(Path folder, RecordColumns<R> columns, List<R> rows) {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     columns.addTo(builder);
-    write(
-        folder,
-        builder.named("rfsweep"),
-        columns.names(),
-        rows.stream().map(columns::values).toList());
+    write(folder, builder.named("rfsweep"), rows.stream().map(columns::values).toList());
   }
 
-  private static void write(
-      Path folder, MessageType schema, List<String> columns, List<Object[]> rows) {
+  private static void write(Path folder, MessageType schema, List<Object[]> rows) {
     try {
       // Written beside the table, then swapped in: a reader never sees a half-written table, and
       // no part file of an earlier writer (Spark names its parts differently) survives.
       Path staging = folder.resolveSibling("." + folder.getFileName() + ".writing");
       deleteTree(staging);
       Files.createDirectories(staging);
-      Path file = staging.resolve("part-00000.parquet");
-      try (ParquetWriter<Group> writer =
-          ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
-              .withConf(new Configuration(false))
-              .withType(schema)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .withPageWriteChecksumEnabled(true)
-              .build()) {
-        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        for (Object[] values : rows) {
-          Group group = groups.newGroup();
-          for (int c = 0; c < values.length; c++) {
-            append(group, columns.get(c), values[c]);
-          }
-          writer.write(group);
-        }
-      }
+      PartFileWriter.write(
+          new org.apache.hadoop.fs.Path(staging.resolve("part-00000.parquet").toUri()),
+          new Configuration(false),
+          schema,
+          rows);
       if (Files.exists(folder)) {
         refuseUnlessTable(folder);
         deleteTree(folder);
@@ -110,23 +87,6 @@ public final class SmallTableWriter {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  private static void append(Group group, String column, Object value) {
-    if (value == null) {
-      return; // an optional column left empty reads as null
-    }
-    if (value instanceof String text) {
-      group.append(column, text);
-    } else if (value instanceof Integer i) {
-      group.append(column, i);
-    } else if (value instanceof Long l) {
-      group.append(column, l);
-    } else if (value instanceof Boolean b) {
-      group.append(column, b);
-    } else {
-      group.append(column, ((Number) value).doubleValue());
     }
   }
 }

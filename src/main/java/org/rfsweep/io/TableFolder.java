@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * A Parquet table's folder on any file system Hadoop reaches: the local disk (file:), HDFS
@@ -192,6 +193,14 @@ public final class TableFolder {
       throw new UncheckedIOException(
           "cannot move " + this + " to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the part file {@code name} into this folder (created if needed): {@code rows} in the
+   * flat {@code schema}'s column order ({@link ResultTable#values}).
+   */
+  public void writePart(String name, MessageType schema, Iterable<Object[]> rows) {
+    PartFileWriter.write(new Path(path, name), fs.getConf(), schema, rows);
   }
 
   /** Deletes the folder and everything in it (nothing if it does not exist). */

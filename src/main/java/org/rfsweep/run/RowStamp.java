@@ -1,7 +1,6 @@
 package org.rfsweep.run;
 
 import java.io.Serializable;
-import org.apache.spark.sql.Row;
 import org.rfsweep.io.RunLabel;
 import org.rfsweep.spec.SpecFingerprint;
 import org.rfsweep.task.FitResult;
@@ -25,8 +24,8 @@ public record RowStamp(
     return SpecFingerprint.cellKey(pointHash, resultsVersion, width, samples, seed);
   }
 
-  /** The Spark row of a fit, with its theory values or null. */
-  public Row row(FitResult fit, TheoryValues theory) {
+  /** A fit's row in the table's column order, with its theory values or null. */
+  public Object[] values(FitResult fit, TheoryValues theory) {
     FitsRow row =
         new FitsRow(
             cellKey(fit.width(), fit.samples(), fit.seed()),
@@ -35,6 +34,6 @@ public record RowStamp(
             theory,
             codeVersion,
             resultsVersion);
-    return FitsRow.TABLE.toRow(label, row);
+    return FitsRow.TABLE.values(label, row);
   }
 }

@@ -51,9 +51,21 @@ public record RunManifest(
 
   public record Versions(String java, String spark, String scala) {}
 
-  /** The Spark settings the run saw. */
+  /**
+   * The Spark settings the run saw.
+   *
+   * @param appId the Spark application, null when the units ran on the driver's threads
+   * @param defaultParallelism the task slots the units were spread over
+   * @param engine where the units ran: {@code spark} (as Spark tasks) or {@code driver threads}
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Spark(
-      String master, String appId, int defaultParallelism, int taskCpus, String executorMemory) {}
+      String master,
+      String appId,
+      int defaultParallelism,
+      int taskCpus,
+      String executorMemory,
+      String engine) {}
 
   /** The BLAS/LAPACK backends of the driver and, once known, of the executors. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

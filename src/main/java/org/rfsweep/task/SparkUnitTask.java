@@ -35,7 +35,15 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, Poin
   @Override
   public Iterator<PointFit> call(List<WorkUnit> bin) {
     TaskContext context = TaskContext.get();
-    BlasBackend backend = NativeLinalg.initialise(context == null ? 1 : context.cpus());
+    return fit(bin, context == null ? 1 : context.cpus()).iterator();
+  }
+
+  /**
+   * Fits a bin's units with {@code cpus} BLAS threads: what a Spark task runs, and what the
+   * driver's own threads run for a sweep without Spark.
+   */
+  public List<PointFit> fit(List<WorkUnit> bin, int cpus) {
+    BlasBackend backend = NativeLinalg.initialise(cpus);
     if (!backend.isNative() && !allowJavaBlas) {
       throw new IllegalStateException(
           "executor loaded a Java BLAS ("
@@ -54,7 +62,7 @@ public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, Poin
         results.add(new PointFit(unit.point(), fit));
       }
     }
-    return results.iterator();
+    return results;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,24 +51,25 @@ class AggregationSparkTest {
 
   /** test risk per seed and LOO estimate per seed for (width, ridge), at samples 5. */
   private static Row row(int width, double ridge, int seed, double test, double train, double loo) {
-    return STAMP.row(
-        new FitResult(
-            width,
-            5,
-            ridge,
-            seed,
-            train,
-            test,
-            loo,
-            Double.NaN,
-            FitResult.OK,
-            "",
-            0.1,
-            0.2,
-            new PathTimings(0.01, 0.02, "dsyevd"),
-            0.03,
-            "native:test"),
-        new TheoryValues(1.0, 0.5, 0.01, 0.02));
+    return RowFactory.create(
+        STAMP.values(
+            new FitResult(
+                width,
+                5,
+                ridge,
+                seed,
+                train,
+                test,
+                loo,
+                Double.NaN,
+                FitResult.OK,
+                "",
+                0.1,
+                0.2,
+                new PathTimings(0.01, 0.02, "dsyevd"),
+                0.03,
+                "native:test"),
+            new TheoryValues(1.0, 0.5, 0.01, 0.02)));
   }
 
   private static Dataset<Row> fits(

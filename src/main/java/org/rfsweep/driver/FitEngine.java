@@ -1,0 +1,95 @@
+package org.rfsweep.driver;
+
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+import org.rfsweep.grid.CostModel;
+import org.rfsweep.grid.GridPlan;
+import org.rfsweep.spec.JobSpec;
+
+/**
+ * Where a sweep's work units run: as Spark tasks, or, for a small sweep in local mode, on the
+ * driver's own threads ({@link ThreadFitsJob}), where no Spark session is started unless the folder
+ * needs one (a large or damaged table to check). Both write the same rows.
+ *
+ * @param spark the session, started on first use when the units run on threads
+ * @param onDriverThreads whether the units run on the driver's threads
+ * @param master the master URL the run resolved
+ * @param slots task slots: Spark's default parallelism, or the local cores over {@code taskCpus}
+ * @param taskCpus cores (BLAS threads) per task
+ */
+public record FitEngine(
+    Supplier<SparkSession> spark, boolean onDriverThreads, String master, int slots, int taskCpus) {
+
+  /** The {@code --engine} values. */
+  public enum Choice {
+    AUTO,
+    SPARK,
+    THREADS
+  }
+
+  /**
+   * Sweeps estimated to take less than this on the local slots run on the driver's threads when the
+   * engine is left to choose. Spark's start and jobs cost about 4 s of such a run (the quickstart:
+   * 10-12 s with Spark); a longer local run keeps Spark's path, which is what a cluster runs, so
+   * rehearsing a nightly job on a workstation tests that path, at a few percent.
+   */
+  public static final double THREADS_MAX_SECONDS = 60;
+
+  private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?])?");
+
+  /** Units as Spark tasks on a running session. */
+  public static FitEngine spark(SparkSession session) {
+    return new FitEngine(
+        () -> session,
+        false,
+        session.sparkContext().master(),
+        session.sparkContext().defaultParallelism(),
+        session.sparkContext().getConf().getInt("spark.task.cpus", 1));
+  }
+
+  /**
+   * Units on {@code cores / taskCpus} driver threads; {@code spark} starts a session only if asked.
+   */
+  public static FitEngine driverThreads(
+      Supplier<SparkSession> spark, String master, int cores, int taskCpus) {
+    return new FitEngine(spark, true, master, Math.max(1, cores / taskCpus), taskCpus);
+  }
+
+  /** What the manifest records as the engine. */
+  public String label() {
+    return onDriverThreads ? "driver threads" : "spark";
+  }
+
+  /**
+   * The cores a local master URL gives ({@code local}: 1, {@code local[N]} and {@code local[N,F]}:
+   * N, {@code local[*]}: this machine's), empty for a cluster's master.
+   */
+  public static OptionalInt localCores(String master) {
+    Matcher m = LOCAL.matcher(master.trim());
+    if (!m.matches()) {
+      return OptionalInt.empty();
+    }
+    String cores = m.group(1);
+    if (cores == null) {
+      return OptionalInt.of(1);
+    }
+    return OptionalInt.of(
+        "*".equals(cores) ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(cores));
+  }
+
+  /**
+   * Whether {@code --engine auto} runs the plan on driver threads: a local master and a sweep
+   * estimated to take less than {@link #THREADS_MAX_SECONDS} on its slots.
+   */
+  public static boolean smallEnoughForThreads(JobSpec spec, GridPlan plan, int slots) {
+    double seconds =
+        plan.units().stream()
+                .mapToDouble(u -> CostModel.of(spec, u).flops() / SweepRun.SUSTAINED_FLOPS_PER_SLOT)
+                .sum()
+            / Math.max(1, slots);
+    return seconds < THREADS_MAX_SECONDS;
+  }
+}
