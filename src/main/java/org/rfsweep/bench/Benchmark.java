@@ -392,13 +392,17 @@ public final class Benchmark {
       String name = options.quick() ? "small sweep" : "quickstart";
       table.addAgainst(
           "whole run", name + ", whole command", run, "s", 8, "JVM start to report written");
+      String engine = timings.path("spark").path("engine").asText("spark");
       table.addAgainst(
           "whole run",
-          "  JVM start to Spark ready",
+          "  JVM start to the run's start",
           timings.path("spark_ready_seconds").asDouble(Double.NaN),
           "s",
           2.5,
-          "class-data sharing archive in use");
+          "fits on "
+              + engine
+              + (engine.equals("spark") ? ", its session up" : ", no Spark session")
+              + "; class-data sharing archive in use");
       table.addAgainst(
           "whole run", "  fits", timings.path("fits_seconds").asDouble(Double.NaN), "s", 4, "");
       double tables = timings.path("tables_seconds").asDouble(Double.NaN);
@@ -409,6 +413,22 @@ public final class Benchmark {
       table.add("whole run", "    of which report", report, "s", "figures drawn in parallel");
       plainThreadFits(spec, timings.path("fits_seconds").asDouble(Double.NaN));
       numpyReference(spec, run);
+      if (!engine.equals("spark")) {
+        Path bySpark = out.resolveSibling("quickstart-spark");
+        double onSpark =
+            launch(launcher, "run", spec, "--out", bySpark.toString(), "--engine", "spark");
+        JsonNode sparkTimings = Manifest.read(bySpark);
+        table.add(
+            "whole run",
+            "the same command with --engine spark",
+            onSpark,
+            "s",
+            String.format(
+                "Spark ready %.1f s, fits %.1f s: %.2f x the command above",
+                sparkTimings.path("spark_ready_seconds").asDouble(Double.NaN),
+                sparkTimings.path("fits_seconds").asDouble(Double.NaN),
+                onSpark / run));
+      }
       double rebuild = launch(launcher, "report", out.toString());
       table.addAgainst(
           "whole run", "report DIR on its folder", rebuild, "s", 2, "no Spark for a small folder");
@@ -468,8 +488,8 @@ public final class Benchmark {
   }
 
   /**
-   * The quickstart's units on plain threads in this JVM, beside the run's fits phase: what Spark's
-   * tasks, the rows and their Parquet cost a sweep of this size.
+   * The quickstart's units on plain threads in this JVM with nothing written, beside the run's fits
+   * phase: what the theory columns, the rows, their Parquet and the commits add to the fits.
    */
   private void plainThreadFits(String specFile, double fitsPhaseSeconds) {
     JobSpec spec = SpecLoader.load(Path.of(specFile));

@@ -20,9 +20,9 @@ import org.rfsweep.task.UnitRunner;
 
 /**
  * A sweep's units fitted on plain threads in this JVM, one per core with one BLAS thread each,
- * largest first, nothing written: the same arithmetic as a run's fits phase without Spark's tasks,
- * rows and Parquet, so the difference between the two is what running through Spark costs a sweep
- * of this size.
+ * largest first, nothing written: the same arithmetic as a run's fits phase without its theory
+ * columns, rows, Parquet and commits (and, on Spark, its tasks), so the difference between the two
+ * is what those cost a sweep of this size.
  */
 final class PlainThreadFits {
   private PlainThreadFits() {}

@@ -70,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       description =
           "run only these parts: fit, spark, memory, whole (the quickstart's whole command through "
-              + "./rfsweep, the same units on plain threads, the same cells in numpy when python3 "
+              + "./rfsweep and again with its fits as Spark tasks, the same units on plain threads, the same "
+              + "cells in numpy when python3 "
               + "has it, report alone, and its small cells against LAPACK alone; dgemm peak "
               + "always runs; default: all)")
   Set<String> parts;

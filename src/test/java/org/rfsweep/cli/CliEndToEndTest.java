@@ -67,8 +67,11 @@ class CliEndToEndTest {
             "--out",
             out.toString(),
             "--conf",
-            "spark.executor.memory=1234m");
+            "spark.executor.memory=1234m",
+            "--engine",
+            "spark"); // a sweep this small would run on the driver's threads, without a session
     assertEquals(0, run.code(), run.output());
+    assertEquals("spark", Manifest.read(out).path("spark").path("engine").asText());
     assertTrue(run.output().contains("rfsweep: done in "), run.output());
     assertEquals(
         "1234m",
