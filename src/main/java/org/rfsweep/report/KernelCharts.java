@@ -80,7 +80,7 @@ final class KernelCharts {
     plot.setDomainAxis(xAxis);
     plot.setRangeAxis(yAxis);
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-    XYLineAndShapeRenderer theoryLines = new XYLineAndShapeRenderer(true, false);
+    XYLineAndShapeRenderer theoryLines = Charts.lines();
     for (int i = 0; i < samples.size(); i++) {
       double t = samples.size() == 1 ? 0 : (double) i / (samples.size() - 1) * 0.9;
       Color colour = Charts.viridis(t);
