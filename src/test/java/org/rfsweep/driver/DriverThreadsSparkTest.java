@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.io.ParquetTable;
@@ -51,11 +53,31 @@ class DriverThreadsSparkTest {
         throw new AssertionError("a Spark session was started");
       };
 
+  /**
+   * Task axes (two task points sharing their draws, packed by seed), ReLU features and width inf
+   * (exact kernel ridge regression) besides the small linear spec.
+   */
+  private static final JobSpec AXES_RELU_KERNEL =
+      SpecLoader.parse(
+          Specs.smallWith("widths", "widths: [8, 24, inf]")
+              .replace("alpha: 1.5", "alpha: [1.3, 1.8]")
+              .replace("features: linear", "features: relu"),
+          "axes.yaml");
+
+  static Stream<JobSpec> specs() {
+    return Stream.of(SPEC, AXES_RELU_KERNEL);
+  }
+
   private static SweepDriver.Outcome onThreads(
       Supplier<SparkSession> spark, Path out, int chunkUnits, List<String> log) {
+    return onThreads(SPEC, spark, out, chunkUnits, log);
+  }
+
+  private static SweepDriver.Outcome onThreads(
+      JobSpec spec, Supplier<SparkSession> spark, Path out, int chunkUnits, List<String> log) {
     return SweepDriver.run(
         FitEngine.driverThreads(spark, "local[2]", 2, 1),
-        SweepDriver.preflight(SPEC, options(out, chunkUnits), 1, ExecutorBudget.thisJvm()),
+        SweepDriver.preflight(spec, options(out, chunkUnits), 1, ExecutorBudget.thisJvm()),
         options(out, chunkUnits),
         log::add);
   }
@@ -83,6 +105,14 @@ class DriverThreadsSparkTest {
     return byCell;
   }
 
+  /** A small table's rows as sorted text, its label columns included. */
+  private static List<String> sorted(Path table) {
+    return ParquetTable.read(table).rows().stream()
+        .map(java.util.Arrays::toString)
+        .sorted()
+        .toList();
+  }
+
   private static List<Path> entries(Path folder, String prefix) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
@@ -98,19 +128,21 @@ class DriverThreadsSparkTest {
     }
   }
 
-  @Test
+  @ParameterizedTest
+  @MethodSource("specs")
   void theThreadsWriteTheSparkPathsRowsBitForBitInPartsSparkReadsAsItsOwn(
-      SparkSession spark, @TempDir Path dir) throws IOException {
+      JobSpec spec, SparkSession spark, @TempDir Path dir) throws IOException {
+    GridPlan plan = GridPlan.of(spec);
     Path bySpark = dir.resolve("spark");
     Path byThreads = dir.resolve("threads");
-    SweepDriver.run(spark, SPEC, options(bySpark, 0), line -> {});
+    SweepDriver.run(spark, spec, options(bySpark, 0), line -> {});
     List<String> log = new ArrayList<>();
-    SweepDriver.Outcome outcome = onThreads(NO_SESSION, byThreads, 0, log);
+    SweepDriver.Outcome outcome = onThreads(spec, NO_SESSION, byThreads, 0, log);
 
-    assertEquals(PLAN.rows(), outcome.rows());
-    assertEquals(PLAN.fits(), outcome.fitsOk());
+    assertEquals(plan.rows(), outcome.rows());
+    assertEquals(plan.fits(), outcome.fitsOk());
     Map<String, List<String>> expected = rows(bySpark);
-    assertEquals(PLAN.rows(), expected.size());
+    assertEquals(plan.rows(), expected.size());
     assertEquals(expected, rows(byThreads), "every column but the timings, bit for bit");
     // The same Parquet columns: names, types, logical types and repetition.
     Path sparkPart = entries(bySpark.resolve("fits"), "part-").get(0);
@@ -131,8 +163,13 @@ class DriverThreadsSparkTest {
     JsonNode progress =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(byThreads.resolve("progress.json").toFile());
-    assertEquals(PLAN.fits(), progress.path("cells_done").asLong());
+    assertEquals(plan.fits(), progress.path("cells_done").asLong());
     assertTrue(log.stream().anyMatch(l -> l.startsWith("progress: ")), log.toString());
+    // The tables built from either folder are the same.
+    for (String table : List.of("curves", "optimal", "exponents", "claims")) {
+      assertEquals(
+          sorted(dir.resolve("spark").resolve(table)), sorted(byThreads.resolve(table)), table);
+    }
   }
 
   @Test
