@@ -172,6 +172,8 @@ public final class PowerLawFit {
       double tolerance) {
     int n = y.length;
     double[][] basis = new double[3][n];
+    // The bootstrap's replicates, searched to LOCAL_TOLERANCE, take the cheaper amplitudes.
+    boolean replicate = tolerance >= LOCAL_TOLERANCE;
     double loA = Math.max(MIN_EXPONENT, a0 - radius);
     double loB = Math.max(MIN_EXPONENT, b0 - radius);
     double stepA = (Math.min(MAX_EXPONENT, a0 + radius) - loA) / scan;
@@ -181,7 +183,8 @@ public final class PowerLawFit {
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int i = 0; i <= scan; i++) {
       for (int j = 0; j <= scan; j++) {
-        double loss = jointLoss(basis, widths, samples, y, loA + i * stepA, loB + j * stepB);
+        double loss =
+            jointLoss(basis, widths, samples, y, loA + i * stepA, loB + j * stepB, replicate);
         if (loss < bestLoss) {
           bestLoss = loss;
           bestA = loA + i * stepA;
@@ -197,7 +200,7 @@ public final class PowerLawFit {
     if (tolerance >= LOCAL_TOLERANCE) {
       double[] refined =
           newton(
-              (u, v) -> jointLoss(basis, widths, samples, y, u, v),
+              (u, v) -> jointLoss(basis, widths, samples, y, u, v, true),
               a,
               b,
               bestLoss,
@@ -228,7 +231,7 @@ public final class PowerLawFit {
       }
     }
     fillJointBasis(basis, widths, samples, a, b);
-    Amplitudes fit = amplitudes(basis, y);
+    Amplitudes fit = amplitudes(basis, y, replicate);
     return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
   }
 
@@ -328,8 +331,23 @@ public final class PowerLawFit {
 
   private static double jointLoss(
       double[][] basis, double[] widths, double[] samples, double[] y, double a, double b) {
+    return jointLoss(basis, widths, samples, y, a, b, false);
+  }
+
+  /**
+   * @param unconstrainedFirst take the unconstrained amplitudes when all are non-negative (see
+   *     {@link #nonNegativeLeastSquares})
+   */
+  private static double jointLoss(
+      double[][] basis,
+      double[] widths,
+      double[] samples,
+      double[] y,
+      double a,
+      double b,
+      boolean unconstrainedFirst) {
     fillJointBasis(basis, widths, samples, a, b);
-    return amplitudes(basis, y).loss;
+    return amplitudes(basis, y, unconstrainedFirst).loss;
   }
 
   private static void fillBasis(double[][] basis, double[] x, double a) {
@@ -356,13 +374,17 @@ public final class PowerLawFit {
    * every subset of active amplitudes (at most 3, so 7 subsets).
    */
   private static Amplitudes amplitudes(double[][] basis, double[] y) {
+    return amplitudes(basis, y, false);
+  }
+
+  private static Amplitudes amplitudes(double[][] basis, double[] y, boolean unconstrainedFirst) {
     int p = basis.length;
     int n = y.length;
     double[] w = new double[n];
     Arrays.fill(w, 1.0);
     double[] theta = new double[p];
     for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
-      theta = nonNegativeLeastSquares(basis, y, w);
+      theta = nonNegativeLeastSquares(basis, y, w, unconstrainedFirst);
       boolean same = true;
       for (int i = 0; i < n; i++) {
         double next = huberWeight(logResidual(basis, theta, y, i));
@@ -397,8 +419,16 @@ public final class PowerLawFit {
   /**
    * min sum_i w_i ((y_i - sum_j theta_j basis_j,i) / y_i)^2 over theta >= 0, by enumerating active
    * sets.
+   *
+   * @param unconstrainedFirst return the unconstrained minimum at once when it is feasible (it is
+   *     then the constrained one too), skipping the other subsets and the error pass over the data
+   *     each needs: 4-8 times less work per call. The enumeration keeps, of two subsets with equal
+   *     computed errors, the first, so the two can differ where a subset ties with the full set to
+   *     the last bit; used where that cannot matter, by the bootstrap's replicates, whose exponents
+   *     are searched to 1e-4 only.
    */
-  private static double[] nonNegativeLeastSquares(double[][] basis, double[] y, double[] w) {
+  private static double[] nonNegativeLeastSquares(
+      double[][] basis, double[] y, double[] w, boolean unconstrainedFirst) {
     int p = basis.length;
     // The weighted sums of every pair of basis functions and of each with y, in one pass: every
     // subset's normal equations are made of them (the same sums, in the same order, as summing per
@@ -415,32 +445,18 @@ public final class PowerLawFit {
         moments[r] += wb * y[i];
       }
     }
+    if (unconstrainedFirst) {
+      double[] full = feasibleSolution(products, moments, ACTIVE[(1 << p) - 1], p);
+      if (full != null) {
+        return full;
+      }
+    }
     double[] best = new double[p];
     double bestError = Double.POSITIVE_INFINITY;
     for (int subset = 1; subset < (1 << p); subset++) {
-      int[] active = ACTIVE[subset];
-      int q = active.length;
-      double[][] normal = new double[q][q + 1];
-      for (int r = 0; r < q; r++) {
-        for (int c = 0; c < q; c++) {
-          normal[r][c] = products[active[r]][active[c]];
-        }
-        normal[r][q] = moments[active[r]];
-      }
-      double[] solution = solve(normal);
-      if (solution == null) {
+      double[] theta = feasibleSolution(products, moments, ACTIVE[subset], p);
+      if (theta == null) {
         continue;
-      }
-      boolean feasible = true;
-      for (double s : solution) {
-        feasible &= s >= 0;
-      }
-      if (!feasible) {
-        continue;
-      }
-      double[] theta = new double[p];
-      for (int r = 0; r < q; r++) {
-        theta[active[r]] = solution[r];
       }
       double error = 0;
       for (int i = 0; i < y.length; i++) {
@@ -457,6 +473,36 @@ public final class PowerLawFit {
       }
     }
     return best;
+  }
+
+  /**
+   * The least-squares amplitudes on the {@code active} basis functions (the others 0), from the
+   * normal equations' sums; null if singular or any is negative.
+   */
+  private static double[] feasibleSolution(
+      double[][] products, double[] moments, int[] active, int p) {
+    int q = active.length;
+    double[][] normal = new double[q][q + 1];
+    for (int r = 0; r < q; r++) {
+      for (int c = 0; c < q; c++) {
+        normal[r][c] = products[active[r]][active[c]];
+      }
+      normal[r][q] = moments[active[r]];
+    }
+    double[] solution = solve(normal);
+    if (solution == null) {
+      return null;
+    }
+    for (double s : solution) {
+      if (!(s >= 0)) {
+        return null;
+      }
+    }
+    double[] theta = new double[p];
+    for (int r = 0; r < q; r++) {
+      theta[active[r]] = solution[r];
+    }
+    return theta;
   }
 
   /**
