@@ -47,15 +47,16 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source, boolea
    * properties) with {@code master} if given, before any session exists.
    */
   public static ExecutorBudget forRun(String master, Map<String, String> userSettings) {
+    String resolved = SparkSessions.master(master, userSettings);
+    if (resolved.startsWith("local[") || resolved.equals("local")) {
+      return thisJvm(); // without reading Spark's settings: loading SparkConf alone takes 0.2 s
+    }
     Map<String, String> settings = settings(new SparkConf(true));
     settings.putAll(userSettings);
     if (master != null) {
       settings.put("spark.master", master);
     }
-    String resolved = SparkSessions.master(master, userSettings);
-    return resolved.startsWith("local[") || resolved.equals("local")
-        ? thisJvm()
-        : of(settings, "the run's Spark settings");
+    return of(settings, "the run's Spark settings");
   }
 
   /** From a session's (or spark-submit's) settings. */
