@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.spec.JobSpec;
@@ -27,9 +29,10 @@ import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.SharedSpark;
 
 /**
- * Kill -9 the driver of a real `rfsweep run` process after its first chunk is committed, run the
- * same command again: it takes over the dead run's lock, computes only what is missing, and ends
- * with exactly the rows of an uninterrupted run, bit for bit, each once.
+ * Kill -9 the driver of a real `rfsweep run` process after its first chunk is committed (its fits
+ * run as Spark tasks, or on the driver's own threads), run the same command again: it takes over
+ * the dead run's lock, computes only what is missing, and ends with exactly the rows of an
+ * uninterrupted run, bit for bit, each once.
  */
 @Tag("spark")
 @Tag("fault")
@@ -48,12 +51,13 @@ class ResumeAfterKillTest {
         seeds: 30
       """;
 
-  @Test
-  void aKilledRunResumesToTheSameTablesAsAnUninterruptedOne(SparkSession spark, @TempDir Path dir)
-      throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"spark", "threads"})
+  void aKilledRunResumesToTheSameTablesAsAnUninterruptedOne(
+      String engine, SparkSession spark, @TempDir Path dir) throws Exception {
     Path specFile = Files.writeString(dir.resolve("resume.yaml"), SPEC);
     Path out = dir.resolve("killed");
-    Process driver = startDriver(specFile, out);
+    Process driver = startDriver(specFile, out, engine);
     try {
       Path fits = out.resolve("fits");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -94,7 +98,7 @@ class ResumeAfterKillTest {
   void aTerminatedRunSaysSoInItsManifestAndIsNotInTheHistory(@TempDir Path dir) throws Exception {
     Path specFile = Files.writeString(dir.resolve("resume.yaml"), SPEC);
     Path out = dir.resolve("terminated");
-    Process driver = startDriver(specFile, out);
+    Process driver = startDriver(specFile, out, "auto");
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (parts(out.resolve("fits")) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
@@ -113,7 +117,7 @@ class ResumeAfterKillTest {
     assertFalse(Files.exists(out.resolve("history.jsonl")), "only completed runs are history");
   }
 
-  private static Process startDriver(Path spec, Path out) throws Exception {
+  private static Process startDriver(Path spec, Path out, String engine) throws Exception {
     List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx3g"));
     command.addAll(ChildJvm.sparkFlags());
     command.addAll(
@@ -128,7 +132,9 @@ class ResumeAfterKillTest {
             "--master",
             "local[2]",
             "--chunk-units",
-            "4"));
+            "4",
+            "--engine",
+            engine));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
