@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.driver.Capacity;
 import org.rfsweep.driver.ExecutorBudget;
+import org.rfsweep.driver.FitEngine;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
@@ -49,6 +50,12 @@ final class PlanCommand implements Callable<Integer> {
    * its class-data-sharing archive).
    */
   static final double SPARK_START_SECONDS = 2.5;
+
+  /**
+   * A JVM ready to fit on its own threads, no Spark session (measured here: 0.55-0.9 s from the
+   * launcher's start).
+   */
+  static final double THREADS_START_SECONDS = 0.7;
 
   /**
    * The tables and the report of a sweep (measured here: 2.2-2.6 s on the quickstart, 3.7 s on Fig.
@@ -173,11 +180,16 @@ final class PlanCommand implements Callable<Integer> {
         slots,
         100 * schedule.utilisation(),
         duration(schedule.largestUnitSeconds()));
+    // What run --engine auto does: a small sweep in this JVM fits on its threads, without Spark.
+    boolean threads = budget.inThisJvm() && FitEngine.smallEnoughForThreads(job, plan, slots);
+    double start = threads ? THREADS_START_SECONDS : SPARK_START_SECONDS;
     System.out.printf(
-        "whole run   about %s: Spark start about %s, fits %s, tables and report about %s%n",
-        duration(SPARK_START_SECONDS + seconds + TABLES_AND_REPORT_SECONDS),
-        duration(SPARK_START_SECONDS),
+        "whole run   about %s: %s about %s, fits %s%s, tables and report about %s%n",
+        duration(start + seconds + TABLES_AND_REPORT_SECONDS),
+        threads ? "JVM start" : "Spark start",
+        duration(start),
         duration(seconds),
+        threads ? " on the driver's threads (no Spark session: run --engine auto)" : "",
         duration(TABLES_AND_REPORT_SECONDS));
     CostModel.UnitCost largest = Capacity.check(job, plan, budget); // the same check run makes
     System.out.printf(

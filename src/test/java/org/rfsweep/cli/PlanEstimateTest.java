@@ -36,6 +36,10 @@ class PlanEstimateTest {
     assertEquals(0, cluster.code(), cluster.err());
     assertTrue(!local.out().contains("starting the executors"), local.out());
     assertTrue(cluster.out().contains("of it starting the executors"), cluster.out());
+    // The whole run as run --engine auto does it: a small local sweep on the driver's threads.
+    assertTrue(
+        local.out().contains("JVM start about 1 s, fits 1 s on the driver's threads"), local.out());
+    assertTrue(cluster.out().contains("Spark start about 3 s"), cluster.out());
     assertEquals(1, seconds(local.out()), "the fits alone, at least the 1 s the plan prints");
     assertEquals(
         1 + PlanCommand.EXECUTOR_START_SECONDS,
