@@ -150,6 +150,15 @@ final class RunCommand implements Callable<Integer> {
         new LazySession(
             () -> SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings))) {
       FitEngine fitEngine = fitEngine(engineChoice, job, plan, spark, sparkSettings);
+      if (fitEngine.onDriverThreads()) {
+        System.out.printf(
+            "rfsweep: fits on %d threads of this JVM, no Spark session (%s; --engine spark runs"
+                + " them as Spark tasks)%n",
+            fitEngine.slots(),
+            engineChoice == FitEngine.Choice.THREADS
+                ? "--engine threads"
+                : "a local sweep estimated under a minute");
+      }
       SweepDriver.Outcome outcome =
           SweepDriver.run(
               fitEngine, context, options, line -> System.out.println("rfsweep: " + line));

@@ -117,7 +117,8 @@ class BadInputTest {
         outcome.out());
     assertTrue(
         outcome.out().contains("whole run   about ")
-            && outcome.out().contains("Spark start about")
+            && outcome.out().contains("JVM start about")
+            && outcome.out().contains("on the driver's threads")
             && outcome.out().contains("tables and report about"),
         "plan estimates the whole run, not only the fits: " + outcome.out());
     assertTrue(outcome.out().contains("flops"), outcome.out());
