@@ -32,9 +32,10 @@ public record FitEngine(
 
   /**
    * Sweeps estimated to take less than this on the local slots run on the driver's threads when the
-   * engine is left to choose. Spark's start and jobs cost about 4 s of such a run (the quickstart:
-   * 10-12 s with Spark); a longer local run keeps Spark's path, which is what a cluster runs, so
-   * rehearsing a nightly job on a workstation tests that path, at a few percent.
+   * engine is left to choose. Spark's start and jobs cost 3-4 s of such a run (the quickstart, in
+   * alternating runs: 8.7-9.5 s on threads, 11.8-13.9 s through Spark); a longer local run keeps
+   * Spark's path, which is what a cluster runs, so rehearsing a nightly job on a workstation tests
+   * that path, at a few percent.
    */
   public static final double THREADS_MAX_SECONDS = 60;
 

@@ -39,7 +39,7 @@ final class ThreadFitsJob {
    */
   static void run(
       RunContext context,
-      ArrayList<CellTheory> theory,
+      List<CellTheory> theory,
       List<WorkUnit> units,
       int chunk,
       int slots,
@@ -116,7 +116,10 @@ final class ThreadFitsJob {
     }
   }
 
-  /** The first failure of a bin: what the run reports; later bins' rows stay out of the table. */
+  /**
+   * The first failure of a bin: what the run reports. Bins not started by then are skipped; bins
+   * already running finish and keep their rows, as a Spark job's committed chunks do.
+   */
   private static final class Failure {
     private volatile Throwable first;
 
