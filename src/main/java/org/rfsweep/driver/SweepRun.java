@@ -3,6 +3,7 @@ package org.rfsweep.driver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.io.TableFolder;
 import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.CellTheory;
 import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
@@ -199,27 +201,15 @@ final class SweepRun {
 
   private void fit(RunContext context, List<WorkUnit> units) {
     long fitsStart = System.nanoTime();
-    if (units.isEmpty()) {
-      // nothing to fit
-    } else if (engine.onDriverThreads()) {
-      ThreadFitsJob.run(
-          context,
-          FitsJob.theory(context, plan),
-          units,
-          chunkSize(context.spec(), units),
-          engine.slots(),
-          engine.taskCpus(),
-          options,
-          report);
-    } else {
-      FitsJob.run(
-          engine.spark().get(),
-          context,
-          FitsJob.theory(context, plan),
-          units,
-          chunkSize(context.spec(), units),
-          options,
-          report);
+    if (!units.isEmpty()) {
+      ArrayList<CellTheory> theory = FitsJob.theory(context, plan);
+      int chunk = chunkSize(context.spec(), units);
+      if (engine.onDriverThreads()) {
+        ThreadFitsJob.run(
+            context, theory, units, chunk, engine.slots(), engine.taskCpus(), options, report);
+      } else {
+        FitsJob.run(engine.spark().get(), context, theory, units, chunk, options, report);
+      }
     }
     record(manifest.withFits((System.nanoTime() - fitsStart) * 1e-9, units.size()));
   }
