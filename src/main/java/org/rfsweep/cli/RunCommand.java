@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.rfsweep.driver.ExecutorBudget;
@@ -132,8 +131,11 @@ final class RunCommand implements Callable<Integer> {
         new SweepDriver.Options(
             folder, partitions, allowJavaBlas, chunkUnits, supersede, arguments.overrides, fits);
     Map<String, String> sparkSettings = sparkSettings();
-    requireSharedFits(folder, sparkSettings);
-    FitEngine.Choice engineChoice = engineChoice(sparkSettings);
+    String resolvedMaster = SparkSessions.master(master, sparkSettings);
+    requireSharedFits(folder, resolvedMaster);
+    FitEngine.Choice engineChoice = engineChoice();
+    int taskCpus = taskCpus(sparkSettings);
+    boolean onThreads = FitEngine.onThreads(engineChoice, resolvedMaster, ui, taskCpus, job, plan);
     // Everything that can refuse the run does so before a session starts.
     RunContext context =
         SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
@@ -149,8 +151,13 @@ final class RunCommand implements Callable<Integer> {
     try (LazySession spark =
         new LazySession(
             () -> SparkSessions.create("rfsweep " + job.name(), master, ui, sparkSettings))) {
-      FitEngine fitEngine = fitEngine(engineChoice, job, plan, spark, sparkSettings);
-      if (fitEngine.onDriverThreads()) {
+      // Spark starts now for Spark tasks; on threads only if the folder turns out to need it.
+      FitEngine fitEngine =
+          onThreads
+              ? FitEngine.driverThreads(
+                  spark, resolvedMaster, FitEngine.localCores(resolvedMaster).getAsInt(), taskCpus)
+              : FitEngine.spark(spark.get());
+      if (onThreads) {
         System.out.printf(
             "rfsweep: fits on %d threads of this JVM, no Spark session (%s; --engine spark runs"
                 + " them as Spark tasks)%n",
@@ -174,54 +181,12 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Where the fits run ({@code --engine}): Spark tasks on a session started now, or the driver's
-   * own threads, with a session only if the folder turns out to need one.
-   */
-  private FitEngine fitEngine(
-      FitEngine.Choice choice,
-      JobSpec job,
-      GridPlan plan,
-      LazySession spark,
-      Map<String, String> sparkSettings) {
-    String resolved = SparkSessions.master(master, sparkSettings);
-    OptionalInt cores = FitEngine.localCores(resolved);
-    int taskCpus = taskCpus(sparkSettings);
-    boolean threads =
-        choice == FitEngine.Choice.THREADS
-            || (choice == FitEngine.Choice.AUTO
-                && cores.isPresent()
-                && !ui
-                && FitEngine.smallEnoughForThreads(
-                    job, plan, Math.max(1, cores.getAsInt() / taskCpus)));
-    if (!threads) {
-      return FitEngine.spark(spark.get());
-    }
-    return FitEngine.driverThreads(spark, resolved, cores.getAsInt(), taskCpus);
-  }
-
-  /** {@code --engine}, refused before anything starts if it cannot run here. */
-  private FitEngine.Choice engineChoice(Map<String, String> sparkSettings) {
-    FitEngine.Choice choice;
+  private FitEngine.Choice engineChoice() {
     try {
-      choice = FitEngine.Choice.valueOf(engine.trim().toUpperCase(java.util.Locale.ROOT));
+      return FitEngine.Choice.valueOf(engine.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new SpecException("--engine " + engine + ": expected auto, spark or threads");
     }
-    String resolved = SparkSessions.master(master, sparkSettings);
-    if (choice == FitEngine.Choice.THREADS && FitEngine.localCores(resolved).isEmpty()) {
-      throw new SpecException(
-          "--engine threads: runs on this machine only, and master "
-              + resolved
-              + " is a cluster's; use --engine spark or auto");
-    }
-    if (choice == FitEngine.Choice.THREADS && ui) {
-      throw new SpecException(
-          "--engine threads: the fits would run outside Spark, so --ui would show none of them;"
-              + " use --engine spark or auto with --ui");
-    }
-    taskCpus(sparkSettings);
-    return choice;
   }
 
   private static int taskCpus(Map<String, String> sparkSettings) {
@@ -242,8 +207,7 @@ final class RunCommand implements Callable<Integer> {
    * their own disks would never reach the driver. Such a run needs {@code --fits} (or a folder that
    * recorded one).
    */
-  private void requireSharedFits(Path folder, Map<String, String> sparkSettings) {
-    String resolved = SparkSessions.master(master, sparkSettings);
+  private void requireSharedFits(Path folder, String resolved) {
     boolean remoteExecutors = resolved.startsWith("yarn") || resolved.startsWith("k8s://");
     if (remoteExecutors && fits == null && FitsLocation.recorded(folder).isEmpty()) {
       throw new OutputConflictException(

@@ -48,7 +48,7 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source, boolea
    */
   public static ExecutorBudget forRun(String master, Map<String, String> userSettings) {
     String resolved = SparkSessions.master(master, userSettings);
-    if (resolved.startsWith("local[") || resolved.equals("local")) {
+    if (FitEngine.localCores(resolved).isPresent()) {
       return thisJvm(); // without reading Spark's settings: loading SparkConf alone takes 0.2 s
     }
     Map<String, String> settings = settings(new SparkConf(true));

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecException;
 
 /**
  * Where a sweep's work units run: as Spark tasks, or, for a small sweep in local mode, on the
@@ -82,8 +83,38 @@ public record FitEngine(
   }
 
   /**
-   * Whether {@code --engine auto} runs the plan on driver threads: a local master and a sweep
-   * estimated to take less than {@link #THREADS_MAX_SECONDS} on its slots.
+   * Whether a run's fits go on the driver's threads: {@code --engine threads}, or {@code auto} with
+   * a local master, no web UI and a sweep {@link #smallEnoughForThreads}. Refuses, naming the
+   * option, {@code threads} where it cannot run: with a cluster's master, or with {@code --ui}
+   * (which shows Spark's jobs only).
+   *
+   * @param master the master URL the run resolved
+   * @param taskCpus cores per task ({@code spark.task.cpus})
+   */
+  public static boolean onThreads(
+      Choice choice, String master, boolean ui, int taskCpus, JobSpec spec, GridPlan plan) {
+    OptionalInt cores = localCores(master);
+    if (choice == Choice.THREADS && cores.isEmpty()) {
+      throw new SpecException(
+          "--engine threads: runs on this machine only, and master "
+              + master
+              + " is a cluster's; use --engine spark or auto");
+    }
+    if (choice == Choice.THREADS && ui) {
+      throw new SpecException(
+          "--engine threads: the fits would run outside Spark, so --ui would show none of them;"
+              + " use --engine spark or auto with --ui");
+    }
+    return choice == Choice.THREADS
+        || (choice == Choice.AUTO
+            && cores.isPresent()
+            && !ui
+            && smallEnoughForThreads(spec, plan, Math.max(1, cores.getAsInt() / taskCpus)));
+  }
+
+  /**
+   * Whether a sweep is estimated to take less than {@link #THREADS_MAX_SECONDS} on {@code slots}
+   * local slots.
    */
   public static boolean smallEnoughForThreads(JobSpec spec, GridPlan plan, int slots) {
     double seconds =

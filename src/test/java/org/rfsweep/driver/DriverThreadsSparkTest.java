@@ -32,6 +32,7 @@ import org.rfsweep.grid.GridPlan;
 import org.rfsweep.io.Manifest;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecException;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.testing.SharedSpark;
 import org.rfsweep.testing.Specs;
@@ -243,7 +244,29 @@ class DriverThreadsSparkTest {
 
     JobSpec quickstart = SpecLoader.load(Path.of("jobs/quickstart.yaml"));
     JobSpec fig1 = SpecLoader.load(Path.of("jobs/more-is-better-fig1.yaml"));
-    assertTrue(FitEngine.smallEnoughForThreads(quickstart, GridPlan.of(quickstart), 2));
+    GridPlan quick = GridPlan.of(quickstart);
+    // The quickstart's 3.6e11 flops are about 6 s on 2 slots; Fig. 1's fits take over 2 minutes.
+    assertTrue(FitEngine.smallEnoughForThreads(quickstart, quick, 2));
     assertFalse(FitEngine.smallEnoughForThreads(fig1, GridPlan.of(fig1), 2));
+
+    FitEngine.Choice auto = FitEngine.Choice.AUTO;
+    FitEngine.Choice threads = FitEngine.Choice.THREADS;
+    assertTrue(FitEngine.onThreads(auto, "local[2]", false, 1, quickstart, quick));
+    assertFalse(FitEngine.onThreads(auto, "local[2]", false, 1, fig1, GridPlan.of(fig1)));
+    assertFalse(FitEngine.onThreads(auto, "local[2]", true, 1, quickstart, quick), "--ui");
+    assertFalse(FitEngine.onThreads(auto, "spark://h:7077", false, 1, quickstart, quick));
+    assertFalse(
+        FitEngine.onThreads(FitEngine.Choice.SPARK, "local[2]", false, 1, quickstart, quick));
+    assertTrue(FitEngine.onThreads(threads, "local[2]", false, 1, fig1, GridPlan.of(fig1)));
+    SpecException cluster =
+        assertThrows(
+            SpecException.class,
+            () -> FitEngine.onThreads(threads, "yarn", false, 1, quickstart, quick));
+    assertTrue(cluster.getMessage().startsWith("--engine threads: runs on this machine only"));
+    SpecException ui =
+        assertThrows(
+            SpecException.class,
+            () -> FitEngine.onThreads(threads, "local[2]", true, 1, quickstart, quick));
+    assertTrue(ui.getMessage().contains("--ui would show none of them"), ui.getMessage());
   }
 }
