@@ -197,7 +197,7 @@ public final class PowerLawFit {
     double[] upper = {Math.min(MAX_EXPONENT, bestA + stepA), Math.min(MAX_EXPONENT, bestB + stepB)};
     double a = bestA;
     double b = bestB;
-    if (tolerance >= LOCAL_TOLERANCE) {
+    if (replicate) {
       double[] refined =
           newton(
               (u, v) -> jointLoss(basis, widths, samples, y, u, v, true),
