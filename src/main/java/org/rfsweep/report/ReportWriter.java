@@ -1,7 +1,10 @@
 package org.rfsweep.report;
 
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -258,7 +261,11 @@ public final class ReportWriter {
   static String saveWithMap(Path folder, String name, JFreeChart chart, int width, int height)
       throws IOException {
     ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
-    ChartUtils.saveChartAsPNG(folder.resolve(name + ".png").toFile(), chart, width, height, info);
+    BufferedImage image = chart.createBufferedImage(width, height, info);
+    try (OutputStream png =
+        new BufferedOutputStream(Files.newOutputStream(folder.resolve(name + ".png")))) {
+      PngFile.write(image, png);
+    }
     String map = ChartUtils.getImageMap(name, info);
     SVGGraphics2D svg = new SVGGraphics2D(width, height);
     chart.draw(svg, new Rectangle(0, 0, width, height));
