@@ -104,6 +104,47 @@ public final class Eigenframework {
   }
 
   /**
+   * As {@link #estimateAscending}, at the next point of a dense theory line: each solve starts from
+   * the effective ridge the same ridge had at the point before ({@code previous}, this method's or
+   * {@link #estimateAscending}'s answer for the same ridges at a nearby width and samples), a few
+   * passes from the answer where the ridge before is several. The same effective ridges to the
+   * solver's tolerance; for figures, not tables.
+   */
+  public RiskEstimate[] estimateNear(
+      double width, double samples, double[] ridges, RiskEstimate[] previous) {
+    check(width, samples);
+    if (previous.length != ridges.length) {
+      throw new IllegalArgumentException(
+          previous.length + " previous estimates for " + ridges.length + " ridges");
+    }
+    // The previous point's gamma_min (its ridge 0's gamma, if it has one) starts this one's search.
+    double previousMin = ridges.length > 0 && ridges[0] == 0 ? previous[0].gamma() : 0;
+    double gammaMin =
+        gammaMin(
+            width,
+            samples,
+            previousMin > 0 ? Math.log(previousMin) : Math.log(spectrum.largestEigenvalue()));
+    double lo = gammaMin > 0 ? Math.log(gammaMin) : Double.NEGATIVE_INFINITY;
+    RiskEstimate[] out = new RiskEstimate[ridges.length];
+    for (int r = 0; r < ridges.length; r++) {
+      if (!(ridges[r] >= 0) || Double.isInfinite(ridges[r])) {
+        throw new IllegalArgumentException("ridge must be finite and >= 0, found " + ridges[r]);
+      }
+      double gamma;
+      double near = previous[r].gamma();
+      if (ridges[r] == 0) {
+        gamma = gammaMin;
+      } else if (near > gammaMin && Double.isFinite(near)) {
+        gamma = solveRidge(width, samples, ridges[r], lo, Math.log(near));
+      } else {
+        gamma = solveRidge(width, samples, ridges[r], gammaMin);
+      }
+      out[r] = atGamma(width, samples, gamma, ridges[r]);
+    }
+    return out;
+  }
+
+  /**
    * The estimate at a given effective ridge gamma >= gamma_min. {@code ridge} is the ridge that has
    * this gamma when known (0 for ridgeless), NaN otherwise (the optimal-ridge search walks gamma
    * directly; the matching ridge is {@link #ridgeAt}).
@@ -149,13 +190,17 @@ public final class Eigenframework {
    * that.
    */
   double gammaMin(double width, double samples) {
+    return gammaMin(width, samples, Math.log(spectrum.largestEigenvalue()));
+  }
+
+  /** gamma_min, its search started at ln gamma = {@code t}. */
+  private double gammaMin(double width, double samples, double t) {
     double target = Math.min(width, samples);
     if (target >= spectrum.representableModes()) {
       return 0.0;
     }
     // g(t) = ln z(e^t) - ln target is decreasing in t, dg/dt = -(z - q)/z, and nearly linear for
     // power laws.
-    double t = Math.log(spectrum.largestEigenvalue());
     double lo = Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
     for (int i = 0; i < MAX_ITERATIONS; i++) {

@@ -77,6 +77,42 @@ class EigenframeworkTest {
     }
   }
 
+  /**
+   * A dense line solves each point from the point before: along widths through the interpolation
+   * threshold N = n, and along samples up to and beyond the spectrum's modes (where gamma_min
+   * becomes 0), the estimates of solving each point alone; infinite where those are.
+   */
+  @ParameterizedTest(name = "along {0} at {1}")
+  @CsvSource({"width,128", "samples,64", "samples,Infinity"})
+  void aLineSolvedPointAfterPointGivesTheEstimatesOfSeparateSolves(String axis, double fixed) {
+    double[] ridges = {0, 1e-4, 1e-3, 1e-2, 0.1, 1, 10};
+    int points = 150;
+    double[] widths = new double[points];
+    double[] samples = new double[points];
+    for (int i = 0; i < points; i++) {
+      double x = 8 * Math.pow(4000 / 8.0, i / (points - 1.0));
+      widths[i] = axis.equals("width") ? x : fixed;
+      samples[i] = axis.equals("width") ? fixed : x;
+    }
+    Spectrum finite = Spectrum.powerLaw(1.5, 1.2, 2000);
+    RiskEstimate[][] line = TheorySweep.estimatesAlongLine(finite, NOISE, widths, samples, ridges);
+    Eigenframework theory = new Eigenframework(finite, NOISE);
+    for (int i = 0; i < points; i++) {
+      RiskEstimate[] separate = theory.estimate(widths[i], samples[i], ridges);
+      for (int r = 0; r < ridges.length; r++) {
+        String where = "N=" + widths[i] + " n=" + samples[i] + " ridge " + ridges[r];
+        double test = separate[r].testMse();
+        if (Double.isInfinite(test)) {
+          assertEquals(test, line[i][r].testMse(), where);
+          continue;
+        }
+        assertEquals(test, line[i][r].testMse(), 1e-12 * test, "test risk at " + where);
+        double gamma = separate[r].gamma();
+        assertEquals(gamma, line[i][r].gamma(), 1e-12 * gamma, "gamma at " + where);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "width={0} samples={1} ridge={2}")
   @CsvSource({
     "100,300,0.01",
