@@ -1,7 +1,6 @@
 package org.rfsweep.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Supplier;
 import org.rfsweep.data.DatasetException;
 import org.rfsweep.driver.OutputConflictException;
@@ -58,24 +57,25 @@ public final class Main implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** A command by its name, made only when registered. */
+  private record Named(String name, Supplier<Object> command) {}
+
   /**
    * The commands in the order {@code rfsweep --help} lists them. Each is introspected by picocli
    * only when registered: all of them cost about 0.3 s at start (reflection over every option of
    * every command), so a command line that names one registers that one alone.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
-
-  static {
-    COMMANDS.put("run", RunCommand::new);
-    COMMANDS.put("plan", PlanCommand::new);
-    COMMANDS.put("show", ShowCommand::new);
-    COMMANDS.put("export", ExportCommand::new);
-    COMMANDS.put("theory", TheoryCommand::new);
-    COMMANDS.put("report", ReportCommand::new);
-    COMMANDS.put("bench", BenchCommand::new);
-    COMMANDS.put("spectrum", SpectrumCommand::new);
-    COMMANDS.put("help", CommandLine.HelpCommand::new);
-  }
+  private static final List<Named> COMMANDS =
+      List.of(
+          new Named("run", RunCommand::new),
+          new Named("plan", PlanCommand::new),
+          new Named("show", ShowCommand::new),
+          new Named("export", ExportCommand::new),
+          new Named("theory", TheoryCommand::new),
+          new Named("report", ReportCommand::new),
+          new Named("bench", BenchCommand::new),
+          new Named("spectrum", SpectrumCommand::new),
+          new Named("help", CommandLine.HelpCommand::new));
 
   /**
    * The command line for arguments starting with {@code first}: only that command when it names one
@@ -83,11 +83,12 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String first) {
     CommandLine line = new CommandLine(new Main());
-    Supplier<Object> named = first.equals("help") ? null : COMMANDS.get(first);
-    if (named != null) {
-      line.addSubcommand(first, named.get());
-    } else {
-      COMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+    List<Named> registered =
+        first.equals("help") || COMMANDS.stream().noneMatch(command -> command.name().equals(first))
+            ? COMMANDS
+            : COMMANDS.stream().filter(command -> command.name().equals(first)).toList();
+    for (Named command : registered) {
+      line.addSubcommand(command.name(), command.command().get());
     }
     return line;
   }
