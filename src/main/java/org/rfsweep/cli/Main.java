@@ -83,11 +83,9 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String first) {
     CommandLine line = new CommandLine(new Main());
-    List<Named> registered =
-        first.equals("help") || COMMANDS.stream().noneMatch(command -> command.name().equals(first))
-            ? COMMANDS
-            : COMMANDS.stream().filter(command -> command.name().equals(first)).toList();
-    for (Named command : registered) {
+    List<Named> named =
+        COMMANDS.stream().filter(c -> c.name().equals(first) && !first.equals("help")).toList();
+    for (Named command : named.isEmpty() ? COMMANDS : named) {
       line.addSubcommand(command.name(), command.command().get());
     }
     return line;
