@@ -239,10 +239,6 @@ final class Charts {
   }
 
   /**
-   * An axis over log10 values labelled with the values themselves ({@code 100}, {@code 1000}),
-   * ticks at whole decades (a tick between decades would be an unreadable {@code 15.8489}).
-   */
-  /**
    * A renderer of lines only, each series drawn as one path: JFreeChart's default draws every
    * segment as a shape of its own, which made each risk figure's SVG about 1 MB of 3,000 {@code
    * <line>} elements, each with its style repeated, and its PNG slower to draw.
@@ -253,6 +249,10 @@ final class Charts {
     return renderer;
   }
 
+  /**
+   * An axis over log10 values labelled with the values themselves ({@code 100}, {@code 1000}),
+   * ticks at whole decades (a tick between decades would be an unreadable {@code 15.8489}).
+   */
   static NumberAxis powersOfTen(String label) {
     NumberAxis axis = new NumberAxis(label);
     axis.setAutoRangeIncludesZero(false);

@@ -55,9 +55,7 @@ public final class Eigenframework {
     double gammaMin = gammaMin(width, samples);
     RiskEstimate[] out = new RiskEstimate[ridges.length];
     for (int r = 0; r < ridges.length; r++) {
-      if (!(ridges[r] >= 0) || Double.isInfinite(ridges[r])) {
-        throw new IllegalArgumentException("ridge must be finite and >= 0, found " + ridges[r]);
-      }
+      requireRidge(ridges[r]);
       double gamma = ridges[r] == 0 ? gammaMin : solveRidge(width, samples, ridges[r], gammaMin);
       out[r] = atGamma(width, samples, gamma, ridges[r]);
     }
@@ -127,9 +125,7 @@ public final class Eigenframework {
     double lo = gammaMin > 0 ? Math.log(gammaMin) : Double.NEGATIVE_INFINITY;
     RiskEstimate[] out = new RiskEstimate[ridges.length];
     for (int r = 0; r < ridges.length; r++) {
-      if (!(ridges[r] >= 0) || Double.isInfinite(ridges[r])) {
-        throw new IllegalArgumentException("ridge must be finite and >= 0, found " + ridges[r]);
-      }
+      requireRidge(ridges[r]);
       double gamma;
       double near = previous[r].gamma();
       if (ridges[r] == 0) {
@@ -295,6 +291,12 @@ public final class Eigenframework {
       return lo + Math.max(1.0, 2 * Math.abs(t - lo));
     }
     return 0.5 * (lo + hi);
+  }
+
+  private static void requireRidge(double ridge) {
+    if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+      throw new IllegalArgumentException("ridge must be finite and >= 0, found " + ridge);
+    }
   }
 
   private static void check(double width, double samples) {
