@@ -30,15 +30,7 @@ final class PngFile {
     int width = image.getWidth();
     int height = image.getHeight();
     int[] pixels = argb(image);
-    boolean alpha = false;
-    if (image.getColorModel().hasAlpha()) {
-      for (int pixel : pixels) {
-        if (pixel >>> 24 != 0xff) {
-          alpha = true;
-          break;
-        }
-      }
-    }
+    boolean alpha = image.getColorModel().hasAlpha() && translucent(pixels);
     int channels = alpha ? 4 : 3;
     DataOutputStream png = new DataOutputStream(out);
     png.write(SIGNATURE);
@@ -61,19 +53,7 @@ final class PngFile {
       byte[] filtered = new byte[1 + width * channels];
       filtered[0] = FILTER_UP;
       for (int y = 0; y < height; y++) {
-        int offset = y * width;
-        for (int x = 0, i = 0; x < width; x++) {
-          int pixel = pixels[offset + x];
-          row[i++] = (byte) (pixel >>> 16);
-          row[i++] = (byte) (pixel >>> 8);
-          row[i++] = (byte) pixel;
-          if (alpha) {
-            row[i++] = (byte) (pixel >>> 24);
-          }
-        }
-        for (int i = 0; i < row.length; i++) {
-          filtered[i + 1] = (byte) (row[i] - previous[i]);
-        }
+        filterRow(pixels, y * width, alpha, previous, row, filtered);
         data.write(filtered);
         byte[] swap = previous;
         previous = row;
@@ -85,6 +65,38 @@ final class PngFile {
     chunk(png, "IDAT", compressed.toByteArray(), compressed.size());
     chunk(png, "IEND", new byte[0], 0);
     png.flush();
+  }
+
+  private static boolean translucent(int[] pixels) {
+    for (int pixel : pixels) {
+      if (pixel >>> 24 != 0xff) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One row's bytes into {@code row} and their difference to {@code previous} after the filter byte
+   * in {@code filtered}. A method of its own, called per row, so the JIT compiles this small loop
+   * as it is instead of the whole writer on the stack (a C2 on-stack replacement of {@link #write}
+   * cost 0.3 s of CPU in a report).
+   */
+  private static void filterRow(
+      int[] pixels, int offset, boolean alpha, byte[] previous, byte[] row, byte[] filtered) {
+    int width = row.length / (alpha ? 4 : 3);
+    for (int x = 0, i = 0; x < width; x++) {
+      int pixel = pixels[offset + x];
+      row[i++] = (byte) (pixel >>> 16);
+      row[i++] = (byte) (pixel >>> 8);
+      row[i++] = (byte) pixel;
+      if (alpha) {
+        row[i++] = (byte) (pixel >>> 24);
+      }
+    }
+    for (int i = 0; i < row.length; i++) {
+      filtered[i + 1] = (byte) (row[i] - previous[i]);
+    }
   }
 
   /** The image's pixels as packed ARGB, read straight from its raster when it is stored so. */
