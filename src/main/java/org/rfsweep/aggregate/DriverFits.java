@@ -104,10 +104,10 @@ public final class DriverFits {
     } catch (UncheckedIOException e) {
       return Optional.empty(); // an unreadable part: the Spark path quarantines it
     }
-    Set<String> seen = new HashSet<>();
+    Set<CellRidge> seen = new HashSet<>();
     List<Fit> fits = new ArrayList<>();
     for (Object[] r : rows) {
-      if (!seen.add(r[0] + "|" + r[3])) {
+      if (!seen.add(new CellRidge((String) r[0], (Double) r[3]))) {
         return Optional.empty(); // a duplicate (cell, ridge): the Spark path repairs or refuses
       }
       String taskKey = wanted.get((String) r[0]);
@@ -153,16 +153,24 @@ public final class DriverFits {
     } catch (UncheckedIOException e) {
       return Optional.empty();
     }
-    Set<String> pairs = new HashSet<>();
+    Set<CellRidge> pairs = new HashSet<>();
     Set<String> keys = new HashSet<>();
     for (Object[] r : rows) {
-      if (!pairs.add(r[0] + "|" + r[1])) {
+      if (!pairs.add(new CellRidge((String) r[0], (Double) r[1]))) {
         return Optional.empty();
       }
       keys.add((String) r[0]);
     }
     return Optional.of(keys);
   }
+
+  /**
+   * A (cell, ridge) pair, for the duplicate checks: a record, not a string of the two, which would
+   * format every row's ridge (86,490 of them in the Fig. 1 folder; the JIT then also compiles the
+   * JDK's double-to-text conversion, 0.2-0.5 s of CPU). Ridges compare as {@link Double#equals}
+   * does, which separates the same values the text did (0.0 from -0.0).
+   */
+  private record CellRidge(String cellKey, double ridge) {}
 
   private static double number(Object value) {
     return value == null ? Double.NaN : (Double) value;
@@ -256,12 +264,16 @@ public final class DriverFits {
     for (String rule : new String[] {"loo", "gcv"}) {
       // (task, width, samples, seed) -> the fit with the smallest estimate, then smallest ridge
       Map<String, Fit> chosen = new TreeMap<>();
+      // The keys' text orders the picks (and the seeds within a cell, hence their sums' bits);
+      // each width is formatted once, not once per row.
+      Map<Double, String> widthText = new HashMap<>();
       for (Fit f : fits) {
         double estimate = rule.equals("loo") ? f.loo() : f.gcv();
         if (!f.ok() || Double.isNaN(estimate)) {
           continue;
         }
-        String key = f.taskKey() + "|" + f.width() + "|" + f.samples() + "|" + f.seed();
+        String width = widthText.computeIfAbsent(f.width(), String::valueOf);
+        String key = f.taskKey() + "|" + width + "|" + f.samples() + "|" + f.seed();
         Fit best = chosen.get(key);
         double bestEstimate =
             best == null ? Double.NaN : rule.equals("loo") ? best.loo() : best.gcv();
@@ -275,7 +287,8 @@ public final class DriverFits {
       for (Fit f : chosen.values()) {
         byCell
             .computeIfAbsent(
-                f.taskKey() + "|" + f.width() + "|" + f.samples(), k -> new ArrayList<>())
+                f.taskKey() + "|" + widthText.get(f.width()) + "|" + f.samples(),
+                k -> new ArrayList<>())
             .add(f);
       }
       for (List<Fit> cell : byCell.values()) {
