@@ -168,9 +168,10 @@ public final class DriverFits {
    * A (cell, ridge) pair, for the duplicate checks: a record, not a string of the two, which would
    * format every row's ridge (86,490 of them in the Fig. 1 folder; the JIT then also compiles the
    * JDK's double-to-text conversion, 0.2-0.5 s of CPU). Ridges compare as {@link Double#equals}
-   * does, which separates the same values the text did (0.0 from -0.0).
+   * does, which separates the same values the text did (0.0 from -0.0); a missing ridge (null) is a
+   * value of its own, as its text "null" was.
    */
-  private record CellRidge(String cellKey, double ridge) {}
+  private record CellRidge(String cellKey, Double ridge) {}
 
   private static double number(Object value) {
     return value == null ? Double.NaN : (Double) value;
