@@ -268,6 +268,9 @@ public final class ReportWriter {
     }
     String map = ChartUtils.getImageMap(name, info);
     SVGGraphics2D svg = new SVGGraphics2D(width, height);
+    // Its clip paths' ids begin with the figure's name, not JFreeSVG's clock reading: unique in a
+    // page, and the same file when the same figure is drawn again.
+    svg.setDefsKeyPrefix(name + "-");
     chart.draw(svg, new Rectangle(0, 0, width, height));
     Files.writeString(folder.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
     return map.contains("<area") ? map : "";

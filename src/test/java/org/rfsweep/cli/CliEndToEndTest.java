@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,21 @@ class CliEndToEndTest {
     Process process = builder.start();
     assertTrue(process.waitFor(180, TimeUnit.SECONDS), "rfsweep " + String.join(" ", args));
     return new Run(process.exitValue(), Files.readString(log.toPath()));
+  }
+
+  /** The bytes of every PNG and SVG in a report folder, by file. */
+  private static Map<Path, byte[]> figureFiles(Path report) throws Exception {
+    Map<Path, byte[]> files = new TreeMap<>();
+    try (Stream<Path> listed = Files.list(report)) {
+      for (Path file : listed.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".png") || name.endsWith(".svg")) {
+          files.put(file, Files.readAllBytes(file));
+        }
+      }
+    }
+    assertFalse(files.isEmpty(), "no figures in " + report);
+    return files;
   }
 
   private static List<String> tableRows(Path table) {
@@ -105,11 +123,18 @@ class CliEndToEndTest {
     for (String table : List.of("curves", "optimal", "exponents", "claims")) {
       before.add(tableRows(out.resolve(table)));
     }
+    Map<Path, byte[]> drawn = figureFiles(out.resolve("report"));
     Run report = rfsweep(dir, List.of(), "report", out.toString());
     assertEquals(0, report.code(), report.output());
     int t = 0;
     for (String table : List.of("curves", "optimal", "exponents", "claims")) {
       assertEquals(before.get(t++), tableRows(out.resolve(table)), table);
+    }
+    // ... and the same figures, byte for byte, though drawn in parallel by another JVM.
+    Map<Path, byte[]> redrawn = figureFiles(out.resolve("report"));
+    assertEquals(drawn.keySet(), redrawn.keySet());
+    for (Path file : drawn.keySet()) {
+      assertTrue(Arrays.equals(drawn.get(file), redrawn.get(file)), file + " drawn differently");
     }
     assertEquals(1, Files.readAllLines(out.resolve("history.jsonl")).size());
 
