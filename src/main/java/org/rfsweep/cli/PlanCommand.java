@@ -170,16 +170,24 @@ final class PlanCommand implements Callable<Integer> {
             : ", about " + duration(EXECUTOR_START_SECONDS) + " of it starting the executors",
         gflops,
         100 * SUSTAINED_SHARE_OF_DGEMM);
+    String unitWord = isCut(job, plan) ? "sub-unit" : "unit";
     System.out.printf(
-        "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
-            + " (no schedule is shorter)%n",
+        "schedule    %d %ss in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
+            + " (no schedule is shorter)%s%n",
         split.size(),
-        isCut(job, plan) ? "sub-units" : "units",
+        unitWord,
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,
         100 * schedule.utilisation(),
-        duration(schedule.largestUnitSeconds()));
+        duration(schedule.largestUnitSeconds()),
+        schedule.utilisationBound() < 1
+            ? String.format(
+                Locale.ROOT,
+                ", more than a slot's share of the work (%s), so no schedule passes %.0f%%",
+                duration(schedule.utilisationBound() * schedule.largestUnitSeconds()),
+                100 * schedule.utilisationBound())
+            : "");
     // What run --engine auto does: a small sweep in this JVM fits on its threads, without Spark.
     boolean threads = budget.inThisJvm() && FitEngine.smallEnoughForThreads(job, plan, slots);
     double start = threads ? THREADS_START_SECONDS : SPARK_START_SECONDS;

@@ -14,9 +14,15 @@ import java.util.function.ToDoubleFunction;
  * @param utilisation the units' seconds over slots x makespan
  * @param chunks Spark jobs
  * @param largestUnitSeconds the longest unit: no schedule finishes sooner
+ * @param utilisationBound the most any schedule of these units could reach: their seconds over
+ *     slots x the longest unit, or 1 when a slot's share of the work is longer than that unit
  */
 public record Schedule(
-    double makespanSeconds, double utilisation, int chunks, double largestUnitSeconds) {
+    double makespanSeconds,
+    double utilisation,
+    int chunks,
+    double largestUnitSeconds,
+    double utilisationBound) {
   /** A sweep is committed in about this many chunks (at least two units per task slot each). */
   public static final int CHUNKS = 10;
 
@@ -93,7 +99,11 @@ public record Schedule(
       makespan = Math.max(makespan, f);
     }
     return new Schedule(
-        makespan, makespan == 0 ? 0 : work / (slots * makespan), chunkEnds.size(), largest);
+        makespan,
+        makespan == 0 ? 0 : work / (slots * makespan),
+        chunkEnds.size(),
+        largest,
+        largest == 0 ? 1 : Math.min(1, work / (slots * largest)));
   }
 
   /** The units of a plan in the driver's order: largest first. */

@@ -1,6 +1,7 @@
 package org.rfsweep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -83,6 +84,17 @@ class PlanEstimateTest {
     assertTrue(
         nightly.out().contains("rows; 1536 sub-units (256 seed units, each cut)"), nightly.out());
     assertTrue(nightly.out().contains("schedule    1536 sub-units"), nightly.out());
+    assertFalse(nightly.out().contains("no schedule passes"), nightly.out());
+    // On 1,000 slots each seed's 8192 x 8192 sub-unit outlasts a slot's share of the job (the bound
+    // is a ratio of estimates at one speed, so the same on any machine).
+    Cli.Outcome large = Cli.execute("plan", "jobs/nightly-large-grid.yaml", "--slots", "1000");
+    assertEquals(0, large.code(), large.err());
+    assertTrue(
+        Pattern.compile(
+                "more than a slot's share of the work \\([^)]+\\), so no schedule passes 8\\d%")
+            .matcher(large.out())
+            .find(),
+        large.out());
   }
 
   private static double seconds(String planOutput) {

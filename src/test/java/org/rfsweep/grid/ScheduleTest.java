@@ -24,6 +24,7 @@ class ScheduleTest {
     assertEquals(1, s.chunks());
     assertEquals(20, s.makespanSeconds(), 1e-12);
     assertEquals(1.0, s.utilisation(), 1e-12);
+    assertEquals(1.0, s.utilisationBound(), 1e-12);
   }
 
   @Test
@@ -33,6 +34,25 @@ class ScheduleTest {
     assertEquals(900, s.makespanSeconds(), 1e-9);
     assertEquals(0.256, s.utilisation(), 1e-12);
     assertEquals(900, s.largestUnitSeconds(), 1e-12);
+    // No schedule does better: the work is 256 slots' worth of the largest unit.
+    assertEquals(0.256, s.utilisationBound(), 1e-12);
+  }
+
+  @Test
+  void oneLongUnitAmongShortOnesBoundsTheUtilisationBelowOne() {
+    // One unit of 100 s beside units of 10 s, on 4 slots. With 30 short ones the work is 400 s, a
+    // slot's share 100 s: as long as the long unit, so nothing bounds the utilisation below 1. With
+    // 20 the share is 75 s and the long unit still takes 100 s: at most 300 / (4 x 100) = 75%,
+    // which this packing reaches (the short units fill the other slots in 80 s).
+    List<WorkUnit> units = units(31, 10);
+    Schedule even = Schedule.simulate(units, 4, u -> u.seedIndex() == 0 ? 100 : 10);
+    assertEquals(1.0, even.utilisationBound(), 1e-12);
+    assertTrue(even.utilisation() <= even.utilisationBound(), even.toString());
+    Schedule skewed =
+        Schedule.simulate(units.subList(0, 21), 4, u -> u.seedIndex() == 0 ? 100 : 10);
+    assertEquals(0.75, skewed.utilisationBound(), 1e-12);
+    assertEquals(100, skewed.makespanSeconds(), 1e-9);
+    assertEquals(0.75, skewed.utilisation(), 1e-12);
   }
 
   @Test
