@@ -170,12 +170,11 @@ final class PlanCommand implements Callable<Integer> {
             : ", about " + duration(EXECUTOR_START_SECONDS) + " of it starting the executors",
         gflops,
         100 * SUSTAINED_SHARE_OF_DGEMM);
-    String unitWord = isCut(job, plan) ? "sub-unit" : "unit";
     System.out.printf(
-        "schedule    %d %ss in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
+        "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%s%n",
         split.size(),
-        unitWord,
+        isCut(job, plan) ? "sub-units" : "units",
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,
