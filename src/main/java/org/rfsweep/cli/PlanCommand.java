@@ -190,11 +190,13 @@ final class PlanCommand implements Callable<Integer> {
     // What run --engine auto does: a small sweep in this JVM fits on its threads, without Spark.
     boolean threads = budget.inThisJvm() && FitEngine.smallEnoughForThreads(job, plan, slots);
     double start = threads ? THREADS_START_SECONDS : SPARK_START_SECONDS;
+    double spectra = SpectrumPlan.print(job, gflops);
     System.out.printf(
-        "whole run   about %s: %s about %s, fits %s%s, tables and report about %s%n",
-        duration(start + seconds + TABLES_AND_REPORT_SECONDS),
+        "whole run   about %s: %s about %s,%s fits %s%s, tables and report about %s%n",
+        duration(start + spectra + seconds + TABLES_AND_REPORT_SECONDS),
         threads ? "JVM start" : "Spark start",
         duration(start),
+        spectra > 0 ? " the pool's spectrum about " + duration(spectra) + "," : "",
         duration(seconds),
         threads ? " on the driver's threads (no Spark session: run --engine auto)" : "",
         duration(TABLES_AND_REPORT_SECONDS));

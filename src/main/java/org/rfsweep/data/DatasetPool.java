@@ -1,6 +1,10 @@
 package org.rfsweep.data;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +36,32 @@ public record DatasetPool(int dimension, int size, int outputs, double[] inputs,
     // it.
     DatasetTaskSpec drawnFrom = spec.poolOnly();
     return LOADED.computeIfAbsent(new Key(drawnFrom, jobSeed), key -> load(drawnFrom, jobSeed));
+  }
+
+  /**
+   * SHA-256 of the pool's shape, inputs and targets, bit for bit: what a measurement on the pool
+   * depends on besides the kernel, whatever files it was read from.
+   */
+  public String digest() {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    buffer.putInt(dimension).putInt(size).putInt(outputs);
+    for (double[] values : new double[][] {inputs, targets}) {
+      for (double value : values) {
+        if (buffer.remaining() < Double.BYTES) {
+          sha.update(buffer.flip());
+          buffer.clear();
+        }
+        buffer.putDouble(value);
+      }
+    }
+    sha.update(buffer.flip());
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static DatasetPool load(DatasetTaskSpec spec, long jobSeed) {

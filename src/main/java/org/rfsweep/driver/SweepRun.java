@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.aggregate.DriverFits;
 import org.rfsweep.aggregate.History;
+import org.rfsweep.data.DatasetPool;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
@@ -25,6 +27,7 @@ import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.run.RunManifest;
+import org.rfsweep.run.SpectrumCache;
 import org.rfsweep.run.SpectrumTables;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
@@ -47,6 +50,7 @@ final class SweepRun {
   private final SweepDriver.Options options;
   private final Consumer<String> report;
   private final GridPlan plan;
+  private final SpectrumCache cache = SpectrumCache.fromEnvironment();
   private final long start = System.nanoTime();
 
   /**
@@ -126,9 +130,9 @@ final class SweepRun {
   }
 
   /**
-   * A dataset's theory needs its pool's spectrum: reused from DIR/spectrum, or measured once here
-   * for each distinct pool and kernel of the job's task points (points differing only in label
-   * noise share one).
+   * A dataset's theory needs its pool's spectrum: reused from DIR/spectrum or the user's cache
+   * ({@link SpectrumCache}), or measured once here for each distinct pool and kernel of the job's
+   * task points (points differing only in label noise share one).
    */
   private RunContext withPoolSpectrum(RunContext context) {
     RunContext out = context;
@@ -145,22 +149,11 @@ final class SweepRun {
         measured = SpectrumTables.read(options.out(), spec).orElse(null);
       }
       if (measured == null) {
-        report.accept(
-            "measuring the pool's kernel spectrum ("
-                + dataset.pool()
-                + " points, "
-                + TaskPoint.featureWords(point.features())
-                + ") for the theory columns");
-        // The driver measures alone, before any task runs: all cores, then back to one BLAS
-        // thread per task.
-        NativeLinalg.initialise(Runtime.getRuntime().availableProcessors());
-        try {
-          measured = PoolSpectrum.measure(spec);
-        } finally {
-          NativeLinalg.initialise(taskCpus());
-        }
+        measured = cachedOrMeasured(spec, dataset, point);
         SpectrumTables.write(options.out(), context.label(), spec, measured);
-        seconds += measured.seconds();
+        if (Double.isFinite(measured.seconds())) {
+          seconds += measured.seconds();
+        }
       }
       byPool.put(key, measured);
       out = out.withSpectrum(point, measured);
@@ -169,6 +162,43 @@ final class SweepRun {
       record(manifest.withSpectrumSeconds(seconds));
     }
     return out;
+  }
+
+  /**
+   * The pool's spectrum from the user's cache, or measured by the driver alone, before any task
+   * runs, on all cores (then back to one BLAS thread per task) and kept in the cache.
+   */
+  private PoolSpectrum cachedOrMeasured(JobSpec spec, DatasetTaskSpec dataset, TaskPoint point) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    String blas = NativeLinalg.backend().withThreads(threads).label();
+    DatasetPool pool = DatasetPool.of(dataset, spec.seed());
+    String what = dataset.pool() + " points, " + TaskPoint.featureWords(point.features());
+    Optional<SpectrumCache.Hit> hit = cache.lookup(spec, pool, blas, report);
+    if (hit.isPresent()) {
+      report.accept(
+          "the pool's kernel spectrum ("
+              + what
+              + ") from the cache, "
+              + SpectrumCache.describe(hit.get())
+              + " ("
+              + hit.get().entry()
+              + "; "
+              + SpectrumCache.ENV
+              + "=off measures it again)");
+      return hit.get().spectrum();
+    }
+    report.accept("measuring the pool's kernel spectrum (" + what + ") for the theory columns");
+    PoolSpectrum measured;
+    NativeLinalg.initialise(threads);
+    try {
+      measured = PoolSpectrum.measure(spec);
+    } finally {
+      NativeLinalg.initialise(taskCpus());
+    }
+    cache
+        .store(spec, pool, blas, measured, report)
+        .ifPresent(entry -> report.accept("kept the spectrum for later runs in " + entry));
+    return measured;
   }
 
   /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */

@@ -21,6 +21,11 @@ public record BlasBackend(
     return blasClass.endsWith("JNIBLAS") && lapackClass.endsWith("JNILAPACK");
   }
 
+  /** The same library run with another number of threads per call. */
+  public BlasBackend withThreads(int count) {
+    return new BlasBackend(route, blasClass, lapackClass, library, count);
+  }
+
   /** Short label recorded in every result row, e.g. {@code native:bundled:openblas-0.3.31:1t}. */
   public String label() {
     String kind = isNative() ? "native" : "java";

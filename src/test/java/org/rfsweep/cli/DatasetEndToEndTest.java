@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -68,6 +69,12 @@ class DatasetEndToEndTest {
   }
 
   private static String rfsweep(Path dir, int expectedCode, String... args) throws Exception {
+    return rfsweep(Map.of(), dir, expectedCode, args);
+  }
+
+  private static String rfsweep(
+      Map<String, String> environment, Path dir, int expectedCode, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx2g"));
     command.addAll(ChildJvm.sparkFlags());
     command.addAll(List.of("-cp", ChildJvm.classPath(), "org.rfsweep.cli.Main"));
@@ -76,6 +83,7 @@ class DatasetEndToEndTest {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     assertTrue(process.waitFor(180, TimeUnit.SECONDS), String.join(" ", args));
     String output = Files.readString(log.toPath());
@@ -136,7 +144,8 @@ class DatasetEndToEndTest {
     Path rff =
         Files.writeString(dir.resolve("rff.yaml"), spec(data, "{type: rff, length: 3}", 400));
     Path out = dir.resolve("run");
-    String first = rfsweep(dir, 0, "run", rff.toString(), "--out", out.toString());
+    Map<String, String> cache = Map.of("RFSWEEP_CACHE", dir.resolve("cache").toString());
+    String first = rfsweep(cache, dir, 0, "run", rff.toString(), "--out", out.toString());
     assertTrue(
         first.contains("measuring the pool's kernel spectrum (400 points, rff(length=3))"), first);
     ParquetTable fits = ParquetTable.read(out.resolve("fits"));
@@ -178,5 +187,35 @@ class DatasetEndToEndTest {
     assertTrue(evidence.contains("closed-form power-law R* " + closedForm), evidence);
     String second = rfsweep(dir, 0, "run", rff.toString(), "--out", out.toString());
     assertFalse(second.contains("measuring the pool's kernel spectrum"), "the spectrum is reused");
+
+    // A run into another folder takes the spectrum from the user's cache, where the first run
+    // kept it, and fills the same theory columns bit for bit.
+    assertTrue(
+        first.contains("kept the spectrum for later runs in " + dir.resolve("cache")), first);
+    Path elsewhere = dir.resolve("elsewhere");
+    String third = rfsweep(cache, dir, 0, "run", rff.toString(), "--out", elsewhere.toString());
+    assertTrue(
+        third.contains("the pool's kernel spectrum (400 points, rff(length=3)) from the cache"),
+        third);
+    assertFalse(third.contains("measuring the pool's kernel spectrum"), third);
+    assertEquals(theoryColumns(out), theoryColumns(elsewhere));
+  }
+
+  /** Each row's key, ridge and theory columns, sorted. */
+  private static List<String> theoryColumns(Path out) throws Exception {
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    List<String> names =
+        List.of("cell_key", "ridge", "theory_test_mse", "theory_train_mse", "theory_kappa");
+    List<String> rows = new ArrayList<>();
+    for (Object[] row : fits.rows()) {
+      StringBuilder line = new StringBuilder();
+      for (String name : names) {
+        line.append(row[fits.columns().indexOf(name)]).append(',');
+      }
+      rows.add(line.toString());
+    }
+    rows.sort(null);
+    assertEquals(fits.rows().size(), rows.size());
+    return rows;
   }
 }

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rfsweep.data.DatasetPool;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.PoolSpectrum;
+import org.rfsweep.run.SpectrumCache;
+import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 import org.rfsweep.testing.Cli;
@@ -74,6 +82,65 @@ class PlanEstimateTest {
     // its 6.6e12 flops at that speed would be 2 minutes.
     assertTrue(largeCost.flopsAtPeak() < 0.7 * largeCost.flops(), largeCost.toString());
     assertEquals(81, largeCost.flopsAtPeak() / 55e9, 10, "seconds on one core at 55 GFLOP/s");
+  }
+
+  /**
+   * A dataset job's pool spectrum is measured before the fits: plan counts it in the whole run,
+   * unless the user's cache holds it (a real measurement kept in a temporary cache folder).
+   */
+  @Test
+  void theWholeRunCountsThePoolSpectrumUnlessTheCacheHasIt(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("x1,x2,x3,y\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int p = 0; p < 400; p++) {
+      csv.append(random.nextGaussian()).append(',').append(random.nextGaussian()).append(',');
+      csv.append(random.nextGaussian()).append(',').append(random.nextGaussian()).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("data.csv"), csv.toString());
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            """
+            name: pooled
+            seed: 2
+            task: {type: dataset, source: {format: csv, path: %s, label: y}, target: numeric, pool: 300, test_samples: 50}
+            features: relu
+            grid: {widths: [8, 16], samples: [16, 32], ridges: [0, 0.1], seeds: 2}
+            """
+                .formatted(data));
+    Cli.Outcome off = Cli.execute("plan", spec.toString());
+    assertEquals(0, off.code(), off.err());
+    int threads = Runtime.getRuntime().availableProcessors();
+    assertTrue(
+        off.out()
+            .contains(
+                "spectrum    300-point pool, relu kernel: about 1 s on "
+                    + threads
+                    + " BLAS threads before the fits, once (later runs into the same DIR reuse it;"
+                    + " the cache is off)"),
+        off.out());
+    assertTrue(off.out().contains(", the pool's spectrum about 1 s, fits"), off.out());
+
+    JobSpec job = SpecLoader.load(spec);
+    DatasetPool pool = DatasetPool.of((DatasetTaskSpec) job.task(), job.seed());
+    String blas = NativeLinalg.backend().withThreads(threads).label();
+    Path cache = dir.resolve("cache");
+    Path entry =
+        SpectrumCache.at(cache)
+            .store(job, pool, blas, PoolSpectrum.measure(job), line -> {})
+            .orElseThrow();
+    String before = System.getProperty(SpectrumCache.PROPERTY);
+    try {
+      System.setProperty(SpectrumCache.PROPERTY, cache.toString());
+      Cli.Outcome cached = Cli.execute("plan", spec.toString());
+      assertTrue(
+          cached.out().contains("spectrum    300-point pool, relu kernel: in the cache, measured "),
+          cached.out());
+      assertTrue(cached.out().contains(entry.toString()), cached.out());
+      assertFalse(cached.out().contains("the pool's spectrum about"), cached.out());
+    } finally {
+      System.setProperty(SpectrumCache.PROPERTY, before == null ? "off" : before);
+    }
   }
 
   /** A cut job says so where it counts its work: sub-units, and the seed units they come from. */

@@ -1,0 +1,64 @@
+package org.rfsweep.cli;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.rfsweep.data.DatasetPool;
+import org.rfsweep.grid.CostModel;
+import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.SpectrumCache;
+import org.rfsweep.spec.DatasetTaskSpec;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
+import org.rfsweep.spec.TaskPoint;
+
+/**
+ * What {@code plan} says about a dataset job's pool spectra: a run measures each distinct pool and
+ * kernel once on the driver, before any fit, unless the output folder or the user's cache has it.
+ */
+final class SpectrumPlan {
+  private SpectrumPlan() {}
+
+  /**
+   * Prints a line per distinct pool and kernel and returns the seconds the measurements not in the
+   * cache would add to a run.
+   *
+   * @param gflops this machine's single-thread dgemm speed
+   */
+  static double print(JobSpec job, double gflops) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    String blas = NativeLinalg.backend().withThreads(threads).label();
+    SpectrumCache cache = SpectrumCache.fromEnvironment();
+    Set<String> seen = new HashSet<>();
+    double seconds = 0;
+    for (TaskPoint point : job.points()) {
+      JobSpec spec = job.at(point);
+      if (!(spec.task() instanceof DatasetTaskSpec dataset)
+          || !seen.add(SpecFingerprint.spectrumKey(spec))) {
+        continue;
+      }
+      DatasetPool pool = DatasetPool.of(dataset, job.seed());
+      String what =
+          pool.size() + "-point pool, " + TaskPoint.featureWords(point.features()) + " kernel";
+      Optional<SpectrumCache.Hit> hit = cache.lookup(spec, pool, blas, line -> {});
+      if (hit.isPresent()) {
+        System.out.printf(
+            "spectrum    %s: in the cache, %s (%s)%n",
+            what, SpectrumCache.describe(hit.get()), hit.get().entry());
+        continue;
+      }
+      double measure =
+          CostModel.spectrumAtPeak(pool.size(), pool.dimension()) / (gflops * 1e9 * threads);
+      seconds += measure;
+      System.out.printf(
+          "spectrum    %s: about %s on %d BLAS threads before the fits, once (%s)%n",
+          what,
+          PlanCommand.duration(measure),
+          threads,
+          cache.enabled()
+              ? "later runs take it from DIR/spectrum or the cache, " + cache.where()
+              : "later runs into the same DIR reuse it; the cache is off");
+    }
+    return seconds;
+  }
+}

@@ -1,0 +1,224 @@
+package org.rfsweep.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.rfsweep.data.DatasetPool;
+import org.rfsweep.io.RunLabel;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.spec.SpecFingerprint;
+
+/**
+ * Measured pool spectra kept between runs, in the user's cache folder, so that only the first run
+ * on a pool and kernel pays for the eigendecomposition (Fashion-MNIST's 10,000-point pool: about
+ * two minutes here, against seconds for the fits of a small sweep). An entry is keyed by everything
+ * the numbers depend on: the pool's content bit for bit, the kernel, the job seed, the BLAS library
+ * and its thread count (LAPACK's rounding depends on them) and the results version; so a spectrum
+ * from the cache is the one the run would have measured. Entries are made whole in a scratch folder
+ * and moved into place, so a killed run or two runs at once never leave half of one.
+ *
+ * <p>Where: {@code -Drfsweep.cache=DIR} or {@code RFSWEEP_CACHE=DIR}, else {@code
+ * $XDG_CACHE_HOME/rfsweep}, else {@code ~/.cache/rfsweep}; {@code off} turns it off.
+ */
+public final class SpectrumCache {
+  public static final String PROPERTY = "rfsweep.cache";
+  public static final String ENV = "RFSWEEP_CACHE";
+  public static final String OFF = "off";
+
+  /** Changed when an entry's layout changes: older entries are then simply not found. */
+  private static final String LAYOUT = "spectrum-cache-1";
+
+  private static final String RECORD = "measured.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path root;
+
+  private SpectrumCache(Path root) {
+    this.root = root;
+  }
+
+  /** A spectrum found in the cache, with where it came from and when it was measured. */
+  public record Hit(PoolSpectrum spectrum, Path entry, String measuredAt, double seconds) {}
+
+  /** The cache the environment asks for (see the class comment). */
+  public static SpectrumCache fromEnvironment() {
+    String chosen = System.getProperty(PROPERTY, System.getenv(ENV));
+    if (chosen != null && !chosen.isBlank()) {
+      return new SpectrumCache(chosen.trim().equals(OFF) ? null : Path.of(chosen.trim()));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return new SpectrumCache(base.resolve("rfsweep"));
+  }
+
+  /** A cache in {@code root}, or none when null. */
+  public static SpectrumCache at(Path root) {
+    return new SpectrumCache(root);
+  }
+
+  public boolean enabled() {
+    return root != null;
+  }
+
+  /** The cache's folder, for messages ({@code off} when there is none). */
+  public String where() {
+    return root == null ? OFF : root.toString();
+  }
+
+  /**
+   * The spectrum measured on this pool and kernel with these BLAS threads, if kept; an entry that
+   * cannot be read is reported and treated as absent (the next measurement replaces it).
+   *
+   * @param blasLabel the backend that measures, as {@link org.rfsweep.linalg.BlasBackend#label}
+   */
+  public Optional<Hit> lookup(
+      JobSpec spec, DatasetPool pool, String blasLabel, Consumer<String> report) {
+    if (root == null) {
+      return Optional.empty();
+    }
+    Path entry = entry(spec, pool, blasLabel);
+    if (!Files.isRegularFile(entry.resolve(RECORD))) {
+      return Optional.empty();
+    }
+    try {
+      Map<?, ?> record = JSON.readValue(entry.resolve(RECORD).toFile(), Map.class);
+      Optional<PoolSpectrum> kept = SpectrumTables.read(entry, spec);
+      if (kept.isEmpty()) {
+        report.accept("the cached spectrum in " + entry + " is incomplete: measuring it again");
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Hit(
+              kept.get(),
+              entry,
+              String.valueOf(record.get("measured_at")),
+              ((Number) record.get("seconds")).doubleValue()));
+    } catch (IOException | RuntimeException unreadable) {
+      report.accept(
+          "the cached spectrum in "
+              + entry
+              + " cannot be read ("
+              + unreadable.getMessage()
+              + "): measuring it again");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Keeps a measured spectrum; returns where, or empty (with the reason reported) when the cache is
+   * off or cannot be written, which never fails the run.
+   */
+  public Optional<Path> store(
+      JobSpec spec,
+      DatasetPool pool,
+      String blasLabel,
+      PoolSpectrum measured,
+      Consumer<String> report) {
+    if (root == null) {
+      return Optional.empty();
+    }
+    Path entry = entry(spec, pool, blasLabel);
+    Path scratch = entry.resolveSibling("." + entry.getFileName() + "-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(scratch);
+      SpectrumTables.write(
+          scratch, new RunLabel(spec.name(), SpecFingerprint.hash(spec)), spec, measured);
+      String record =
+          JSON.writeValueAsString(
+              Map.of(
+                  "measured_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                  "seconds", measured.seconds(),
+                  "job", spec.name(),
+                  "blas", blasLabel,
+                  "pool_points", pool.size()));
+      Files.writeString(scratch.resolve(RECORD), record, StandardCharsets.UTF_8);
+      if (Files.exists(entry)) {
+        deleteTree(entry); // unreadable (lookup said so): replaced by this measurement
+      }
+      try {
+        Files.move(scratch, entry, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+        deleteTree(scratch); // another run kept the same numbers first
+      }
+      return Optional.of(entry);
+    } catch (IOException | RuntimeException e) {
+      report.accept(
+          "could not keep the spectrum in the cache "
+              + root
+              + " ("
+              + e.getMessage()
+              + "); the run goes on (set "
+              + ENV
+              + "=off to stop trying)");
+      try {
+        deleteTree(scratch);
+      } catch (IOException | UncheckedIOException ignored) {
+        // nothing more to tidy
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The entry's folder: one per pool, kernel, job seed, BLAS library and thread count. */
+  Path entry(JobSpec spec, DatasetPool pool, String blasLabel) {
+    String key =
+        String.join(
+            "|",
+            LAYOUT,
+            SpecFingerprint.spectrumKey(spec),
+            pool.digest(),
+            blasLabel,
+            ResultsVersion.CURRENT);
+    return root.resolve("spectra").resolve(sha256(key).substring(0, 32));
+  }
+
+  /** A cached measurement's age and cost in words, e.g. "measured 2026-12-02 in 137 s". */
+  public static String describe(Hit hit) {
+    String day = hit.measuredAt().length() >= 10 ? hit.measuredAt().substring(0, 10) : "?";
+    return Double.isFinite(hit.seconds())
+        ? String.format(Locale.ROOT, "measured %s in %.0f s", day, hit.seconds())
+        : "measured " + day;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
