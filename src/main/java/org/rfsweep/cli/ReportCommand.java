@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.rfsweep.driver.LazySession;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SparkSessions;
+import org.rfsweep.grid.GridPlan;
 import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
@@ -70,6 +71,9 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext context = withSlices(ReportBuilder.contextOf(folder));
+    if (QuickJit.reportNeedsC2(context.spec(), GridPlan.of(context.spec()).rows())) {
+      return QuickJit.RELAUNCH; // nothing printed or written yet
+    }
     if (!FitsLocation.of(folder).exists()) {
       System.err.println("rfsweep: DIR " + folder + ": has no fits table");
       return Main.USER_ERROR;

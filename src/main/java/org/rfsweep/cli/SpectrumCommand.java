@@ -70,8 +70,8 @@ final class SpectrumCommand implements Callable<Integer> {
               + "measures it again)%n",
           job.features().kind().word(),
           task.pool(),
-          SpectrumCache.describe(hit.get()),
-          hit.get().entry(),
+          SpectrumCache.describe(hit.get().entry()),
+          hit.get().entry().folder(),
           SpectrumCache.ENV);
       result = hit.get().spectrum();
     } else {

@@ -1,5 +1,6 @@
 package org.rfsweep.cli;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,11 +41,16 @@ final class SpectrumPlan {
       DatasetPool pool = DatasetPool.of(dataset, job.seed());
       String what =
           pool.size() + "-point pool, " + TaskPoint.featureWords(point.features()) + " kernel";
-      Optional<SpectrumCache.Hit> hit = cache.lookup(spec, pool, blas, line -> {});
-      if (hit.isPresent()) {
+      Optional<SpectrumCache.Entry> kept;
+      try {
+        kept = cache.find(spec, pool, blas);
+      } catch (IOException unreadable) {
+        kept = Optional.empty(); // measured again by the run, which says why
+      }
+      if (kept.isPresent()) {
         System.out.printf(
             "spectrum    %s: in the cache, %s (%s)%n",
-            what, SpectrumCache.describe(hit.get()), hit.get().entry());
+            what, SpectrumCache.describe(kept.get()), kept.get().folder());
         continue;
       }
       double measure =

@@ -117,11 +117,14 @@ public record FitEngine(
    * local slots.
    */
   public static boolean smallEnoughForThreads(JobSpec spec, GridPlan plan, int slots) {
-    double seconds =
-        plan.units().stream()
-                .mapToDouble(u -> CostModel.of(spec, u).flops() / SweepRun.SUSTAINED_FLOPS_PER_SLOT)
-                .sum()
-            / Math.max(1, slots);
-    return seconds < THREADS_MAX_SECONDS;
+    return estimatedSeconds(spec, plan, slots) < THREADS_MAX_SECONDS;
+  }
+
+  /** The fits' seconds on {@code slots} local slots, by the cost model at a sustained speed. */
+  public static double estimatedSeconds(JobSpec spec, GridPlan plan, int slots) {
+    return plan.units().stream()
+            .mapToDouble(u -> CostModel.of(spec, u).flops() / SweepRun.SUSTAINED_FLOPS_PER_SLOT)
+            .sum()
+        / Math.max(1, slots);
   }
 }

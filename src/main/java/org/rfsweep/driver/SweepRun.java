@@ -179,9 +179,9 @@ final class SweepRun {
           "the pool's kernel spectrum ("
               + what
               + ") from the cache, "
-              + SpectrumCache.describe(hit.get())
+              + SpectrumCache.describe(hit.get().entry())
               + " ("
-              + hit.get().entry()
+              + hit.get().entry().folder()
               + "; "
               + SpectrumCache.ENV
               + "=off measures it again)");

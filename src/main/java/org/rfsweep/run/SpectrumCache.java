@@ -55,8 +55,11 @@ public final class SpectrumCache {
     this.root = root;
   }
 
-  /** A spectrum found in the cache, with where it came from and when it was measured. */
-  public record Hit(PoolSpectrum spectrum, Path entry, String measuredAt, double seconds) {}
+  /** A kept measurement: its folder, and when and how fast it was measured. */
+  public record Entry(Path folder, String measuredAt, double seconds) {}
+
+  /** A spectrum found in the cache, with its entry. */
+  public record Hit(PoolSpectrum spectrum, Entry entry) {}
 
   /** The cache the environment asks for (see the class comment). */
   public static SpectrumCache fromEnvironment() {
@@ -87,37 +90,49 @@ public final class SpectrumCache {
   }
 
   /**
-   * The spectrum measured on this pool and kernel with these BLAS threads, if kept; an entry that
-   * cannot be read is reported and treated as absent (the next measurement replaces it).
+   * The entry kept for this pool and kernel with these BLAS threads, if any, without reading its
+   * tables (what {@code plan} needs).
    *
    * @param blasLabel the backend that measures, as {@link org.rfsweep.linalg.BlasBackend#label}
    */
-  public Optional<Hit> lookup(
-      JobSpec spec, DatasetPool pool, String blasLabel, Consumer<String> report) {
+  public Optional<Entry> find(JobSpec spec, DatasetPool pool, String blasLabel) throws IOException {
     if (root == null) {
       return Optional.empty();
     }
-    Path entry = entry(spec, pool, blasLabel);
-    if (!Files.isRegularFile(entry.resolve(RECORD))) {
+    Path folder = entry(spec, pool, blasLabel);
+    if (!Files.isRegularFile(folder.resolve(RECORD))) {
       return Optional.empty();
     }
+    Map<?, ?> record = JSON.readValue(folder.resolve(RECORD).toFile(), Map.class);
+    return Optional.of(
+        new Entry(
+            folder,
+            String.valueOf(record.get("measured_at")),
+            ((Number) record.get("seconds")).doubleValue()));
+  }
+
+  /**
+   * The spectrum measured on this pool and kernel with these BLAS threads, if kept; an entry that
+   * cannot be read is reported and treated as absent (the next measurement replaces it).
+   */
+  public Optional<Hit> lookup(
+      JobSpec spec, DatasetPool pool, String blasLabel, Consumer<String> report) {
+    Path folder = root == null ? null : entry(spec, pool, blasLabel);
     try {
-      Map<?, ?> record = JSON.readValue(entry.resolve(RECORD).toFile(), Map.class);
-      Optional<PoolSpectrum> kept = SpectrumTables.read(entry, spec);
-      if (kept.isEmpty()) {
-        report.accept("the cached spectrum in " + entry + " is incomplete: measuring it again");
+      Optional<Entry> entry = find(spec, pool, blasLabel);
+      if (entry.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Hit(
-              kept.get(),
-              entry,
-              String.valueOf(record.get("measured_at")),
-              ((Number) record.get("seconds")).doubleValue()));
+      Optional<PoolSpectrum> kept = SpectrumTables.read(folder, spec);
+      if (kept.isEmpty()) {
+        report.accept("the cached spectrum in " + folder + " is incomplete: measuring it again");
+        return Optional.empty();
+      }
+      return Optional.of(new Hit(kept.get(), entry.get()));
     } catch (IOException | RuntimeException unreadable) {
       report.accept(
           "the cached spectrum in "
-              + entry
+              + folder
               + " cannot be read ("
               + unreadable.getMessage()
               + "): measuring it again");
@@ -193,11 +208,11 @@ public final class SpectrumCache {
     return root.resolve("spectra").resolve(sha256(key).substring(0, 32));
   }
 
-  /** A cached measurement's age and cost in words, e.g. "measured 2026-12-02 in 137 s". */
-  public static String describe(Hit hit) {
-    String day = hit.measuredAt().length() >= 10 ? hit.measuredAt().substring(0, 10) : "?";
-    return Double.isFinite(hit.seconds())
-        ? String.format(Locale.ROOT, "measured %s in %.0f s", day, hit.seconds())
+  /** A kept measurement's date and cost in words, e.g. "measured 2026-12-02 in 137 s". */
+  public static String describe(Entry entry) {
+    String day = entry.measuredAt().length() >= 10 ? entry.measuredAt().substring(0, 10) : "?";
+    return Double.isFinite(entry.seconds())
+        ? String.format(Locale.ROOT, "measured %s in %.0f s", day, entry.seconds())
         : "measured " + day;
   }
 
