@@ -391,7 +391,13 @@ public final class Benchmark {
       JsonNode timings = Manifest.read(out); // the phase seconds are top-level fields
       String name = options.quick() ? "small sweep" : "quickstart";
       table.addAgainst(
-          "whole run", name + ", whole command", run, "s", 8, "JVM start to report written");
+          "whole run",
+          name + ", whole command",
+          run,
+          "s",
+          8,
+          "JVM start to report written; JIT: "
+              + timings.path("versions").path("jit").asText("not recorded"));
       String engine = timings.path("spark").path("engine").asText("spark");
       table.addAgainst(
           "whole run",

@@ -1,7 +1,9 @@
 package org.rfsweep.driver;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,6 +203,17 @@ final class SweepRun {
     return measured;
   }
 
+  /** How this JVM compiles, read from the JVM itself (the launcher may have chosen C1 alone). */
+  private static String jitMode() {
+    try {
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return "1".equals(vm.getVMOption("TieredStopAtLevel").getValue()) ? "C1 alone" : "tiered";
+    } catch (RuntimeException notHotSpot) {
+      return "unknown";
+    }
+  }
+
   /** The units whose cells are not in DIR/fits yet, after discarding what a killed commit left. */
   private List<WorkUnit> remainingWork(RunContext context) {
     FitsFolder.discardUncommitted(FitsLocation.of(options.out()), report);
@@ -288,6 +301,7 @@ final class SweepRun {
             plan.units().size()),
         new RunManifest.Versions(
             System.getProperty("java.version"),
+            jitMode(),
             org.apache.spark.package$.MODULE$.SPARK_VERSION(),
             Properties.versionNumberString()),
         new RunManifest.Spark(

@@ -49,7 +49,13 @@ public record RunManifest(
   public record Grid(
       int taskPoints, int cells, int seeds, int ridges, long fits, long rows, int units) {}
 
-  public record Versions(String java, String spark, String scala) {}
+  /**
+   * The software that ran.
+   *
+   * @param jit how the JVM compiled: {@code C1 alone} (the launcher's first step, for a small
+   *     sweep) or {@code tiered} (C1 and C2); a run's times depend on it
+   */
+  public record Versions(String java, String jit, String spark, String scala) {}
 
   /**
    * The Spark settings the run saw.
