@@ -112,15 +112,18 @@ class LauncherJitTest {
     assertEquals(1, starts().size(), starts().toString());
     assertTrue(starts().get(0).contains(QUICK));
 
-    // A large fits table goes straight to the full JIT.
-    Files.delete(log);
+    // A large fits table, or none to measure, goes straight to the full JIT (which says what is
+    // wrong with the folder).
     Path large = Files.createDirectories(root.resolve("out/large/fits"));
     Files.write(large.resolve("part-0.parquet"), new byte[2_000_000]);
-    Process report = launch("75", false, "report", "out/large");
-    assertTrue(report.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(0, report.exitValue());
-    assertEquals(1, starts().size(), starts().toString());
-    assertFalse(starts().get(0).contains("TieredStopAtLevel"), starts().get(0));
+    for (String folder : List.of("out/large", "out/missing")) {
+      Files.deleteIfExists(log);
+      Process report = launch("75", false, "report", folder);
+      assertTrue(report.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, report.exitValue(), Files.readString(root.resolve("out.txt")));
+      assertEquals(1, starts().size(), starts().toString());
+      assertFalse(starts().get(0).contains("TieredStopAtLevel"), starts().get(0));
+    }
 
     Files.delete(log);
     Process plan = launch("75", false, "plan", "jobs/x.yaml");
