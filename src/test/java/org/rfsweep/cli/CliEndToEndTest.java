@@ -28,6 +28,7 @@ import org.rfsweep.io.ParquetTable;
 import org.rfsweep.io.TableFormat;
 import org.rfsweep.testing.ChildJvm;
 import org.rfsweep.testing.Cli;
+import org.rfsweep.testing.FitsResults;
 import org.rfsweep.testing.Specs;
 
 /**
@@ -93,6 +94,18 @@ class CliEndToEndTest {
     return ParquetTable.read(table).rows().stream().map(Arrays::toString).sorted().toList();
   }
 
+  /** Each (cell key, ridge)'s theory columns as text at full precision. */
+  private static Map<String, String> theoryByCell(ParquetTable fits) {
+    List<String> c = fits.columns();
+    Map<String, String> out = new TreeMap<>();
+    for (Object[] row : fits.rows()) {
+      out.put(
+          row[c.indexOf("cell_key")] + "|" + row[c.indexOf("ridge")],
+          row[c.indexOf("theory_test_mse")] + " " + row[c.indexOf("theory_train_mse")]);
+    }
+    return out;
+  }
+
   @Test
   void runShowReportAndHistoryKeepTheirPromises(@TempDir Path dir) throws Exception {
     Path spec = Files.writeString(dir.resolve("small.yaml"), Specs.small());
@@ -116,6 +129,27 @@ class CliEndToEndTest {
         "1234m",
         Manifest.read(out).path("spark").path("executor_memory").asText(),
         "--conf reaches the session");
+
+    // The same sweep as the launcher starts a small one (the driver's threads, the JIT at C1
+    // alone) gives the same bits, theory columns included: Java's arithmetic is the same whichever
+    // compiler runs it.
+    Path quick = dir.resolve("quick");
+    Run onC1 =
+        rfsweep(
+            dir,
+            List.of("-XX:TieredStopAtLevel=1"),
+            "run",
+            spec.toString(),
+            "--out",
+            quick.toString(),
+            "--engine",
+            "threads");
+    assertEquals(0, onC1.code(), onC1.output());
+    assertEquals("C1 alone", Manifest.read(quick).path("versions").path("jit").asText());
+    ParquetTable tiered = ParquetTable.read(out.resolve("fits"));
+    ParquetTable c1 = ParquetTable.read(quick.resolve("fits"));
+    assertEquals(FitsResults.byCell(tiered), FitsResults.byCell(c1));
+    assertEquals(theoryByCell(tiered), theoryByCell(c1));
 
     // The manifest names the versions and backends; the completed run is in the history once.
     JsonNode manifest = Manifest.read(out);
