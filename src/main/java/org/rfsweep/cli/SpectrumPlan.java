@@ -53,8 +53,7 @@ final class SpectrumPlan {
             what, SpectrumCache.describe(kept.get()), kept.get().folder());
         continue;
       }
-      double measure =
-          CostModel.spectrumAtPeak(pool.size(), pool.dimension()) / (gflops * 1e9 * threads);
+      double measure = CostModel.spectrumSeconds(pool.size(), pool.dimension(), gflops, threads);
       seconds += measure;
       System.out.printf(
           "spectrum    %s: about %s on %d BLAS threads before the fits, once (%s)%n",

@@ -63,18 +63,25 @@ public final class CostModel {
   }
 
   /**
-   * Measuring a dataset pool's spectrum (the kernel matrix, its eigendecomposition with vectors and
-   * the proxies' Cholesky solves) in flops at single-thread dgemm speed: P^2 d for the kernel and
-   * 14 P^3 for the rest (measured here: 137 s for 10,000 points of dimension 784 on two threads, at
-   * 51 GFLOP/s each; 1.0 s for 2,000 points). The eigensolver's reduction to tridiagonal form reads
-   * the whole matrix for every column, so it runs far below dgemm speed.
+   * Seconds to measure a dataset pool's spectrum (the kernel matrix, its eigendecomposition with
+   * vectors, the proxies' Cholesky solves): P^2 d + 11.3 P^3 flops at single-thread dgemm speed, on
+   * threads^0.65 threads' worth of it. The eigensolver's reduction to tridiagonal form reads the
+   * whole matrix for every column, so it runs far below dgemm speed and gains little from more
+   * threads. Measured here (d = 784, 53 GFLOP/s a thread): 10,000 points 132-137 s on two threads;
+   * 5,000 points 26.7-29.7 s on one and 16.8-19.0 s on two (1.57 times faster, hence the exponent);
+   * 2,000 points 1.0 s on two. More threads than two are extrapolated.
+   *
+   * @param gflops single-thread dgemm speed
+   * @param threads BLAS threads measuring
    */
-  public static double spectrumAtPeak(long points, long dimension) {
+  public static double spectrumSeconds(long points, long dimension, double gflops, int threads) {
     double p = points;
-    return p * p * dimension + SPECTRUM_FLOPS_PER_CUBE * p * p * p;
+    double flops = p * p * dimension + SPECTRUM_FLOPS_PER_CUBE * p * p * p;
+    return flops / (gflops * 1e9 * Math.pow(Math.max(1, threads), SPECTRUM_THREAD_EXPONENT));
   }
 
-  private static final double SPECTRUM_FLOPS_PER_CUBE = 14;
+  private static final double SPECTRUM_FLOPS_PER_CUBE = 11.3;
+  private static final double SPECTRUM_THREAD_EXPONENT = 0.65;
 
   /** The most elements a Java array can hold on common JVMs. */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;

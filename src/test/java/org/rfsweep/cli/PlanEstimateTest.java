@@ -85,6 +85,17 @@ class PlanEstimateTest {
   }
 
   /**
+   * The spectrum's time model against what was measured here at 53 GFLOP/s a thread (d = 784):
+   * 10,000 points 132-137 s on two threads, 5,000 points 26.7-29.7 s on one and 16.8-19.0 s on two.
+   */
+  @Test
+  void theSpectrumEstimateMatchesItsMeasurements() {
+    assertEquals(134, CostModel.spectrumSeconds(10_000, 784, 53, 2), 134 * 0.1);
+    assertEquals(28, CostModel.spectrumSeconds(5_000, 784, 53, 1), 28 * 0.1);
+    assertEquals(18, CostModel.spectrumSeconds(5_000, 784, 53, 2), 18 * 0.1);
+  }
+
+  /**
    * A dataset job's pool spectrum is measured before the fits: plan counts it in the whole run,
    * unless the user's cache holds it (a real measurement kept in a temporary cache folder).
    */
