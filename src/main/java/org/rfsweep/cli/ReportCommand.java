@@ -71,8 +71,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext context = withSlices(ReportBuilder.contextOf(folder));
-    if (QuickJit.active()
-        && QuickJit.reportNeedsC2(context.spec(), GridPlan.of(context.spec()).rows())) {
+    if (QuickJit.reportNeedsC2(context.spec(), GridPlan.of(context.spec()).rows())) {
       return QuickJit.RELAUNCH; // nothing printed or written yet
     }
     if (!FitsLocation.of(folder).exists()) {

@@ -139,14 +139,13 @@ final class RunCommand implements Callable<Integer> {
     FitEngine.Choice engineChoice = engineChoice();
     int taskCpus = taskCpus(sparkSettings);
     boolean onThreads = FitEngine.onThreads(engineChoice, resolvedMaster, ui, taskCpus, job, plan);
-    if (QuickJit.active()
-        && QuickJit.runNeedsC2(
-            job,
-            onThreads,
-            onThreads
-                ? FitEngine.estimatedSeconds(
-                    job, plan, FitEngine.localCores(resolvedMaster).getAsInt() / taskCpus)
-                : Double.POSITIVE_INFINITY)) {
+    if (QuickJit.runNeedsC2(
+        job,
+        onThreads,
+        onThreads
+            ? FitEngine.estimatedSeconds(
+                job, plan, FitEngine.localCores(resolvedMaster).getAsInt() / taskCpus)
+            : Double.POSITIVE_INFINITY)) {
       return QuickJit.RELAUNCH; // nothing printed or written yet
     }
     // Everything that can refuse the run does so before a session starts.

@@ -57,7 +57,7 @@ final class SpectrumCommand implements Callable<Integer> {
           "task.type: spectrum needs a dataset task; the power-law task's spectrum is known");
     }
     BlasBackend blas =
-        NativeLinalg.initialise(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        NativeLinalg.initialise(threads > 0 ? threads : PoolSpectrum.measuringThreads());
     Path folder = out != null ? out : Path.of("out", job.name());
     SpectrumCache cache = SpectrumCache.fromEnvironment();
     DatasetPool pool = DatasetPool.of(task, job.seed());

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.grid.CostModel;
-import org.rfsweep.linalg.NativeLinalg;
+import org.rfsweep.run.PoolSpectrum;
 import org.rfsweep.run.SpectrumCache;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
@@ -27,8 +27,8 @@ final class SpectrumPlan {
    * @param gflops this machine's single-thread dgemm speed
    */
   static double print(JobSpec job, double gflops) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    String blas = NativeLinalg.backend().withThreads(threads).label();
+    int threads = PoolSpectrum.measuringThreads();
+    String blas = PoolSpectrum.measuringBlas();
     SpectrumCache cache = SpectrumCache.fromEnvironment();
     Set<String> seen = new HashSet<>();
     double seconds = 0;

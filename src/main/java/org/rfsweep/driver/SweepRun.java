@@ -171,8 +171,7 @@ final class SweepRun {
    * runs, on all cores (then back to one BLAS thread per task) and kept in the cache.
    */
   private PoolSpectrum cachedOrMeasured(JobSpec spec, DatasetTaskSpec dataset, TaskPoint point) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    String blas = NativeLinalg.backend().withThreads(threads).label();
+    String blas = PoolSpectrum.measuringBlas();
     DatasetPool pool = DatasetPool.of(dataset, spec.seed());
     String what = dataset.pool() + " points, " + TaskPoint.featureWords(point.features());
     Optional<SpectrumCache.Hit> hit = cache.lookup(spec, pool, blas, report);
@@ -191,7 +190,7 @@ final class SweepRun {
     }
     report.accept("measuring the pool's kernel spectrum (" + what + ") for the theory columns");
     PoolSpectrum measured;
-    NativeLinalg.initialise(threads);
+    NativeLinalg.initialise(PoolSpectrum.measuringThreads());
     try {
       measured = PoolSpectrum.measure(spec);
     } finally {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.features.Kernels;
+import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.theory.ExponentEstimates;
@@ -18,6 +19,16 @@ public record PoolSpectrum(
     MeasuredSpectrum spectrum, List<ExponentEstimates.Estimate> exponents, double seconds) {
   public PoolSpectrum {
     exponents = List.copyOf(exponents);
+  }
+
+  /** BLAS threads a run's driver measures with: all its cores, before any task runs. */
+  public static int measuringThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The backend's label as a run's driver measures (what a kept spectrum is keyed by). */
+  public static String measuringBlas() {
+    return NativeLinalg.backend().withThreads(measuringThreads()).label();
   }
 
   /** Measures the pool's spectrum with the BLAS threads this JVM has. */

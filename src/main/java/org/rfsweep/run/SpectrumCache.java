@@ -9,12 +9,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +39,6 @@ public final class SpectrumCache {
   public static final String PROPERTY = "rfsweep.cache";
   public static final String ENV = "RFSWEEP_CACHE";
   public static final String OFF = "off";
-
-  /** Changed when an entry's layout changes: older entries are then simply not found. */
-  private static final String LAYOUT = "spectrum-cache-1";
 
   private static final String RECORD = "measured.json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,10 +90,10 @@ public final class SpectrumCache {
    * @param blasLabel the backend that measures, as {@link org.rfsweep.linalg.BlasBackend#label}
    */
   public Optional<Entry> find(JobSpec spec, DatasetPool pool, String blasLabel) throws IOException {
-    if (root == null) {
-      return Optional.empty();
-    }
-    Path folder = entry(spec, pool, blasLabel);
+    return root == null ? Optional.empty() : find(entry(spec, pool, blasLabel));
+  }
+
+  private static Optional<Entry> find(Path folder) throws IOException {
     if (!Files.isRegularFile(folder.resolve(RECORD))) {
       return Optional.empty();
     }
@@ -117,9 +111,12 @@ public final class SpectrumCache {
    */
   public Optional<Hit> lookup(
       JobSpec spec, DatasetPool pool, String blasLabel, Consumer<String> report) {
-    Path folder = root == null ? null : entry(spec, pool, blasLabel);
+    if (root == null) {
+      return Optional.empty();
+    }
+    Path folder = entry(spec, pool, blasLabel);
     try {
-      Optional<Entry> entry = find(spec, pool, blasLabel);
+      Optional<Entry> entry = find(folder);
       if (entry.isEmpty()) {
         return Optional.empty();
       }
@@ -169,7 +166,8 @@ public final class SpectrumCache {
                   "pool_points", pool.size()));
       Files.writeString(scratch.resolve(RECORD), record, StandardCharsets.UTF_8);
       if (Files.exists(entry)) {
-        deleteTree(entry); // unreadable (lookup said so): replaced by this measurement
+        // Unreadable (lookup said so), or kept by another run since: replaced by the same numbers.
+        deleteTree(entry);
       }
       try {
         Files.move(scratch, entry, StandardCopyOption.ATOMIC_MOVE);
@@ -197,15 +195,10 @@ public final class SpectrumCache {
 
   /** The entry's folder: one per pool, kernel, job seed, BLAS library and thread count. */
   Path entry(JobSpec spec, DatasetPool pool, String blasLabel) {
-    String key =
-        String.join(
-            "|",
-            LAYOUT,
-            SpecFingerprint.spectrumKey(spec),
-            pool.digest(),
-            blasLabel,
-            ResultsVersion.CURRENT);
-    return root.resolve("spectra").resolve(sha256(key).substring(0, 32));
+    return root.resolve("spectra")
+        .resolve(
+            SpecFingerprint.spectrumEntryKey(
+                spec, pool.digest(), blasLabel, ResultsVersion.CURRENT));
   }
 
   /** A kept measurement's date and cost in words, e.g. "measured 2026-12-02 in 137 s". */
@@ -214,16 +207,6 @@ public final class SpectrumCache {
     return Double.isFinite(entry.seconds())
         ? String.format(Locale.ROOT, "measured %s in %.0f s", day, entry.seconds())
         : "measured " + day;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private static void deleteTree(Path folder) throws IOException {

@@ -208,6 +208,18 @@ public final class SpecFingerprint {
     return sha256(json(key));
   }
 
+  /**
+   * The key of a measured spectrum kept between runs: {@link #spectrumKey}, the pool's content
+   * digest, the BLAS library and threads that measured it (LAPACK's rounding depends on them) and
+   * the results version. The first word changes when a kept entry's layout does.
+   */
+  public static String spectrumEntryKey(
+      JobSpec spec, String poolDigest, String blasLabel, String resultsVersion) {
+    return sha256(
+        String.join(
+            "|", "spectrum-entry-1", spectrumKey(spec), poolDigest, blasLabel, resultsVersion));
+  }
+
   private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -141,7 +141,7 @@ class LauncherJitTest {
       Thread.sleep(20);
     }
     assertTrue(starts().contains("ready"), "the JVM stand-in started");
-    new ProcessBuilder("kill", "-TERM", Long.toString(launcher.pid())).start().waitFor();
+    launcher.destroy(); // SIGTERM to the script alone, as `kill PID` sends it
     assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), "the launcher ended");
     assertEquals(143, launcher.exitValue());
     assertTrue(starts().contains("TERM"), starts().toString());
