@@ -46,7 +46,10 @@ final class Charts {
   /** Width inf is drawn this factor beyond the widest finite width. */
   static final double LIMIT_GAP = 3;
 
-  private static final double[] INFINITE = {Double.POSITIVE_INFINITY};
+  private static final double INFINITE = Double.POSITIVE_INFINITY;
+
+  /** A theory line is drawn up to this factor above the axis's top (the frame clips it). */
+  static final double DRAWN_ABOVE_TOP = 1.5;
 
   private Charts() {}
 
@@ -89,13 +92,19 @@ final class Charts {
             .mapToDouble(CurvePoint::testMean)
             .filter(v -> v > 0 && Double.isFinite(v))
             .toArray();
-    double[] xs =
-        TheoryCurves.logGrid(
-            (int) slice.stream().mapToDouble(x).min().orElse(1), (int) Math.round(widestFinite));
-    double[] optimalTheory = theory == null ? new double[0] : theory.optimal(axis, fixedValue, xs);
+    // The theory is drawn from the first cell to the widest finite one (integers: widths and
+    // samples).
+    double lineFrom = (int) slice.stream().mapToDouble(x).min().orElse(1);
+    double lineTo = (int) Math.round(widestFinite);
     double[] range = yRange(measuredMeans);
+    double[] ridgeValues = ridges.stream().mapToDouble(Double::doubleValue).toArray();
+    TheoryCurves.Line dense =
+        theory == null
+            ? null
+            : theory.line(
+                axis, fixedValue, lineFrom, lineTo, ridgeValues, range[1] * DRAWN_ABOVE_TOP);
     // The theory's optimal risk is the lowest line drawn: the axis reaches down to it.
-    for (double v : optimalTheory) {
+    for (double v : dense == null ? new double[0] : dense.optimal()) {
       if (v > 0 && Double.isFinite(v)) {
         range[0] = Math.min(range[0], v / 1.3);
       }
@@ -126,20 +135,20 @@ final class Charts {
       dots.addSeries(measured);
     }
     XYSeriesCollection lines = new XYSeriesCollection();
-    if (theory != null) {
-      double[] ridgeValues = ridges.stream().mapToDouble(Double::doubleValue).toArray();
-      double[][] risks = theory.risks(axis, fixedValue, ridgeValues, xs);
-      double[][] limits = hasLimit ? theory.risks(axis, fixedValue, ridgeValues, INFINITE) : null;
+    if (dense != null) {
+      double[] limits = hasLimit ? theory.risksAt(axis, fixedValue, ridgeValues, INFINITE) : null;
       for (int r = 0; r < ridgeValues.length; r++) {
-        XYSeries series = line("theory, ridge " + format(ridgeValues[r]), xs, risks[r], range);
+        XYSeries series =
+            line("theory, ridge " + format(ridgeValues[r]), dense.xs(), dense.risks()[r], range);
         if (hasLimit) {
-          addLimit(series, limitX, limits[r][0], range);
+          addLimit(series, limitX, limits[r], range);
         }
         lines.addSeries(series);
       }
-      XYSeries optimalLine = line("theory at its optimal ridge", xs, optimalTheory, range);
+      XYSeries optimalLine =
+          line("theory at its optimal ridge", dense.xs(), dense.optimal(), range);
       if (hasLimit) {
-        addLimit(optimalLine, limitX, theory.optimal(axis, fixedValue, INFINITE)[0], range);
+        addLimit(optimalLine, limitX, theory.optimalAt(axis, fixedValue, INFINITE), range);
       }
       lines.addSeries(optimalLine);
     }
@@ -157,7 +166,7 @@ final class Charts {
 
     XYPlot plot = new XYPlot();
     DecadeAxis xAxis = new DecadeAxis(alongWidth ? "width N" : "samples n");
-    xAxis.setRange(xs[0] / 1.15, (hasLimit ? limitX : xs[xs.length - 1]) * 1.15);
+    xAxis.setRange(lineFrom / 1.15, (hasLimit ? limitX : lineTo) * 1.15);
     if (hasLimit) {
       xAxis.setLastTick(widestFinite * 1.05);
     }
@@ -334,7 +343,7 @@ final class Charts {
   private static XYSeries line(String name, double[] xs, double[] ys, double[] range) {
     XYSeries series = new XYSeries(name, false, true);
     for (int i = 0; i < xs.length; i++) {
-      boolean drawn = ys[i] > 0 && Double.isFinite(ys[i]) && ys[i] <= range[1] * 1.5;
+      boolean drawn = ys[i] > 0 && Double.isFinite(ys[i]) && ys[i] <= range[1] * DRAWN_ABOVE_TOP;
       series.add(xs[i], drawn ? ys[i] : Double.NaN);
     }
     return series;

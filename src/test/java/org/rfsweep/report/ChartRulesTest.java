@@ -109,7 +109,7 @@ class ChartRulesTest {
     JFreeChart chart = Charts.riskCurves(curves, List.of(cell(16, 32)), "width", 32, theory);
     var lines = chart.getXYPlot().getDataset(2);
     assertEquals(3, lines.getSeriesCount(), "one line per ridge and the optimal ridge's");
-    assertEquals(TheoryCurves.POINTS, lines.getItemCount(0), "dense: not only the 7 cells");
+    assertTrue(lines.getItemCount(0) > 4 * AXIS.size(), "dense: not only the cells");
     boolean gap = false;
     for (int i = 0; i < lines.getItemCount(0); i++) {
       gap |= Double.isNaN(lines.getYValue(0, i));
