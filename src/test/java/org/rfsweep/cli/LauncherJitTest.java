@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's two-step start (the real {@code ./rfsweep} script, run by bash), with a stand-in
  * for {@code java} on the PATH that records how it was started: a run starts on C1 alone, exit 75
- * starts it again with the full JIT, any other exit is the command's, and a TERM sent to the
- * launcher reaches the JVM.
+ * starts it again with the full JIT, any other exit is the command's, a report the driver
+ * aggregates alone runs on the serial collector, and a TERM sent to the launcher reaches the JVM.
  */
 class LauncherJitTest {
   private static final String QUICK = "-XX:TieredStopAtLevel=1 -Drfsweep.jit=quick";
@@ -65,6 +65,12 @@ class LauncherJitTest {
   }
 
   private Process launch(String fakeQuickExit, boolean wait, String... args) throws Exception {
+    return launch(java.util.Map.of(), fakeQuickExit, wait, args);
+  }
+
+  private Process launch(
+      java.util.Map<String, String> env, String fakeQuickExit, boolean wait, String... args)
+      throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("bash", "rfsweep"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
@@ -79,6 +85,7 @@ class LauncherJitTest {
     if (wait) {
       builder.environment().put("FAKE_WAIT", "1");
     }
+    builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(root.resolve("out.txt").toFile());
     return builder.start();
   }
@@ -131,6 +138,47 @@ class LauncherJitTest {
     assertEquals(0, plan.exitValue());
     assertEquals(1, starts().size(), starts().toString());
     assertFalse(starts().get(0).contains("TieredStopAtLevel"), "plan keeps the full JIT");
+  }
+
+  @Test
+  void aReportTheDriverAggregatesAloneRunsOnTheSerialCollector() throws Exception {
+    String serial = "-XX:+UseSerialGC";
+    Path small = Files.createDirectories(root.resolve("out/small/fits"));
+    Files.write(small.resolve("part-0.parquet"), new byte[100_000]);
+    Path medium = Files.createDirectories(root.resolve("out/medium/fits"));
+    Files.write(medium.resolve("part-0.parquet"), new byte[2_000_000]);
+    Path large = Files.createDirectories(root.resolve("out/large/fits"));
+    Files.write(large.resolve("part-0.parquet"), new byte[70 << 20]); // above DriverFits.MAX_BYTES
+    for (String folder : List.of("out/small", "out/medium", "out/large")) {
+      Files.deleteIfExists(log);
+      Process report = launch("75", false, "report", folder);
+      assertTrue(report.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, report.exitValue(), Files.readString(root.resolve("out.txt")));
+      for (String start : starts()) {
+        assertEquals(!folder.equals("out/large"), start.contains(serial), folder + ": " + start);
+      }
+    }
+    Files.delete(log);
+    Process chosen =
+        launch(
+            java.util.Map.of("RFSWEEP_JAVA_OPTS", "-XX:+UseParallelGC"),
+            "75",
+            false,
+            "report",
+            "out/small");
+    assertTrue(chosen.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, chosen.exitValue(), Files.readString(root.resolve("out.txt")));
+    for (String start : starts()) {
+      assertFalse(start.contains(serial), "the user's collector alone: " + start);
+      assertTrue(start.contains("-XX:+UseParallelGC"), start);
+    }
+    Files.delete(log);
+    Process run = launch("75", false, "run", "jobs/x.yaml");
+    assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, starts().size(), starts().toString());
+    for (String start : starts()) {
+      assertFalse(start.contains(serial), "a run keeps G1: " + start);
+    }
   }
 
   @Test
