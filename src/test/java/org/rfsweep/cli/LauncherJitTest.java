@@ -107,6 +107,22 @@ class LauncherJitTest {
     assertTrue(starts.get(1).contains("-Dfrom.pom=1"), starts.get(1));
     assertTrue(starts.get(1).endsWith("org.rfsweep.cli.Main run jobs/x.yaml"), starts.get(1));
     assertEquals("ran with the full JIT\n", Files.readString(root.resolve("out.txt")));
+    for (String start : starts) {
+      assertEquals(
+          kernelOffersHugePages(),
+          start.contains("-XX:+UseTransparentHugePages"),
+          "huge pages asked for exactly where the kernel gives them on request: " + start);
+    }
+  }
+
+  /** Whether this machine's kernel gives transparent huge pages to a process that asks. */
+  private static boolean kernelOffersHugePages() throws Exception {
+    Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    if (!Files.isReadable(setting)) {
+      return false;
+    }
+    String modes = Files.readString(setting);
+    return modes.contains("[always]") || modes.contains("[madvise]");
   }
 
   @Test
