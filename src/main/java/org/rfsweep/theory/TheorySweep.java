@@ -40,24 +40,6 @@ public final class TheorySweep {
         (theory, width, n) -> theory.estimateAscending(width, n, ridges));
   }
 
-  /**
-   * As {@link #estimatesAscending} along a dense line: the pairs in order, each point's solves
-   * started from the point before ({@link Eigenframework#estimateNear}), so on one thread; lines
-   * are drawn in parallel by their figures.
-   */
-  public static RiskEstimate[][] estimatesAlongLine(
-      Spectrum spectrum, double noise, double[] widths, double[] samples, double[] ridges) {
-    Eigenframework theory = new Eigenframework(spectrum, noise);
-    RiskEstimate[][] out = new RiskEstimate[widths.length][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] =
-          i == 0
-              ? theory.estimateAscending(widths[i], samples[i], ridges)
-              : theory.estimateNear(widths[i], samples[i], ridges, out[i - 1]);
-    }
-    return out;
-  }
-
   /** The theory-optimal ridge of each (width, samples) pair. */
   public static OptimalRidge.Result[] optimal(
       Spectrum spectrum, double noise, double[] widths, double[] samples) {
@@ -68,21 +50,6 @@ public final class TheorySweep {
         samples,
         new OptimalRidge.Result[widths.length],
         OptimalRidge::find);
-  }
-
-  /**
-   * As {@link #optimal}, searched as for a dense theory line ({@link OptimalRidge#findForCurve}):
-   * for figures, not for tables.
-   */
-  public static OptimalRidge.Result[] optimalForCurves(
-      Spectrum spectrum, double noise, double[] widths, double[] samples) {
-    return perPair(
-        spectrum,
-        noise,
-        widths,
-        samples,
-        new OptimalRidge.Result[widths.length],
-        OptimalRidge::findForCurve);
   }
 
   /** What is computed for one (width, samples) pair. */

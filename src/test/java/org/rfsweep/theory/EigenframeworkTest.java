@@ -95,8 +95,12 @@ class EigenframeworkTest {
       samples[i] = axis.equals("width") ? fixed : x;
     }
     Spectrum finite = Spectrum.powerLaw(1.5, 1.2, 2000);
-    RiskEstimate[][] line = TheorySweep.estimatesAlongLine(finite, NOISE, widths, samples, ridges);
     Eigenframework theory = new Eigenframework(finite, NOISE);
+    RiskEstimate[][] line = new RiskEstimate[points][];
+    line[0] = theory.estimateAscending(widths[0], samples[0], ridges);
+    for (int i = 1; i < points; i++) {
+      line[i] = theory.estimateNear(widths[i], samples[i], ridges, line[i - 1]);
+    }
     for (int i = 0; i < points; i++) {
       RiskEstimate[] separate = theory.estimate(widths[i], samples[i], ridges);
       for (int r = 0; r < ridges.length; r++) {
