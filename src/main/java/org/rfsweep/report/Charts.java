@@ -136,19 +136,20 @@ final class Charts {
     }
     XYSeriesCollection lines = new XYSeriesCollection();
     if (dense != null) {
-      double[] limits = hasLimit ? theory.risksAt(axis, fixedValue, ridgeValues, INFINITE) : null;
+      TheoryCurves.Line limit =
+          hasLimit ? theory.at(axis, fixedValue, INFINITE, ridgeValues) : null;
       for (int r = 0; r < ridgeValues.length; r++) {
         XYSeries series =
             line("theory, ridge " + format(ridgeValues[r]), dense.xs(), dense.risks()[r], range);
         if (hasLimit) {
-          addLimit(series, limitX, limits[r], range);
+          addLimit(series, limitX, limit.risks()[r][0], range);
         }
         lines.addSeries(series);
       }
       XYSeries optimalLine =
           line("theory at its optimal ridge", dense.xs(), dense.optimal(), range);
       if (hasLimit) {
-        addLimit(optimalLine, limitX, theory.optimalAt(axis, fixedValue, INFINITE), range);
+        addLimit(optimalLine, limitX, limit.optimal()[0], range);
       }
       lines.addSeries(optimalLine);
     }
@@ -336,15 +337,13 @@ final class Charts {
   /** A dense theory line, NaN (a gap) where the theory is infinite or off the axis. */
   /** Ends a theory line at the kernel limit, drawn at {@code limitX}. */
   private static void addLimit(XYSeries series, double limitX, double y, double[] range) {
-    boolean drawn = y > 0 && Double.isFinite(y) && y <= range[1] * 1.5;
-    series.add(limitX, drawn ? y : Double.NaN);
+    series.add(limitX, TheoryCurves.drawn(y, range[1] * DRAWN_ABOVE_TOP) ? y : Double.NaN);
   }
 
   private static XYSeries line(String name, double[] xs, double[] ys, double[] range) {
     XYSeries series = new XYSeries(name, false, true);
     for (int i = 0; i < xs.length; i++) {
-      boolean drawn = ys[i] > 0 && Double.isFinite(ys[i]) && ys[i] <= range[1] * DRAWN_ABOVE_TOP;
-      series.add(xs[i], drawn ? ys[i] : Double.NaN);
+      series.add(xs[i], TheoryCurves.drawn(ys[i], range[1] * DRAWN_ABOVE_TOP) ? ys[i] : Double.NaN);
     }
     return series;
   }

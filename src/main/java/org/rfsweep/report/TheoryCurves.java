@@ -93,13 +93,18 @@ final class TheoryCurves {
       }
       bending = next;
     }
+    return lineOf(points.values(), ridges.length);
+  }
+
+  /** The points, in order, as a line. */
+  private static Line lineOf(java.util.Collection<Point> points, int ridges) {
     double[] xs = new double[points.size()];
-    double[][] risks = new double[ridges.length][points.size()];
+    double[][] risks = new double[ridges][points.size()];
     double[] optimal = new double[points.size()];
     int i = 0;
-    for (Point p : points.values()) {
+    for (Point p : points) {
       xs[i] = p.x();
-      for (int r = 0; r < ridges.length; r++) {
+      for (int r = 0; r < ridges; r++) {
         risks[r][i] = p.estimates()[r].testMse();
       }
       optimal[i] = p.optimal();
@@ -168,32 +173,19 @@ final class TheoryCurves {
     return r < p.estimates().length ? p.estimates()[r].testMse() : p.optimal();
   }
 
-  private static boolean drawn(double risk, double ceiling) {
+  /** Whether a figure draws a theory risk: positive, finite and at most {@code ceiling}. */
+  static boolean drawn(double risk, double ceiling) {
     return risk > 0 && Double.isFinite(risk) && risk <= ceiling;
   }
 
   /**
-   * Test risk at each of {@code ridges} (ascending) at the single point {@code x} of {@code axis}
-   * (width inf: the kernel limit drawn beside a line).
-   *
-   * @return risks[ridge]
+   * The theory at the single point {@code x} of {@code axis} (width inf: the kernel limit drawn
+   * beside a line), as a line of one point.
    */
-  double[] risksAt(String axis, double fixed, double[] ridges, double x) {
-    double[][] cells = cells(axis, fixed, new double[] {x});
-    RiskEstimate[] estimates =
-        new Eigenframework(spectrum, noise).estimateAscending(cells[0][0], cells[1][0], ridges);
-    double[] out = new double[ridges.length];
-    for (int r = 0; r < ridges.length; r++) {
-      out[r] = estimates[r].testMse();
-    }
-    return out;
-  }
-
-  /** Test risk at the theory-optimal ridge at the single point {@code x} of {@code axis}. */
-  double optimalAt(String axis, double fixed, double x) {
-    double[][] cells = cells(axis, fixed, new double[] {x});
-    return OptimalRidge.findForCurve(new Eigenframework(spectrum, noise), cells[0][0], cells[1][0])
-        .testMse();
+  Line at(String axis, double fixed, double x, double[] ridges) {
+    Point point =
+        evaluate(new Eigenframework(spectrum, noise), axis.equals("width"), fixed, x, ridges, null);
+    return lineOf(List.of(point), ridges.length);
   }
 
   /**
@@ -216,15 +208,5 @@ final class TheoryCurves {
       out[1][r] = e.trainMse() / e.testMse();
     }
     return out;
-  }
-
-  private static double[][] cells(String axis, double fixed, double[] xs) {
-    double[] widths = new double[xs.length];
-    double[] samples = new double[xs.length];
-    for (int i = 0; i < xs.length; i++) {
-      widths[i] = axis.equals("width") ? xs[i] : fixed;
-      samples[i] = axis.equals("width") ? fixed : xs[i];
-    }
-    return new double[][] {widths, samples};
   }
 }
