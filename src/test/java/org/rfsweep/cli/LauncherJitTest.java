@@ -189,6 +189,14 @@ class LauncherJitTest {
       assertTrue(start.contains("-XX:+UseParallelGC"), start);
     }
     Files.delete(log);
+    Process logging =
+        launch(
+            java.util.Map.of("RFSWEEP_JAVA_OPTS", "-Xlog:gc"), "75", false, "report", "out/small");
+    assertTrue(logging.waitFor(30, TimeUnit.SECONDS));
+    for (String start : starts()) {
+      assertTrue(start.contains(serial), "a flag that names no collector leaves it: " + start);
+    }
+    Files.delete(log);
     Process run = launch("75", false, "run", "jobs/x.yaml");
     assertTrue(run.waitFor(30, TimeUnit.SECONDS));
     assertEquals(2, starts().size(), starts().toString());
