@@ -14,7 +14,7 @@ import org.rfsweep.spec.PowerLawTaskSpec;
  * modes in every theory value, large tables) ran slower on C1 alone: Fashion-MNIST's ReLU sweep
  * 17.5 -> 20.9 s, Fig. 1 11% slower, {@code report} on the phase diagram's folder 43%. Such a
  * command exits with {@link #RELAUNCH} as soon as it knows its job, before it has printed or
- * written anything, and the launcher starts it again with the full JIT (about 0.6 s lost). Without
+ * written anything, and the launcher starts it again with the full JIT (about 0.4 s lost). Without
  * the launcher's property (tests, spark-submit) nothing changes.
  */
 final class QuickJit {
