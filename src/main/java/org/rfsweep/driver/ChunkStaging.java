@@ -1,7 +1,7 @@
 package org.rfsweep.driver;
 
 import java.util.function.Consumer;
-import org.apache.hadoop.fs.FileStatus;
+import org.rfsweep.io.PartFile;
 import org.rfsweep.io.TableFolder;
 
 /**
@@ -33,8 +33,8 @@ final class ChunkStaging {
    */
   static int promote(TableFolder staging, TableFolder table) {
     int moved = 0;
-    for (FileStatus part : staging.parts()) {
-      staging.movePart(part.getPath().getName(), table);
+    for (PartFile part : staging.parts()) {
+      staging.movePart(part.name(), table);
       moved++;
     }
     staging.delete();

@@ -7,20 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -66,29 +59,35 @@ public final class ParquetTable {
 
   /** Every row of every part file of {@code table}, on any file system. */
   public static ParquetTable read(TableFolder table) {
-    List<FileStatus> parts = table.parts();
+    List<PartFile> parts = table.parts();
     if (parts.isEmpty()) {
       throw new IllegalArgumentException(table + ": no Parquet files here");
     }
-    Configuration conf = readerConfiguration(table, false);
     List<String> columns = null;
     List<Object[]> rows = new ArrayList<>();
-    for (FileStatus part : parts) {
-      try (ParquetReader<Group> reader = reader(conf, part)) {
-        for (Group group = reader.read(); group != null; group = reader.read()) {
-          GroupType type = group.getType();
-          if (columns == null) {
-            columns = type.getFields().stream().map(Type::getName).toList();
-          }
-          Object[] row = new Object[type.getFieldCount()];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = value(group, i, type.getType(i));
-          }
-          rows.add(row);
+    for (PartFile part : parts) {
+      try (ParquetFileReader file =
+          ParquetFileReader.open(part.input(), table.readOptions(false))) {
+        MessageType schema = file.getFooter().getFileMetaData().getSchema();
+        if (columns == null) {
+          columns = schema.getFields().stream().map(Type::getName).toList();
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            part.getPath() + ": cannot read Parquet: " + e.getMessage(), e);
+        MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+        for (PageReadStore pages = file.readNextRowGroup();
+            pages != null;
+            pages = file.readNextRowGroup()) {
+          RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
+          for (long r = 0; r < pages.getRowCount(); r++) {
+            Group group = records.read();
+            Object[] row = new Object[schema.getFieldCount()];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = value(group, i, schema.getType(i));
+            }
+            rows.add(row);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        throw unreadable(part, e);
       }
     }
     return new ParquetTable(columns == null ? List.of() : columns, rows);
@@ -111,12 +110,9 @@ public final class ParquetTable {
    * {@link UncheckedIOException} naming it.
    */
   public static List<Object[]> readColumns(TableFolder table, List<String> wanted) {
-    Configuration conf = readerConfiguration(table, true);
     List<Object[]> rows = new ArrayList<>();
-    for (FileStatus part : table.parts()) {
-      try (ParquetFileReader file =
-          ParquetFileReader.open(
-              HadoopInputFile.fromStatus(part, conf), HadoopReadOptions.builder(conf).build())) {
+    for (PartFile part : table.parts()) {
+      try (ParquetFileReader file = ParquetFileReader.open(part.input(), table.readOptions(true))) {
         MessageType schema = file.getFooter().getFileMetaData().getSchema();
         MessageType decoded =
             new MessageType(
@@ -149,24 +145,16 @@ public final class ParquetTable {
           }
         }
       } catch (IOException | RuntimeException e) {
-        throw new UncheckedIOException(
-            part.getPath() + ": cannot read Parquet: " + e.getMessage(),
-            e instanceof IOException io ? io : new IOException(e));
+        throw unreadable(part, e);
       }
     }
     return rows;
   }
 
-  /** The table's file-system configuration, with page checksums verified or not. */
-  private static Configuration readerConfiguration(TableFolder table, boolean verifyChecksums) {
-    Configuration conf = new Configuration(table.configuration());
-    conf.setBoolean("parquet.page.verify-checksum.enabled", verifyChecksums);
-    return conf;
-  }
-
-  private static ParquetReader<Group> reader(Configuration conf, FileStatus part)
-      throws IOException {
-    return ParquetReader.builder(new GroupReadSupport(), part.getPath()).withConf(conf).build();
+  private static UncheckedIOException unreadable(PartFile part, Exception e) {
+    return new UncheckedIOException(
+        part + ": cannot read Parquet: " + e.getMessage(),
+        e instanceof IOException io ? io : new IOException(e));
   }
 
   private static Object value(Group group, int field, Type type) {

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
@@ -23,8 +24,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class PartFileWriter {
   private PartFileWriter() {}
 
-  /** Writes {@code rows} into {@code file} (which must not exist) on the configuration's FS. */
-  static void write(Path file, Configuration conf, MessageType schema, Iterable<Object[]> rows) {
+  /** Writes {@code rows} into {@code file}, which must not exist. */
+  static void write(
+      OutputFile file, ParquetConfiguration conf, MessageType schema, Iterable<Object[]> rows) {
     try (ParquetWriter<Object[]> writer =
         new Builder(file, schema)
             .withConf(conf)
@@ -36,14 +38,15 @@ final class PartFileWriter {
         writer.write(row);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot write Parquet: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          file.getPath() + ": cannot write Parquet: " + e.getMessage(), e);
     }
   }
 
   private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
     private final MessageType schema;
 
-    Builder(Path file, MessageType schema) {
+    Builder(OutputFile file, MessageType schema) {
       super(file);
       this.schema = schema;
     }
@@ -55,6 +58,12 @@ final class PartFileWriter {
 
     @Override
     protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new ValuesWriteSupport(schema);
+    }
+
+    // Parquet's default turns its own configuration into a Hadoop one first.
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
       return new ValuesWriteSupport(schema);
     }
   }
@@ -79,6 +88,11 @@ final class PartFileWriter {
 
     @Override
     public WriteContext init(Configuration configuration) {
+      return new WriteContext(schema, new HashMap<>());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
       return new WriteContext(schema, new HashMap<>());
     }
 

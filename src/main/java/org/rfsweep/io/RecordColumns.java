@@ -34,8 +34,13 @@ import org.apache.spark.sql.types.StructType;
 public final class RecordColumns<R extends Record> {
   private final Class<R> type;
   private final List<Leaf> leaves;
-  private final StructType schema;
   private final Shape shape;
+
+  /**
+   * Spark's schema, made when first asked for: Spark's types (with their collation tables) take a
+   * command that never starts Spark about 60 ms to load.
+   */
+  private volatile StructType schema;
 
   /** One column: the accessor path from the top record to a scalar component. */
   private record Leaf(String name, Method[] path, Class<?> javaType) {}
@@ -53,14 +58,6 @@ public final class RecordColumns<R extends Record> {
     }
     this.leaves = List.copyOf(found);
     this.shape = Shape.of(type);
-    this.schema =
-        new StructType(
-            leaves.stream()
-                .map(
-                    l ->
-                        DataTypes.createStructField(
-                            l.name(), sparkType(l.javaType()), nullable(l.javaType())))
-                .toArray(StructField[]::new));
   }
 
   public static <R extends Record> RecordColumns<R> of(Class<R> type) {
@@ -68,7 +65,19 @@ public final class RecordColumns<R extends Record> {
   }
 
   public StructType schema() {
-    return schema;
+    StructType made = schema;
+    if (made == null) {
+      made =
+          new StructType(
+              leaves.stream()
+                  .map(
+                      l ->
+                          DataTypes.createStructField(
+                              l.name(), sparkType(l.javaType()), nullable(l.javaType())))
+                  .toArray(StructField[]::new));
+      schema = made;
+    }
+    return made;
   }
 
   public List<String> names() {
@@ -239,7 +248,9 @@ public final class RecordColumns<R extends Record> {
       if (t.isRecord()) {
         flatten(t, path, out);
       } else {
-        sparkType(t); // refuses types a table cannot hold
+        if (!HELD.contains(t)) {
+          throw new IllegalArgumentException("a table column cannot hold " + t.getName());
+        }
         out.add(new Leaf(columnName(component), path, t));
       }
     }
@@ -280,6 +291,18 @@ public final class RecordColumns<R extends Record> {
     }
     return out.toString();
   }
+
+  /** The Java types a column holds ({@link #sparkType}, {@link #addTo}). */
+  private static final Set<Class<?>> HELD =
+      Set.of(
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          double.class,
+          Double.class,
+          boolean.class,
+          String.class);
 
   private static DataType sparkType(Class<?> t) {
     if (t == int.class || t == Integer.class) {

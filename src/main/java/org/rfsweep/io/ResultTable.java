@@ -23,18 +23,11 @@ public final class ResultTable<R extends Record> {
   private final String name;
   private final RecordColumns<R> columns;
   private final RecordColumns<? extends Record> prefix; // null: none
-  private final StructType schema;
 
   private ResultTable(String name, Class<? extends Record> prefixType, Class<R> type) {
     this.name = name;
     this.columns = RecordColumns.of(type);
     this.prefix = prefixType == null ? null : RecordColumns.of(prefixType);
-    List<StructField> fields = new ArrayList<>(List.of(LABEL.schema().fields()));
-    if (prefix != null) {
-      fields.addAll(List.of(prefix.schema().fields()));
-    }
-    fields.addAll(List.of(columns.schema().fields()));
-    this.schema = new StructType(fields.toArray(StructField[]::new));
   }
 
   public static <R extends Record> ResultTable<R> of(String name, Class<R> type) {
@@ -56,9 +49,14 @@ public final class ResultTable<R extends Record> {
     return out.resolve(name);
   }
 
-  /** The label's columns, then the record's. */
+  /** The label's columns, then the record's, as Spark's schema (made on each call). */
   public StructType schema() {
-    return schema;
+    List<StructField> fields = new ArrayList<>(List.of(LABEL.schema().fields()));
+    if (prefix != null) {
+      fields.addAll(List.of(prefix.schema().fields()));
+    }
+    fields.addAll(List.of(columns.schema().fields()));
+    return new StructType(fields.toArray(StructField[]::new));
   }
 
   /** The Parquet schema, for the writer without Spark. */
@@ -73,7 +71,12 @@ public final class ResultTable<R extends Record> {
   }
 
   public List<String> columnNames() {
-    return List.of(schema.fieldNames());
+    List<String> names = new ArrayList<>(LABEL.names());
+    if (prefix != null) {
+      names.addAll(prefix.names());
+    }
+    names.addAll(columns.names());
+    return names;
   }
 
   /** The label's values, then the record's, in column order (NaN as null). */

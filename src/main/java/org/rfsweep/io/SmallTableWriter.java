@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -48,8 +49,8 @@ public final class SmallTableWriter {
       deleteTree(staging);
       Files.createDirectories(staging);
       PartFileWriter.write(
-          new org.apache.hadoop.fs.Path(staging.resolve("part-00000.parquet").toUri()),
-          new Configuration(false),
+          new LocalOutputFile(staging.resolve("part-00000.parquet")),
+          new PlainParquetConfiguration(),
           schema,
           rows);
       if (Files.exists(folder)) {
