@@ -145,7 +145,9 @@ final class TheoryCurves {
         near == null
             ? theory.estimateAscending(width, samples, ridges)
             : theory.estimateNear(width, samples, ridges, near.estimates());
-    double optimal = OptimalRidge.findForCurve(theory, width, samples).testMse();
+    // A line's ridge 0 sits at gamma_min, which the optimum's search starts from.
+    double gammaMin = ridges.length > 0 && ridges[0] == 0 ? estimates[0].gamma() : Double.NaN;
+    double optimal = OptimalRidge.findForCurve(theory, width, samples, gammaMin).testMse();
     return new Point(x, estimates, optimal);
   }
 

@@ -45,17 +45,28 @@ public final class OptimalRidge {
 
   /** The optimum the tables report: a 64-point scan, then golden-section search to 1e-12. */
   public static Result find(Eigenframework theory, double width, double samples) {
-    return find(theory, width, samples, SCAN_POINTS, OptimalRidge::golden);
+    return find(
+        theory, width, samples, theory.gammaMin(width, samples), SCAN_POINTS, OptimalRidge::golden);
   }
 
   /**
-   * The same optimum for a dense theory line, in about a third of the passes: a 16-point scan, then
-   * Brent's parabolic search to 1e-10 in log gamma. E_te is flat at its minimum, so the risk agrees
-   * with {@link #find}'s to about 1e-14 relative (the ridge to about 1e-5), which no figure can
-   * show; the tables keep {@link #find} and its bits.
+   * The same optimum for a dense theory line, in about a quarter of the passes: a 16-point scan,
+   * then Brent's parabolic search to 1e-7 in log gamma. E_te is flat at its minimum, so the risk
+   * agrees with {@link #find}'s to about 1e-12 relative (the ridge to about 1e-5), which no figure
+   * can show; the tables keep {@link #find} and its bits.
+   *
+   * @param gammaMin gamma_min at (width, samples) when the caller has it (a line's ridge 0), else
+   *     NaN
    */
-  public static Result findForCurve(Eigenframework theory, double width, double samples) {
-    return find(theory, width, samples, CURVE_SCAN_POINTS, OptimalRidge::brent);
+  public static Result findForCurve(
+      Eigenframework theory, double width, double samples, double gammaMin) {
+    return find(
+        theory,
+        width,
+        samples,
+        Double.isNaN(gammaMin) ? theory.gammaMin(width, samples) : gammaMin,
+        CURVE_SCAN_POINTS,
+        OptimalRidge::brent);
   }
 
   private static final int CURVE_SCAN_POINTS = 16;
@@ -66,8 +77,12 @@ public final class OptimalRidge {
   }
 
   private static Result find(
-      Eigenframework theory, double width, double samples, int scanPoints, Refine refine) {
-    double gammaMin = theory.gammaMin(width, samples);
+      Eigenframework theory,
+      double width,
+      double samples,
+      double gammaMin,
+      int scanPoints,
+      Refine refine) {
     double top = Math.log(theory.spectrum().largestEigenvalue()) + DECADES_ABOVE_TOP * Math.log(10);
     double bottom =
         gammaMin > 0
@@ -108,7 +123,7 @@ public final class OptimalRidge {
   private static double brent(
       Eigenframework theory, double width, double samples, double lo, double hi) {
     UnivariatePointValuePair best =
-        new BrentOptimizer(1e-10, 1e-14)
+        new BrentOptimizer(1e-7, 1e-10)
             .optimize(
                 new MaxEval(500),
                 new UnivariateObjectiveFunction(t -> risk(theory, width, samples, t)),

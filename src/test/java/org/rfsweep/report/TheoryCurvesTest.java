@@ -55,7 +55,7 @@ class TheoryCurvesTest {
         for (int r = 0; r < RIDGES.length; r++) {
           truth[r] = estimates[r].testMse();
         }
-        truth[RIDGES.length] = OptimalRidge.findForCurve(exact, width, samples).testMse();
+        truth[RIDGES.length] = OptimalRidge.find(exact, width, samples).testMse();
         for (int r = 0; r <= RIDGES.length; r++) {
           double[] ys = r < RIDGES.length ? line.risks()[r] : line.optimal();
           if (!(drawn(ys[left]) && drawn(ys[right]) && drawn(truth[r]))) {

@@ -110,9 +110,10 @@ class EigenframeworkTest {
           assertEquals(test, line[i][r].testMse(), where);
           continue;
         }
-        assertEquals(test, line[i][r].testMse(), 1e-12 * test, "test risk at " + where);
+        // Figures solve to 1e-8 in ln gamma: far below a pixel (1e-3), not to the last bits.
+        assertEquals(test, line[i][r].testMse(), 1e-7 * test, "test risk at " + where);
         double gamma = separate[r].gamma();
-        assertEquals(gamma, line[i][r].gamma(), 1e-12 * gamma, "gamma at " + where);
+        assertEquals(gamma, line[i][r].gamma(), 1e-7 * gamma, "gamma at " + where);
       }
     }
   }
@@ -330,7 +331,7 @@ class EigenframeworkTest {
       for (double width : widths) {
         for (double n : samples) {
           OptimalRidge.Result table = OptimalRidge.find(theory, width, n);
-          OptimalRidge.Result curve = OptimalRidge.findForCurve(theory, width, n);
+          OptimalRidge.Result curve = OptimalRidge.findForCurve(theory, width, n, Double.NaN);
           String cell = java.util.Arrays.toString(task) + " N=" + width + " n=" + n;
           assertEquals(table.testMse(), curve.testMse(), 1e-12 * table.testMse(), cell);
           assertEquals(table.ridge(), curve.ridge(), 1e-4 * table.ridge(), cell);
