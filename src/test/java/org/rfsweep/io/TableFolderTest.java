@@ -15,13 +15,24 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A table folder on the local disk, handled without Hadoop: what its URIs resolve to, which files
- * are its parts, moves (with Spark's checksum side files), deletes, and part files written here
- * read back by {@link ParquetTable} and by Hadoop's own file system (as Spark reads them).
+ * A table folder on the local disk, handled without Hadoop, and the same operations through
+ * Hadoop's FileSystem (what a fits table on HDFS goes through; here on Hadoop's local file system,
+ * which keeps a checksum beside each file): what URIs resolve to, which files are a table's parts,
+ * moves (with the checksum side files), deletes, and part files read back by {@link ParquetTable}
+ * and by Hadoop's own file system (as Spark reads them).
  */
 class TableFolderTest {
+  /** A folder on the local disk, through java.nio or through Hadoop's FileSystem. */
+  private static TableFolder folder(String through, Path path) {
+    return through.equals("nio")
+        ? TableFolder.local(path)
+        : HadoopTableFolder.at("file:" + path.toAbsolutePath());
+  }
+
   private static final MessageType SCHEMA =
       MessageTypeParser.parseMessageType(
           "message t { required int32 id; optional double value; optional binary name (UTF8); }");
@@ -52,16 +63,17 @@ class TableFolderTest {
     assertEquals(null, LocalTableFolder.pathOf("hdfs://namenode:8020/x"));
   }
 
-  @Test
-  void partsAreTheVisibleParquetFilesByNameAndRoundTrip(@TempDir Path dir) throws Exception {
-    TableFolder table = TableFolder.local(dir.resolve("table"));
+  @ParameterizedTest
+  @ValueSource(strings = {"nio", "hadoop"})
+  void partsAreTheVisibleParquetFilesByNameAndRoundTrip(String through, @TempDir Path dir)
+      throws Exception {
+    TableFolder table = folder(through, dir.resolve("table"));
     assertFalse(table.exists());
     assertEquals(List.of(), table.parts());
     assertEquals(0, table.bytes());
     table.writePart("part-00001.parquet", SCHEMA, rows(100, 50));
     table.writePart("part-00000.parquet", SCHEMA, rows(0, 100));
     Path folder = dir.resolve("table");
-    Files.writeString(folder.resolve(".part-00000.parquet.crc"), "side file");
     Files.writeString(folder.resolve("_SUCCESS"), "");
     Files.writeString(folder.resolve("notes.txt"), "not a part");
     Files.createDirectories(folder.resolve("_chunk-a"));
@@ -102,19 +114,26 @@ class TableFolderTest {
     }
   }
 
-  @Test
-  void aPartIsWrittenOnceAndMovesWithItsChecksum(@TempDir Path dir) throws Exception {
-    TableFolder staging = TableFolder.local(dir.resolve("table/_chunk-x"));
+  @ParameterizedTest
+  @ValueSource(strings = {"nio", "hadoop"})
+  void aPartIsWrittenOnceAndMovesWithItsChecksum(String through, @TempDir Path dir)
+      throws Exception {
+    TableFolder staging = folder(through, dir.resolve("table/_chunk-x"));
     staging.writePart("part-7.parquet", SCHEMA, rows(0, 3));
     UncheckedIOException again =
         assertThrows(
             UncheckedIOException.class,
             () -> staging.writePart("part-7.parquet", SCHEMA, rows(0, 3)));
     assertTrue(again.getMessage().contains("part-7.parquet"), again.getMessage());
+    // Hadoop's local file system writes the checksum itself; Spark's parts come with one too.
     Path side = dir.resolve("table/_chunk-x/.part-7.parquet.crc");
-    Files.writeString(side, "checksum");
+    if (through.equals("nio")) {
+      assertFalse(Files.exists(side));
+      Files.writeString(side, "checksum");
+    }
+    assertTrue(Files.exists(side));
 
-    TableFolder table = TableFolder.local(dir.resolve("table"));
+    TableFolder table = folder(through, dir.resolve("table"));
     staging.movePart("part-7.parquet", table);
     assertEquals(List.of("part-7.parquet"), table.parts().stream().map(PartFile::name).toList());
     assertTrue(Files.exists(dir.resolve("table/.part-7.parquet.crc")));
