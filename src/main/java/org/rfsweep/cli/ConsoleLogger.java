@@ -11,9 +11,12 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * One library logger of {@link ConsoleLogProvider}: messages at its level or above, one line each
- * ({@code 21:04:05 WARN TaskSetManager: message}, then a stack trace if any), on a stream. Spark at
- * WARN; Hadoop and Parquet at ERROR, whose warnings are about settings a local sweep does not use
- * (native libraries, checksums); two of Spark's warnings that only describe our wide fits table are
+ * ({@code 21:04:05 WARN TaskSetManager: message}), on a stream. An error's exception follows with
+ * its stack trace; a warning's with its message and causes only (Spark warns with a whole trace
+ * when it falls back from generated code as a failed job's tasks are cancelled: fifty lines each,
+ * six times over, where a quarantined part file is one line of rfsweep's). Spark at WARN; Hadoop
+ * and Parquet at ERROR, whose warnings are about settings a local sweep does not use (native
+ * libraries, checksums); two of Spark's warnings that only describe our wide fits table are
  * dropped.
  */
 final class ConsoleLogger extends LegacyAbstractLogger {
@@ -35,6 +38,9 @@ final class ConsoleLogger extends LegacyAbstractLogger {
           Level.ERROR);
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  /** A warning's causes printed at most (a cycle of causes ends there). */
+  private static final int MAX_CAUSES = 10;
 
   private final transient PrintStream out;
   private final Level threshold;
@@ -104,8 +110,14 @@ final class ConsoleLogger extends LegacyAbstractLogger {
     String line = LocalTime.now().format(TIME) + " " + level + " " + shortName + ": " + message;
     synchronized (out) {
       out.println(line);
-      if (throwable != null) {
+      if (throwable != null && level == Level.ERROR) {
         throwable.printStackTrace(out);
+      } else {
+        Throwable cause = throwable;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+          out.println((depth == 0 ? "" : "Caused by: ") + cause);
+          cause = cause.getCause();
+        }
       }
     }
   }

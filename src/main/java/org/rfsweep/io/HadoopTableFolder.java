@@ -137,7 +137,7 @@ final class HadoopTableFolder extends TableFolder {
 
   @Override
   public void movePart(String name, TableFolder target) {
-    HadoopTableFolder to = hadoop(target);
+    HadoopTableFolder to = sameFileSystem(target, HadoopTableFolder.class);
     try {
       to.fs.mkdirs(to.path);
       if (!fs.rename(new Path(path, name), new Path(to.path, name))) {
@@ -151,7 +151,7 @@ final class HadoopTableFolder extends TableFolder {
 
   @Override
   public void moveTo(TableFolder target) {
-    HadoopTableFolder to = hadoop(target);
+    HadoopTableFolder to = sameFileSystem(target, HadoopTableFolder.class);
     try {
       to.fs.mkdirs(to.path.getParent());
       if (!fs.rename(path, to.path)) {
@@ -191,17 +191,5 @@ final class HadoopTableFolder extends TableFolder {
     return HadoopReadOptions.builder(fs.getConf())
         .usePageChecksumVerification(verifyChecksums)
         .build();
-  }
-
-  private HadoopTableFolder hadoop(TableFolder target) {
-    if (target instanceof HadoopTableFolder hadoop) {
-      return hadoop;
-    }
-    throw new IllegalArgumentException(
-        "cannot move from " + this + " to " + target + " on the local disk");
-  }
-
-  private UncheckedIOException failure(String what, IOException e) {
-    return new UncheckedIOException(what + " " + this + ": " + e.getMessage(), e);
   }
 }

@@ -106,7 +106,7 @@ final class LocalTableFolder extends TableFolder {
 
   @Override
   public void movePart(String name, TableFolder target) {
-    Path to = local(target).path;
+    Path to = sameFileSystem(target, LocalTableFolder.class).path;
     try {
       Files.createDirectories(to);
       Files.move(path.resolve(name), to.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -123,7 +123,7 @@ final class LocalTableFolder extends TableFolder {
 
   @Override
   public void moveTo(TableFolder target) {
-    Path to = local(target).path;
+    Path to = sameFileSystem(target, LocalTableFolder.class).path;
     try {
       Files.createDirectories(to.getParent());
       Files.move(path, to, StandardCopyOption.ATOMIC_MOVE);
@@ -187,17 +187,5 @@ final class LocalTableFolder extends TableFolder {
     } catch (IOException e) {
       throw failure("cannot look at", e);
     }
-  }
-
-  private LocalTableFolder local(TableFolder target) {
-    if (target instanceof LocalTableFolder local) {
-      return local;
-    }
-    throw new IllegalArgumentException(
-        "cannot move from " + this + " on the local disk to " + target + " on another file system");
-  }
-
-  private UncheckedIOException failure(String what, IOException e) {
-    return new UncheckedIOException(what + " " + this + ": " + e.getMessage(), e);
   }
 }

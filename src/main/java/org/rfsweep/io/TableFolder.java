@@ -1,5 +1,7 @@
 package org.rfsweep.io;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.schema.MessageType;
@@ -84,4 +86,17 @@ public abstract sealed class TableFolder permits LocalTableFolder, HadoopTableFo
 
   /** How Parquet reads this folder's part files, their page checksums verified or not. */
   abstract ParquetReadOptions readOptions(boolean verifyChecksums);
+
+  /** {@code target} as a folder of this one's kind: a move is a rename on one file system. */
+  <T extends TableFolder> T sameFileSystem(TableFolder target, Class<T> kind) {
+    if (kind.isInstance(target)) {
+      return kind.cast(target);
+    }
+    throw new IllegalArgumentException(
+        "cannot move from " + this + " to " + target + ", on another file system");
+  }
+
+  UncheckedIOException failure(String what, IOException e) {
+    return new UncheckedIOException(what + " " + this + ": " + e.getMessage(), e);
+  }
 }

@@ -49,16 +49,24 @@ class ConsoleLoggerTest {
     spark.info("not shown");
     spark.warn("Lost task {} in stage {}", 3, "4.0");
     parquet.warn("not shown either");
+    spark.warn(
+        "falling back",
+        new IllegalStateException("codegen", new java.io.IOException("interrupted")));
     parquet.error("cannot read", new IllegalStateException("damaged page"));
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertTrue(
         lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d WARN TaskSetManager: Lost task 3 in stage 4.0"),
         lines.get(0));
+    // A warning's exception: its message and causes, no stack trace.
+    assertTrue(lines.get(1).endsWith(" WARN TaskSetManager: falling back"), lines.get(1));
+    assertEquals("java.lang.IllegalStateException: codegen", lines.get(2));
+    assertEquals("Caused by: java.io.IOException: interrupted", lines.get(3));
+    // An error's: the whole stack trace.
     assertTrue(
-        lines.get(1).matches("\\d\\d:\\d\\d:\\d\\d ERROR ParquetFileReader: cannot read"),
-        lines.get(1));
-    assertEquals("java.lang.IllegalStateException: damaged page", lines.get(2));
-    assertTrue(lines.get(3).trim().startsWith("at "), lines.get(3));
+        lines.get(4).matches("\\d\\d:\\d\\d:\\d\\d ERROR ParquetFileReader: cannot read"),
+        lines.get(4));
+    assertEquals("java.lang.IllegalStateException: damaged page", lines.get(5));
+    assertTrue(lines.get(6).trim().startsWith("at "), lines.get(6));
     assertFalse(String.join("\n", lines).contains("not shown"));
   }
 
