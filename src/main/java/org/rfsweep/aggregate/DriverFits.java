@@ -186,9 +186,9 @@ public final class DriverFits {
     Map<String, List<CurvePoint>> out = new LinkedHashMap<>();
     byTask.forEach(
         (task, taskFits) -> {
-          // A stable sort: each (cell, ridge)'s fits stay in the table's order, which their
-          // running moments follow.
-          taskFits.sort(CURVE_ORDER);
+          // Each (cell, ridge)'s fits by seed, which their running moments follow: the same
+          // fits give the same bits in any folder, whatever order their part files list them in.
+          taskFits.sort(CURVE_ORDER.thenComparingInt(Fit::seed));
           List<CurvePoint> points = new ArrayList<>();
           int from = 0;
           for (int i = 1; i <= taskFits.size(); i++) {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rfsweep.driver.ReportBuilder;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.io.ParquetTable;
+import org.rfsweep.io.TableFolder;
+import org.rfsweep.run.FitsRow;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
@@ -92,6 +98,39 @@ class DriverFitsSparkTest {
             out,
             line -> {});
     assertTrue(Files.size(index) > 1000);
+  }
+
+  @Test
+  void theTablesDependOnTheFitsNotOnTheOrderOfTheirRows(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    JobSpec spec = SpecLoader.parse(Specs.small().replace("seeds: 3", "seeds: 6"), "six.yaml");
+    Path out = dir.resolve("out");
+    SweepDriver.run(spark, spec, new SweepDriver.Options(out, 0, false), line -> {});
+    // The same rows in another order, as another folder's part files (named at random) give them.
+    ParquetTable fits = ParquetTable.read(out.resolve("fits"));
+    assertEquals(FitsRow.TABLE.columnNames(), fits.columns());
+    List<Object[]> shuffled = new ArrayList<>(fits.rows());
+    Collections.shuffle(shuffled, new Random(7));
+    Path copy = dir.resolve("copy");
+    TableFolder.local(copy.resolve("fits"))
+        .writePart("part-00000.parquet", FitsRow.TABLE.parquetSchema(), shuffled);
+
+    RunContext context = RunContext.of(spec, "test", "test");
+    GridPlan plan = GridPlan.of(spec);
+    Aggregation.Inputs original = Aggregation.onDriver(context, plan, out).orElseThrow();
+    Aggregation.Inputs reordered = Aggregation.onDriver(context, plan, copy).orElseThrow();
+    assertEquals(original.curves().keySet(), reordered.curves().keySet());
+    for (String task : original.curves().keySet()) {
+      List<CurvePoint> a = original.curves().get(task);
+      List<CurvePoint> b = reordered.curves().get(task);
+      assertEquals(a.size(), b.size());
+      for (int i = 0; i < a.size(); i++) {
+        assertEquals(a.get(i), b.get(i), "bit for bit");
+      }
+    }
+    for (String task : original.picks().keySet()) {
+      assertEquals(sorted(original.picks().get(task)), sorted(reordered.picks().get(task)));
+    }
   }
 
   private static List<CellPick> sorted(List<CellPick> picks) {
