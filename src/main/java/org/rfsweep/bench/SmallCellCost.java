@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.rfsweep.grid.Cell;
+import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
+import org.rfsweep.spec.JobSpec;
+import org.rfsweep.task.FitResult;
+import org.rfsweep.task.SparkUnitTask;
+import org.rfsweep.task.UnitRunner;
 
 /**
  * The per-cell cost of a sweep's small cells (width and samples at most {@link #LARGEST}), read
@@ -27,9 +33,14 @@ final class SmallCellCost {
    * @param testRiskSeconds the same for the test risk alone (inside fitSeconds)
    * @param lapackSeconds the same cells' dsyrk + eigendecomposition alone, fastest of {@link
    *     #REPEATS}
-   * @param cells how many (width, samples) cells
+   * @param shapes the (width, samples) cells
    */
-  record Cost(double fitSeconds, double testRiskSeconds, double lapackSeconds, int cells) {}
+  record Cost(
+      double fitSeconds, double testRiskSeconds, double lapackSeconds, List<List<Integer>> shapes) {
+    int cells() {
+      return shapes.size();
+    }
+  }
 
   private SmallCellCost() {}
 
@@ -63,7 +74,36 @@ final class SmallCellCost {
       risk += median(cell.getValue(), 1);
       lapack += lapackAlone(cell.getKey().get(0), cell.getKey().get(1));
     }
-    return new Cost(fit, risk, lapack, byCell.size());
+    return new Cost(fit, risk, lapack, List.copyOf(byCell.keySet()));
+  }
+
+  /**
+   * The same cells fitted again on this thread, one cell at a time, each beside LAPACK alone on its
+   * shapes: both timed in one sitting on a core the run's second fit thread no longer contends with
+   * (the run's fit seconds were measured beside it, LAPACK's here alone). The sweep's own code, a
+   * work unit of the one cell ({@link SparkUnitTask#runner}), warmed up, fastest of {@link
+   * #REPEATS}; its fit seconds exclude the seed's shared features, as the run's do.
+   */
+  static Cost sideBySide(JobSpec spec, List<List<Integer>> shapes) {
+    UnitRunner runner = SparkUnitTask.runner(spec);
+    double fit = 0;
+    double risk = 0;
+    double lapack = 0;
+    for (List<Integer> shape : shapes) {
+      WorkUnit unit = new WorkUnit(0, List.of(new Cell(shape.get(0), shape.get(1))));
+      runner.run(unit);
+      FitResult best = null;
+      for (int repeat = 0; repeat < REPEATS; repeat++) {
+        FitResult result = runner.run(unit).get(0); // every ridge's row carries the cell's timings
+        if (best == null || result.fitSeconds() < best.fitSeconds()) {
+          best = result;
+        }
+      }
+      fit += best.fitSeconds();
+      risk += best.testRiskSeconds();
+      lapack += lapackAlone(shape.get(0), shape.get(1));
+    }
+    return new Cost(fit, risk, lapack, shapes);
   }
 
   private static int compare(List<Integer> a, List<Integer> b) {
