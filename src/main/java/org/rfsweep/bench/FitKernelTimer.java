@@ -42,6 +42,34 @@ final class FitKernelTimer {
   private FitKernelTimer() {}
 
   /**
+   * The cell (width, samples) run through {@code runner} once to warm up (JIT, workspaces sized as
+   * across a sweep's cells), then {@code runs} times: the fastest run, the least disturbed by the
+   * rest of the machine. Every ridge of the cell carries the cell's timings; this is its first.
+   *
+   * @param collect whether to collect garbage before each run (its cost is then not the run's;
+   *     pointless for cells of a few milliseconds, whose garbage is small)
+   */
+  static FitResult fastest(UnitRunner runner, int width, int samples, int runs, boolean collect) {
+    WorkUnit unit = new WorkUnit(0, List.of(new Cell(width, samples)));
+    runner.run(unit);
+    FitResult best = null;
+    for (int run = 0; run < runs; run++) {
+      if (collect) {
+        System.gc();
+      }
+      FitResult fit = runner.run(unit).get(0);
+      if (!FitResult.OK.equals(fit.status())) {
+        throw new IllegalStateException("the benchmark cell failed: " + fit.error());
+      }
+      if (best == null
+          || fit.setupSeconds() + fit.fitSeconds() < best.setupSeconds() + best.fitSeconds()) {
+        best = fit;
+      }
+    }
+    return best;
+  }
+
+  /**
    * Runs the cell once to warm up (JIT, workspaces sized as across a sweep's cells), then {@code
    * runs} times, and reports the fastest run: the least disturbed by the rest of the machine.
    *
@@ -58,20 +86,7 @@ final class FitKernelTimer {
       boolean leaveOneOut,
       int runs) {
     UnitRunner runner = new UnitRunner(source, map, seed, ridges, testPoints, leaveOneOut);
-    WorkUnit unit = new WorkUnit(0, List.of(new Cell(width, samples)));
-    runner.run(unit);
-    FitResult best = null;
-    for (int run = 0; run < runs; run++) {
-      System.gc(); // garbage of the previous run is not this run's cost
-      FitResult fit = runner.run(unit).get(0); // every ridge of the cell carries the cell's timings
-      if (!FitResult.OK.equals(fit.status())) {
-        throw new IllegalStateException("the benchmark cell failed: " + fit.error());
-      }
-      if (best == null
-          || fit.setupSeconds() + fit.fitSeconds() < best.setupSeconds() + best.fitSeconds()) {
-        best = fit;
-      }
-    }
+    FitResult best = fastest(runner, width, samples, runs, true);
     double gram = best.path().gramSeconds();
     double eigen = best.path().eigenSeconds();
     double ridgePath = best.fitSeconds() - best.testRiskSeconds() - gram - eigen;

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.rfsweep.grid.Cell;
-import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
@@ -81,8 +79,8 @@ final class SmallCellCost {
    * The same cells fitted again on this thread, one cell at a time, each beside LAPACK alone on its
    * shapes: both timed in one sitting on a core the run's second fit thread no longer contends with
    * (the run's fit seconds were measured beside it, LAPACK's here alone). The sweep's own code, a
-   * work unit of the one cell ({@link SparkUnitTask#runner}), warmed up, fastest of {@link
-   * #REPEATS}; its fit seconds exclude the seed's shared features, as the run's do.
+   * work unit of the one cell ({@link SparkUnitTask#runner}), fastest of {@link #REPEATS} ({@link
+   * FitKernelTimer#fastest}); its fit seconds exclude the seed's shared features, as the run's do.
    */
   static Cost sideBySide(JobSpec spec, List<List<Integer>> shapes) {
     UnitRunner runner = SparkUnitTask.runner(spec);
@@ -90,15 +88,7 @@ final class SmallCellCost {
     double risk = 0;
     double lapack = 0;
     for (List<Integer> shape : shapes) {
-      WorkUnit unit = new WorkUnit(0, List.of(new Cell(shape.get(0), shape.get(1))));
-      runner.run(unit);
-      FitResult best = null;
-      for (int repeat = 0; repeat < REPEATS; repeat++) {
-        FitResult result = runner.run(unit).get(0); // every ridge's row carries the cell's timings
-        if (best == null || result.fitSeconds() < best.fitSeconds()) {
-          best = result;
-        }
-      }
+      FitResult best = FitKernelTimer.fastest(runner, shape.get(0), shape.get(1), REPEATS, false);
       fit += best.fitSeconds();
       risk += best.testRiskSeconds();
       lapack += lapackAlone(shape.get(0), shape.get(1));

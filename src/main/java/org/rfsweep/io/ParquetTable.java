@@ -57,40 +57,26 @@ public final class ParquetTable {
     return read(TableFolder.local(table));
   }
 
-  /** Every row of every part file of {@code table}, on any file system. */
+  /**
+   * Every row of every part file of {@code table}, on any file system, in the first part's columns
+   * (a part lacking one of them, written by an earlier version, gives null there).
+   */
   public static ParquetTable read(TableFolder table) {
     List<PartFile> parts = table.parts();
     if (parts.isEmpty()) {
       throw new IllegalArgumentException(table + ": no Parquet files here");
     }
-    List<String> columns = null;
-    List<Object[]> rows = new ArrayList<>();
-    for (PartFile part : parts) {
-      try (ParquetFileReader file =
-          ParquetFileReader.open(part.input(), table.readOptions(false))) {
-        MessageType schema = file.getFooter().getFileMetaData().getSchema();
-        if (columns == null) {
-          columns = schema.getFields().stream().map(Type::getName).toList();
-        }
-        MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-        for (PageReadStore pages = file.readNextRowGroup();
-            pages != null;
-            pages = file.readNextRowGroup()) {
-          RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
-          for (long r = 0; r < pages.getRowCount(); r++) {
-            Group group = records.read();
-            Object[] row = new Object[schema.getFieldCount()];
-            for (int i = 0; i < row.length; i++) {
-              row[i] = value(group, i, schema.getType(i));
-            }
-            rows.add(row);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        throw unreadable(part, e);
-      }
+    List<String> columns;
+    try (ParquetFileReader first =
+        ParquetFileReader.open(parts.get(0).input(), table.readOptions(false))) {
+      columns =
+          first.getFooter().getFileMetaData().getSchema().getFields().stream()
+              .map(Type::getName)
+              .toList();
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(parts.get(0), e);
     }
-    return new ParquetTable(columns == null ? List.of() : columns, rows);
+    return new ParquetTable(columns, rows(table, parts, columns, false));
   }
 
   /** Total bytes of a table's part files (0 when there is none). */
@@ -110,9 +96,16 @@ public final class ParquetTable {
    * {@link UncheckedIOException} naming it.
    */
   public static List<Object[]> readColumns(TableFolder table, List<String> wanted) {
+    return rows(table, table.parts(), wanted, true);
+  }
+
+  /** The wanted columns of every row of {@code parts}, their page checksums verified or not. */
+  private static List<Object[]> rows(
+      TableFolder table, List<PartFile> parts, List<String> wanted, boolean verifyChecksums) {
     List<Object[]> rows = new ArrayList<>();
-    for (PartFile part : table.parts()) {
-      try (ParquetFileReader file = ParquetFileReader.open(part.input(), table.readOptions(true))) {
+    for (PartFile part : parts) {
+      try (ParquetFileReader file =
+          ParquetFileReader.open(part.input(), table.readOptions(verifyChecksums))) {
         MessageType schema = file.getFooter().getFileMetaData().getSchema();
         MessageType decoded =
             new MessageType(
@@ -127,7 +120,7 @@ public final class ParquetTable {
                 ? null
                 : new ColumnIOFactory().getColumnIO(decoded, schema);
         // Without a requested schema each row group is read whole: every page's checksum is
-        // verified as it is read.
+        // verified as it is read (when asked for).
         for (PageReadStore pages = file.readNextRowGroup();
             pages != null;
             pages = file.readNextRowGroup()) {

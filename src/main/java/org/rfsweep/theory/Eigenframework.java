@@ -64,7 +64,10 @@ public final class Eigenframework {
     RiskEstimate[] out = new RiskEstimate[ridges.length];
     for (int r = 0; r < ridges.length; r++) {
       requireRidge(ridges[r]);
-      double gamma = ridges[r] == 0 ? gammaMin : solveRidge(width, samples, ridges[r], gammaMin);
+      double gamma =
+          ridges[r] == 0
+              ? gammaMin
+              : solveRidge(LOG_TOLERANCE, width, samples, ridges[r], gammaMin);
       out[r] = atGamma(width, samples, gamma, ridges[r]);
     }
     return out;
@@ -97,10 +100,15 @@ public final class Eigenframework {
         gamma =
             ridges[r] == previousRidge
                 ? previousGamma
-                : solveRidge(
-                    width, samples, ridges[r], from, from + Math.log(ridges[r] / previousRidge));
+                : solveRidgeFrom(
+                    LOG_TOLERANCE,
+                    width,
+                    samples,
+                    ridges[r],
+                    from,
+                    from + Math.log(ridges[r] / previousRidge));
       } else {
-        gamma = solveRidge(width, samples, ridges[r], gammaMin);
+        gamma = solveRidge(LOG_TOLERANCE, width, samples, ridges[r], gammaMin);
       }
       out[r] = atGamma(width, samples, gamma, ridges[r]);
       previousRidge = ridges[r];
@@ -139,9 +147,9 @@ public final class Eigenframework {
       if (ridges[r] == 0) {
         gamma = gammaMin;
       } else if (near > gammaMin && Double.isFinite(near)) {
-        gamma = solveRidgeTo(FIGURE_LOG_TOLERANCE, width, samples, ridges[r], lo, Math.log(near));
+        gamma = solveRidgeFrom(FIGURE_LOG_TOLERANCE, width, samples, ridges[r], lo, Math.log(near));
       } else {
-        gamma = solveRidgeTo(FIGURE_LOG_TOLERANCE, width, samples, ridges[r], gammaMin);
+        gamma = solveRidge(FIGURE_LOG_TOLERANCE, width, samples, ridges[r], gammaMin);
       }
       out[r] = atGamma(width, samples, gamma, ridges[r]);
     }
@@ -230,31 +238,24 @@ public final class Eigenframework {
         "gamma_min did not converge for width=" + width + ", samples=" + samples);
   }
 
-  /** gamma > gamma_min with h(gamma) = ridge. */
-  private double solveRidge(double width, double samples, double ridge, double gammaMin) {
-    return solveRidgeTo(LOG_TOLERANCE, width, samples, ridge, gammaMin);
-  }
-
   /**
-   * The same, to {@code tolerance} ({@link #solveRidgeTo(double, double, double, double, double,
-   * double)}).
+   * gamma > gamma_min with h(gamma) = ridge, to {@code tolerance} ({@link #solveRidgeFrom}), from a
+   * first guess of its own.
    */
-  private double solveRidgeTo(
+  private double solveRidge(
       double tolerance, double width, double samples, double ridge, double gammaMin) {
     double lo = gammaMin > 0 ? Math.log(gammaMin) : Double.NEGATIVE_INFINITY;
     // At large gamma, h ~ gamma n: start from there, or just above gamma_min if that is larger.
     double t =
         Math.max(Math.log(ridge / samples), gammaMin > 0 ? lo + 1e-3 : Double.NEGATIVE_INFINITY);
-    return solveRidgeTo(tolerance, width, samples, ridge, lo, t);
+    return solveRidgeFrom(tolerance, width, samples, ridge, lo, t);
   }
 
-  /** gamma with h(gamma) = ridge, known to exceed e^lo, from the first guess e^t. */
-  private double solveRidge(double width, double samples, double ridge, double lo, double t) {
-    return solveRidgeTo(LOG_TOLERANCE, width, samples, ridge, lo, t);
-  }
-
-  /** The same, stopping once a step moves ln gamma by less than {@code tolerance} (relative). */
-  private double solveRidgeTo(
+  /**
+   * gamma with h(gamma) = ridge, known to exceed e^lo, from the first guess e^t; done once a step
+   * moves ln gamma by less than {@code tolerance} (relative).
+   */
+  private double solveRidgeFrom(
       double tolerance, double width, double samples, double ridge, double lo, double t) {
     double logRidge = Math.log(ridge);
     double hi = Double.POSITIVE_INFINITY;
