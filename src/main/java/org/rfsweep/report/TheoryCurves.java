@@ -27,9 +27,19 @@ final class TheoryCurves {
     this.noise = noise;
   }
 
-  /** The curves of a task point whose spectrum is known. */
+  /**
+   * Largest spread, in ln(lambda), of the modes grouped into one for the figures' lines ({@link
+   * Spectrum#coarsened}): risks within about 1e-5 of the full spectrum's where a pixel is 1.5e-2.
+   */
+  static final double FIGURE_LOG_SPREAD = 0.01;
+
+  /**
+   * The curves of a task point whose spectrum is known, on its {@link #FIGURE_LOG_SPREAD} groups.
+   */
   static Optional<TheoryCurves> of(RunContext context) {
-    return context.theorySpectrum().map(s -> new TheoryCurves(s, context.theoryNoise()));
+    return context
+        .theorySpectrum()
+        .map(s -> new TheoryCurves(s.coarsened(FIGURE_LOG_SPREAD), context.theoryNoise()));
   }
 
   /** {@link #POINTS} values from lo to hi, equally spaced in log. */

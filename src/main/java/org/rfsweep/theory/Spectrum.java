@@ -1,6 +1,7 @@
 package org.rfsweep.theory;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * A task's eigenstructure as the theory needs it: kernel eigenvalues lambda_i >= 0 (one entry per
@@ -25,10 +26,30 @@ public final class Spectrum implements Serializable {
   private final double representableModes;
   private final double largestEigenvalue;
 
+  /**
+   * Null, or a {@link #coarsened} spectrum's groups: entry k stands for {@code modeCounts[k]} modes
+   * at eigenvalue {@code eigenvalues[k]} in z and q, and for target power {@code targetPower[k]} at
+   * eigenvalue {@code powerEigenvalues[k]} in the bias sums.
+   */
+  private final double[] modeCounts;
+
+  private final double[] powerEigenvalues;
+
   private Spectrum(double[] eigenvalues, double[] targetPower, double[] tailParameters) {
+    this(eigenvalues, targetPower, tailParameters, null, null);
+  }
+
+  private Spectrum(
+      double[] eigenvalues,
+      double[] targetPower,
+      double[] tailParameters,
+      double[] modeCounts,
+      double[] powerEigenvalues) {
     this.eigenvalues = eigenvalues;
     this.targetPower = targetPower;
     this.tailParameters = tailParameters;
+    this.modeCounts = modeCounts;
+    this.powerEigenvalues = powerEigenvalues;
     this.tail =
         tailParameters == null
             ? null
@@ -37,7 +58,7 @@ public final class Spectrum implements Serializable {
     double largest = 0;
     for (int i = 0; i < eigenvalues.length; i++) {
       if (eigenvalues[i] > 0) {
-        count++;
+        count += modeCounts == null ? 1 : modeCounts[i];
         largest = Math.max(largest, eigenvalues[i]);
       }
     }
@@ -101,7 +122,73 @@ public final class Spectrum implements Serializable {
   }
 
   private Object readResolve() {
-    return new Spectrum(eigenvalues, targetPower, tailParameters);
+    return new Spectrum(eigenvalues, targetPower, tailParameters, modeCounts, powerEigenvalues);
+  }
+
+  /**
+   * This spectrum with neighbouring modes grouped, for a figure's theory lines: modes whose
+   * eigenvalues lie within a factor {@code exp(maxLogSpread)} of the group's largest become one
+   * entry, at their mean log eigenvalue in z and q (weighted by count) and at their target-power
+   * weighted mean log eigenvalue in the bias sums. Each sum's summands are smooth in ln(lambda)
+   * (second derivative at most about its own size), so a group's error is at most about
+   * maxLogSpread^2 / 8 of its share: 1.3e-5 at 0.01, against the 1.5e-2 of a figure's pixel. A
+   * power law's first modes, spread wider apart, stay single and exact; its tail shrinks to a few
+   * hundred entries (2,000 modes at alpha 1.5 to about 540, 10,000 to about 770). The analytic
+   * tail, if any, is kept. Not for tables.
+   */
+  public Spectrum coarsened(double maxLogSpread) {
+    if (modeCounts != null) {
+      throw new IllegalStateException("spectrum is already coarsened");
+    }
+    Integer[] order = new Integer[eigenvalues.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Double.compare(eigenvalues[b], eigenvalues[a]));
+    double[] lambda = new double[order.length];
+    double[] power = new double[order.length];
+    double[] counts = new double[order.length];
+    double[] powerLambda = new double[order.length];
+    int groups = 0;
+    for (int start = 0; start < order.length; ) {
+      double first = eigenvalues[order[start]];
+      int end = start + 1;
+      if (first > 0) {
+        double floor = first * Math.exp(-maxLogSpread);
+        while (end < order.length && eigenvalues[order[end]] >= floor) {
+          end++;
+        }
+      } else {
+        end = order.length; // eigenvalue 0 (descending order): all the rest, exactly
+      }
+      double logSum = 0;
+      double powerSum = 0;
+      double powerLogSum = 0;
+      for (int j = start; j < end; j++) {
+        double l = eigenvalues[order[j]];
+        double v = targetPower[order[j]];
+        double log = l > 0 ? Math.log(l) : 0;
+        logSum += log;
+        powerSum += v;
+        powerLogSum += v * log;
+      }
+      int size = end - start;
+      if (size == 1 || first == 0) {
+        lambda[groups] = first;
+        powerLambda[groups] = first;
+      } else {
+        lambda[groups] = Math.exp(logSum / size);
+        powerLambda[groups] = powerSum > 0 ? Math.exp(powerLogSum / powerSum) : lambda[groups];
+      }
+      power[groups] = powerSum;
+      counts[groups] = size;
+      groups++;
+      start = end;
+    }
+    return new Spectrum(
+        Arrays.copyOf(lambda, groups),
+        Arrays.copyOf(power, groups),
+        tailParameters,
+        Arrays.copyOf(counts, groups),
+        Arrays.copyOf(powerLambda, groups));
   }
 
   /** Number of modes with lambda > 0 (infinite with a tail). */
@@ -132,6 +219,10 @@ public final class Spectrum implements Serializable {
    * lambda = 0, 0 / gamma and gamma / gamma are exactly the 0 and 1 the general case takes).
    */
   void sums(double gamma, double[] sums, double[][] scratch) {
+    if (modeCounts != null) {
+      groupedSums(gamma, sums);
+      return;
+    }
     double[] ratio = scratch[0];
     double[] complement = scratch[1];
     int modes = eigenvalues.length;
@@ -159,6 +250,49 @@ public final class Spectrum implements Serializable {
       q += l * l;
       outside += c * targetPower[i];
       between += l * c * targetPower[i];
+    }
+    sums[0] = z;
+    sums[1] = q;
+    sums[2] = outside;
+    sums[3] = between;
+    if (tail != null && gamma > 0) {
+      tail.addSums(gamma, sums);
+    }
+  }
+
+  /**
+   * {@link #sums} over a {@link #coarsened} spectrum's groups, in one loop with one division per
+   * eigenvalue (the JIT's first tier, which a short report runs on, does not vectorise the two-loop
+   * form).
+   */
+  private void groupedSums(double gamma, double[] sums) {
+    double z = 0;
+    double q = 0;
+    double outside = 0;
+    double between = 0;
+    for (int k = 0; k < eigenvalues.length; k++) {
+      double lambda = eigenvalues[k];
+      double l;
+      if (gamma > 0) {
+        l = lambda / (lambda + gamma);
+      } else {
+        l = lambda > 0 ? 1 : 0;
+      }
+      z += modeCounts[k] * l;
+      q += modeCounts[k] * l * l;
+      double powerLambda = powerEigenvalues[k];
+      double lp;
+      double cp;
+      if (gamma > 0) {
+        double reciprocal = 1 / (powerLambda + gamma);
+        lp = powerLambda * reciprocal;
+        cp = gamma * reciprocal;
+      } else {
+        lp = powerLambda > 0 ? 1 : 0;
+        cp = 1 - lp;
+      }
+      outside += cp * targetPower[k];
+      between += lp * cp * targetPower[k];
     }
     sums[0] = z;
     sums[1] = q;
