@@ -133,8 +133,8 @@ public final class Spectrum implements Serializable {
    * (second derivative at most about its own size), so a group's error is at most about
    * maxLogSpread^2 / 8 of its share: 1.3e-5 at 0.01, against the 1.5e-2 of a figure's pixel. A
    * power law's first modes, spread wider apart, stay single and exact; its tail shrinks to a few
-   * hundred entries (2,000 modes at alpha 1.5 to about 540, 10,000 to about 770). The analytic
-   * tail, if any, is kept. Not for tables.
+   * hundred entries (2,000 modes at alpha 1.5 to 480, 10,000 to 717). The analytic tail, if any, is
+   * kept. Not for tables.
    */
   public Spectrum coarsened(double maxLogSpread) {
     if (modeCounts != null) {
