@@ -227,7 +227,8 @@ class UnitRunnerTest {
     LinearFeatureMap map = new LinearFeatureMap(source.inputDimension());
     int width = 30;
     int n = 60;
-    double[] ridges = {0.0, 0.05, 1.0};
+    // Seven ridges: a block of four summed side by side and three one at a time.
+    double[] ridges = {0.0, 0.01, 0.05, 0.2, 1.0, 3.0, 10.0};
     CellFeatures cell = CellFeatures.of(source, map, JOB_SEED, width, n);
     RidgeSolution solution = new RidgeSolution();
     new EigenRidgePath().fit(cell.phi(), n, width, cell.labels(), 1, ridges, solution);
