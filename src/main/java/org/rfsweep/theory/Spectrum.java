@@ -251,13 +251,7 @@ public final class Spectrum implements Serializable {
       outside += c * targetPower[i];
       between += l * c * targetPower[i];
     }
-    sums[0] = z;
-    sums[1] = q;
-    sums[2] = outside;
-    sums[3] = between;
-    if (tail != null && gamma > 0) {
-      tail.addSums(gamma, sums);
-    }
+    store(gamma, sums, z, q, outside, between);
   }
 
   /**
@@ -294,6 +288,12 @@ public final class Spectrum implements Serializable {
       outside += cp * targetPower[k];
       between += lp * cp * targetPower[k];
     }
+    store(gamma, sums, z, q, outside, between);
+  }
+
+  /** The four sums into {@code sums}, with the analytic tail's share added at gamma > 0. */
+  private void store(
+      double gamma, double[] sums, double z, double q, double outside, double between) {
     sums[0] = z;
     sums[1] = q;
     sums[2] = outside;
