@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -162,6 +163,7 @@ final class LocalTableFolder extends TableFolder {
   ParquetReadOptions readOptions(boolean verifyChecksums) {
     return ParquetReadOptions.builder(new PlainParquetConfiguration())
         .usePageChecksumVerification(verifyChecksums)
+        .withCodecFactory(new SnappyPages(ParquetProperties.DEFAULT_PAGE_SIZE))
         .build();
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -32,6 +33,7 @@ final class PartFileWriter {
             .withConf(conf)
             .withWriteMode(ParquetFileWriter.Mode.CREATE)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withCodecFactory(new SnappyPages(ParquetProperties.DEFAULT_PAGE_SIZE))
             .withPageWriteChecksumEnabled(true)
             .build()) {
       for (Object[] row : rows) {

@@ -4,8 +4,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -120,7 +118,7 @@ final class SpecOverrides {
 
   private static Node parse(String text, String override) {
     try {
-      Node node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+      Node node = YamlText.compose(new StringReader(text));
       if (node == null) {
         throw new SpecException("override '" + override + "': the value is empty");
       }
