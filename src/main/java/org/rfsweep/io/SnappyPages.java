@@ -27,8 +27,26 @@ final class SnappyPages implements CompressionCodecFactory {
     this.pageSize = pageSize;
   }
 
+  /**
+   * Whether aircompressor is on the class path: spark-submit runs put Spark's own jars there, which
+   * have carried it for years, but a distribution without it gets Parquet's factory instead.
+   */
+  private static final boolean IN_JAVA = available("io.airlift.compress.snappy.SnappyCompressor");
+
+  private static boolean available(String className) {
+    try {
+      Class.forName(className, false, SnappyPages.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+    if (codec == CompressionCodecName.SNAPPY && !IN_JAVA) {
+      return others().getCompressor(codec);
+    }
     return switch (codec) {
       case SNAPPY -> new Compressor(codec, true);
       case UNCOMPRESSED -> new Compressor(codec, false);
@@ -38,6 +56,9 @@ final class SnappyPages implements CompressionCodecFactory {
 
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+    if (codec == CompressionCodecName.SNAPPY && !IN_JAVA) {
+      return others().getDecompressor(codec);
+    }
     return switch (codec) {
       case SNAPPY -> new Decompressor(true);
       case UNCOMPRESSED -> new Decompressor(false);
