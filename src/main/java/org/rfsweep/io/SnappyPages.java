@@ -20,18 +20,18 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * Spark configured for zstd, say) go to Parquet's factory, made when first needed.
  */
 final class SnappyPages implements CompressionCodecFactory {
+  /**
+   * Whether aircompressor is on the class path: spark-submit runs put Spark's own jars there, which
+   * have carried it for years, but a distribution without it gets Parquet's factory instead.
+   */
+  private static final boolean IN_JAVA = available("io.airlift.compress.snappy.SnappyCompressor");
+
   private final int pageSize;
   private CodecFactory others;
 
   SnappyPages(int pageSize) {
     this.pageSize = pageSize;
   }
-
-  /**
-   * Whether aircompressor is on the class path: spark-submit runs put Spark's own jars there, which
-   * have carried it for years, but a distribution without it gets Parquet's factory instead.
-   */
-  private static final boolean IN_JAVA = available("io.airlift.compress.snappy.SnappyCompressor");
 
   private static boolean available(String className) {
     try {
@@ -42,28 +42,20 @@ final class SnappyPages implements CompressionCodecFactory {
     }
   }
 
+  /** Whether this factory handles the codec itself (else Parquet's does). */
+  private static boolean own(CompressionCodecName codec) {
+    return codec == CompressionCodecName.UNCOMPRESSED
+        || (codec == CompressionCodecName.SNAPPY && IN_JAVA);
+  }
+
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
-    if (codec == CompressionCodecName.SNAPPY && !IN_JAVA) {
-      return others().getCompressor(codec);
-    }
-    return switch (codec) {
-      case SNAPPY -> new Compressor(codec, true);
-      case UNCOMPRESSED -> new Compressor(codec, false);
-      default -> others().getCompressor(codec);
-    };
+    return own(codec) ? new Compressor(codec) : others().getCompressor(codec);
   }
 
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-    if (codec == CompressionCodecName.SNAPPY && !IN_JAVA) {
-      return others().getDecompressor(codec);
-    }
-    return switch (codec) {
-      case SNAPPY -> new Decompressor(true);
-      case UNCOMPRESSED -> new Decompressor(false);
-      default -> others().getDecompressor(codec);
-    };
+    return own(codec) ? new Decompressor(codec) : others().getDecompressor(codec);
   }
 
   @Override
@@ -80,11 +72,10 @@ final class SnappyPages implements CompressionCodecFactory {
     return others;
   }
 
-  private record Compressor(CompressionCodecName codec, boolean snappy)
-      implements BytesInputCompressor {
+  private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {
     @Override
     public BytesInput compress(BytesInput bytes) throws IOException {
-      if (!snappy) {
+      if (codec != CompressionCodecName.SNAPPY) {
         return bytes;
       }
       byte[] in = bytes.toByteArray();
@@ -103,10 +94,14 @@ final class SnappyPages implements CompressionCodecFactory {
     public void release() {}
   }
 
-  private record Decompressor(boolean snappy) implements BytesInputDecompressor {
+  private record Decompressor(CompressionCodecName codec) implements BytesInputDecompressor {
     @Override
     public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      return snappy ? BytesInput.from(uncompress(bytes.toByteArray(), uncompressedSize)) : bytes;
+      return snappy() ? BytesInput.from(uncompress(bytes.toByteArray(), uncompressedSize)) : bytes;
+    }
+
+    private boolean snappy() {
+      return codec == CompressionCodecName.SNAPPY;
     }
 
     @Override
@@ -116,7 +111,7 @@ final class SnappyPages implements CompressionCodecFactory {
       byte[] in = new byte[compressedSize];
       input.duplicate().get(in);
       // The output's position moves on, as with Parquet's own decompressors.
-      output.put(snappy ? uncompress(in, uncompressedSize) : in);
+      output.put(snappy() ? uncompress(in, uncompressedSize) : in);
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class Eigenframework {
    * The solver's tolerance on ln gamma (relative, as {@link #LOG_TOLERANCE}) for a figure's theory
    * lines ({@link #estimateNear}). From a neighbouring point's gamma, Newton's method usually stops
    * far closer to the root than this; the risks agree with the tables' solves to 1e-8 or better (a
-   * pixel is 1e-3), for a quarter fewer passes over the spectrum along a line.
+   * pixel is about 1.5e-2 in log risk), for a quarter fewer passes over the spectrum along a line.
    */
   private static final double FIGURE_LOG_TOLERANCE = 1e-8;
 
