@@ -4,6 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import org.rfsweep.data.TaskSource;
 import org.rfsweep.features.FeatureMap;
 import org.rfsweep.grid.ProjectionBlock;
+import org.rfsweep.linalg.Workspace;
 
 /**
  * Turns samples of a stream into activated raw features g_j(x) for the first {@code columns}
@@ -25,6 +26,20 @@ final class Projector {
    */
   Projector(
       BLAS blas, TaskSource source, FeatureMap map, double[] bank, long jobSeed, int seedIndex) {
+    this(blas, source, map, bank, jobSeed, seedIndex, new Workspace());
+  }
+
+  /**
+   * @param inputSpace where a block's drawn inputs are kept (its contents are overwritten)
+   */
+  Projector(
+      BLAS blas,
+      TaskSource source,
+      FeatureMap map,
+      double[] bank,
+      long jobSeed,
+      int seedIndex,
+      Workspace inputSpace) {
     this.blas = blas;
     this.source = source;
     this.map = map;
@@ -32,7 +47,7 @@ final class Projector {
     this.jobSeed = jobSeed;
     this.seedIndex = seedIndex;
     this.blockRows = ProjectionBlock.rows(source.inputDimension());
-    this.inputs = new double[Math.multiplyExact(source.inputDimension(), blockRows)];
+    this.inputs = inputSpace.get((long) source.inputDimension() * blockRows);
   }
 
   /**

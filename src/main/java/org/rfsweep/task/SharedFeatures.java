@@ -30,6 +30,14 @@ final class SharedFeatures {
    */
   interface StripSpace {
     double[] get(int strip, long length);
+
+    /**
+     * An array of at least {@code length} doubles for a block of samples whose rows fall in several
+     * strips, projected whole and then scattered; contents may be left over.
+     */
+    default double[] scatterBlock(long length) {
+      return new double[Math.toIntExact(length)];
+    }
   }
 
   /** Features in freshly allocated strips. */
@@ -81,7 +89,7 @@ final class SharedFeatures {
         continue;
       }
       if (block == null) {
-        block = new double[Math.multiplyExact(blockRows, staircase.columns(0))];
+        block = space.scatterBlock((long) blockRows * staircase.columns(0));
       }
       scatter(projector, from, to, first, block);
     }

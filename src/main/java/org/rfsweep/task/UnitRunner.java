@@ -11,7 +11,6 @@ import org.rfsweep.grid.RandomStreams;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.NumericalException;
-import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.EigenRidgePath;
 import org.rfsweep.solver.PathTimings;
 import org.rfsweep.solver.RidgeSolution;
@@ -20,7 +19,8 @@ import org.rfsweep.spec.FeatureKind;
 /**
  * Fits every cell of a work unit at every ridge. The seed's feature bank, training features and
  * test set are built once; each cell then costs one Gram matrix and one eigendecomposition. A
- * numerical failure in one cell becomes FAILED rows for that cell and the unit carries on.
+ * numerical failure in one cell becomes FAILED rows for that cell and the unit carries on. The
+ * large arrays are the running thread's ({@link ThreadArrays}), not the runner's.
  *
  * <p>Not thread-safe: one runner per worker thread.
  */
@@ -32,17 +32,7 @@ public final class UnitRunner {
   private final double[] rawRidges;
   private final int testPoints;
   private final BLAS blas = NativeLinalg.blas();
-  private final EigenRidgePath path;
-  private final RidgeSolution solution = new RidgeSolution();
-  private final Workspace phi = new Workspace();
-  private final Workspace labels = new Workspace();
-  // Reused from unit to unit: a sweep's units have the same shapes, and fresh arrays of hundreds of
-  // MiB cost
-  // zeroing and page faults (up to a third of the feature time at 4096 x 2048). Not the bank: it is
-  // garbage
-  // once projected, and holding it would add to the memory of every fit.
-  private final Workspace testSpace = new Workspace();
-  private final List<Workspace> stripSpace = new ArrayList<>();
+  private final boolean leaveOneOut;
 
   /** How one cell's fit went: the ridge path's timings and the test risk's seconds. */
   private record CellFit(PathTimings path, double testRiskSeconds) {}
@@ -65,7 +55,7 @@ public final class UnitRunner {
       double[] ridges,
       int testPoints,
       boolean leaveOneOut) {
-    this.path = new EigenRidgePath(leaveOneOut);
+    this.leaveOneOut = leaveOneOut;
     this.source = source;
     this.map = map;
     this.jobSeed = jobSeed;
@@ -77,7 +67,12 @@ public final class UnitRunner {
   public List<FitResult> run(WorkUnit unit) {
     long setupStart = System.nanoTime();
     String backend = NativeLinalg.backend().label();
-    Setup setup = setUp(unit);
+    // Every large array comes from this thread's set, reused from the units it fitted before (a
+    // sweep's units have the same shapes): fresh arrays of hundreds of MiB cost zeroing and page
+    // faults, up to a third of the feature time at 4096 x 2048.
+    ThreadArrays arrays = ThreadArrays.ofThisThread();
+    RidgeSolution solution = arrays.solution;
+    Setup setup = setUp(unit, arrays);
     double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
 
     List<FitResult> results = new ArrayList<>(unit.cells().size() * ridges.length);
@@ -85,7 +80,7 @@ public final class UnitRunner {
     for (Cell cell : unit.cells()) {
       long start = System.nanoTime();
       try {
-        CellFit fit = fit(setup, cell, testMse);
+        CellFit fit = fit(setup, cell, testMse, arrays);
         double seconds = (System.nanoTime() - start) * 1e-9;
         for (int r = 0; r < ridges.length; r++) {
           results.add(
@@ -138,7 +133,7 @@ public final class UnitRunner {
    */
   private record Setup(SharedFeatures train, TestRisk testRisk, KernelCells kernels) {}
 
-  private Setup setUp(WorkUnit unit) {
+  private Setup setUp(WorkUnit unit, ThreadArrays arrays) {
     KernelCells kernels =
         unit.kernelCells().isEmpty()
             ? null
@@ -147,28 +142,30 @@ public final class UnitRunner {
     if (unit.featureCells().isEmpty()) {
       return new Setup(null, null, kernels);
     }
-    return setUpFeatures(unit, kernels);
+    return setUpFeatures(unit, kernels, arrays);
   }
 
   /**
-   * The finite widths' training features and test risk. The feature bank stays local: once
-   * projected it is garbage (unless the exact linear risk needs it), so a large cell's fit never
-   * holds it.
+   * The finite widths' training features and test risk. The feature bank is this thread's: the
+   * memory plan counts it held through the unit's fits (the exact linear risk reads it after each).
    */
-  private Setup setUpFeatures(WorkUnit unit, KernelCells kernels) {
+  private Setup setUpFeatures(WorkUnit unit, KernelCells kernels, ThreadArrays arrays) {
     int bankWidth = unit.maxWidth();
-    double[] bank = new double[Math.multiplyExact(source.inputDimension(), bankWidth)];
+    double[] bank = arrays.bank.get((long) source.inputDimension() * bankWidth);
     map.weights(jobSeed, unit.seedIndex(), 0, bankWidth, bank);
-    Projector projector = new Projector(blas, source, map, bank, jobSeed, unit.seedIndex());
+    Projector projector =
+        new Projector(blas, source, map, bank, jobSeed, unit.seedIndex(), arrays.projectionInputs);
     SharedFeatures train =
-        new SharedFeatures(projector, unit.featureCells(), source.outputs(), this::strip);
-    return new Setup(train, testRisk(unit, projector, bank, bankWidth), kernels);
+        new SharedFeatures(projector, unit.featureCells(), source.outputs(), arrays);
+    return new Setup(train, testRisk(unit, projector, bank, bankWidth, arrays), kernels);
   }
 
-  private CellFit fit(Setup setup, Cell cell, double[] testMse) {
+  private CellFit fit(Setup setup, Cell cell, double[] testMse, ThreadArrays arrays) {
     int n = cell.samples();
     int outputs = source.outputs();
-    double[] y = labels.get((long) n * outputs);
+    double[] y = arrays.labels.get((long) n * outputs);
+    EigenRidgePath path = arrays.path(leaveOneOut);
+    RidgeSolution solution = arrays.solution;
     PathTimings timings;
     TestRisk testRisk;
     if (cell.isKernel()) {
@@ -176,7 +173,7 @@ public final class UnitRunner {
       timings = setup.kernels().fit(path, n, y, ridges, solution);
       testRisk = setup.kernels().testRisk();
     } else {
-      timings = fitFeatures(setup.train(), cell, y);
+      timings = fitFeatures(setup.train(), cell, y, path, arrays);
       testRisk = setup.testRisk();
     }
     long fitted = System.nanoTime();
@@ -196,7 +193,9 @@ public final class UnitRunner {
   }
 
   /** Fits a finite-width cell at every ridge, its labels {@code y} filled here. */
-  private PathTimings fitFeatures(SharedFeatures train, Cell cell, double[] y) {
+  private PathTimings fitFeatures(
+      SharedFeatures train, Cell cell, double[] y, EigenRidgePath path, ThreadArrays arrays) {
+    RidgeSolution solution = arrays.solution;
     int n = cell.samples();
     int width = cell.width();
     int outputs = source.outputs();
@@ -218,21 +217,15 @@ public final class UnitRunner {
         coefficients[i] *= scale;
       }
     } else {
-      double[] features = phi.get((long) n * width);
+      double[] features = arrays.phi.get((long) n * width);
       train.assemble(n, width, features);
       timings = path.fit(features, n, width, y, outputs, ridges, solution);
     }
     return timings;
   }
 
-  private double[] strip(int k, long length) {
-    while (stripSpace.size() <= k) {
-      stripSpace.add(new Workspace());
-    }
-    return stripSpace.get(k).get(length);
-  }
-
-  private TestRisk testRisk(WorkUnit unit, Projector projector, double[] bank, int bankWidth) {
+  private TestRisk testRisk(
+      WorkUnit unit, Projector projector, double[] bank, int bankWidth, ThreadArrays arrays) {
     if (map.kind() == FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
       return new ExactLinearRisk(blas, gaussian, bank);
     }
@@ -240,7 +233,7 @@ public final class UnitRunner {
       return new StreamedTestRisk(blas, source, map, jobSeed, unit.seedIndex(), testPoints);
     }
     int outputs = source.outputs();
-    double[] features = testSpace.get((long) testPoints * bankWidth);
+    double[] features = arrays.testFeatures.get((long) testPoints * bankWidth);
     double[] testLabels = new double[Math.multiplyExact(testPoints, outputs)];
     projector.project(
         RandomStreams.TEST,

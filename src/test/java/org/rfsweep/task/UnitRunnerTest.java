@@ -2,6 +2,8 @@ package org.rfsweep.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -89,29 +91,23 @@ class UnitRunnerTest {
   }
 
   @Test
-  void aUnitGivesTheSameBitsWhateverItsRunnerRanBefore() {
-    // The promise behind resuming: a unit's rows do not depend on the units a runner (and its
-    // reused workspaces) ran before it. The LAPACK workspace bug fixed in e66f433 broke exactly
-    // this.
+  void aUnitGivesTheSameBitsWhateverItsThreadRanBefore() throws Exception {
+    // The promise behind resuming: a unit's rows do not depend on the units its thread (and the
+    // arrays it reuses) ran before it, under this runner or another one. The LAPACK workspace bug
+    // fixed in e66f433 broke exactly this.
     PowerLawSource source = new PowerLawSource(TASK);
     double[] ridges = {0.0, 0.1, 3.0};
     WorkUnit unit = new WorkUnit(2, List.of(new Cell(24, 32), new Cell(40, 16)));
+    FeatureMap relu = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
     List<FitResult> fresh =
-        new UnitRunner(
-                source,
-                new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm()),
-                JOB_SEED,
-                ridges,
-                100)
-            .run(unit);
-    UnitRunner used =
-        new UnitRunner(
-            source,
-            new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm()),
-            JOB_SEED,
-            ridges,
-            100);
-    used.run(new WorkUnit(0, List.of(new Cell(300, 200), new Cell(200, 300)))); // larger first
+        onNewThread(() -> new UnitRunner(source, relu, JOB_SEED, ridges, 100).run(unit));
+    // Larger first, and under another runner (another feature map and leave-one-out off), so
+    // every array the unit reads is longer than it needs and holds other numbers.
+    new UnitRunner(
+            source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100, false)
+        .run(new WorkUnit(0, List.of(new Cell(300, 200), new Cell(200, 300))));
+    UnitRunner used = new UnitRunner(source, relu, JOB_SEED, ridges, 100);
+    used.run(new WorkUnit(0, List.of(new Cell(300, 200), new Cell(200, 300))));
     List<FitResult> after = used.run(unit);
     assertEquals(fresh.size(), after.size());
     for (int i = 0; i < fresh.size(); i++) {
@@ -127,6 +123,49 @@ class UnitRunnerTest {
           Double.doubleToLongBits(fresh.get(i).looMse()),
           Double.doubleToLongBits(after.get(i).looMse()),
           "LOO of " + fresh.get(i));
+    }
+  }
+
+  @Test
+  void runnersOnOneThreadShareItsArraysAndAnotherThreadHasItsOwn() throws Exception {
+    PowerLawSource source = new PowerLawSource(TASK);
+    double[] ridges = {0.0, 0.1};
+    WorkUnit unit = new WorkUnit(3, List.of(new Cell(64, 48), new Cell(16, 96)));
+    onNewThread(
+        () -> {
+          ThreadArrays arrays = ThreadArrays.ofThisThread();
+          new UnitRunner(
+                  source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100)
+              .run(unit);
+          double[] bank = arrays.bank.get(0);
+          double[] strip = arrays.get(0, 0);
+          assertTrue(
+              bank.length >= source.inputDimension() * 64, "the unit's bank is the thread's");
+          // Another runner (a new Spark task's) on the same thread: no array allocated again.
+          new UnitRunner(
+                  source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100)
+              .run(new WorkUnit(4, unit.cells()));
+          assertSame(arrays, ThreadArrays.ofThisThread());
+          assertSame(bank, arrays.bank.get(0));
+          assertSame(strip, arrays.get(0, 0));
+          assertNotSame(arrays, onNewThread(ThreadArrays::ofThisThread));
+          return null;
+        });
+  }
+
+  /** Runs {@code work} on a thread of its own (with arrays of its own) and returns its result. */
+  private static <T> T onNewThread(java.util.concurrent.Callable<T> work) throws Exception {
+    java.util.concurrent.ExecutorService thread =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      return thread.submit(work).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error; // an assertion failed on that thread
+      }
+      throw e;
+    } finally {
+      thread.shutdown();
     }
   }
 
