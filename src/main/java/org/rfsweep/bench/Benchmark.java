@@ -454,17 +454,18 @@ public final class Benchmark {
             "  of which the exact test risk",
             small.testRiskSeconds() / small.lapackSeconds(),
             "ratio",
-            "one modes x N x ridges dgemm per cell");
+            "one modes x N x ridges dgemm per width, its cells' share");
         SmallCellCost.Cost here =
             SmallCellCost.sideBySide(SpecLoader.load(Path.of(spec)), small.shapes());
         table.add(
             "whole run",
-            "  the same cells again, each beside LAPACK alone",
+            "  the same cells again, beside LAPACK alone",
             here.fitSeconds() / here.lapackSeconds(),
             "ratio",
             String.format(
-                "one thread, nothing else running, fastest of 7: %.1f ms against %.1f ms; the"
-                    + " exact test risk %.2f of it",
+                "a width's cells together as a unit fits them, one thread, nothing else"
+                    + " running, fastest of 7: %.1f ms against %.1f ms; the exact test risk %.2f of"
+                    + " it",
                 here.fitSeconds() * 1e3,
                 here.lapackSeconds() * 1e3,
                 here.testRiskSeconds() / here.lapackSeconds()));

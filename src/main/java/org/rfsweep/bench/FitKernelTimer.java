@@ -70,6 +70,36 @@ final class FitKernelTimer {
   }
 
   /**
+   * The cells of one width fitted together as a sweep's unit fits them (their test risk can be one
+   * product: {@code SharedTestRisk}), once to warm up and then {@code runs} times: each cell's
+   * first row from the run whose cells took the least in all, in the cells' order.
+   */
+  static List<FitResult> fastestTogether(UnitRunner runner, List<Cell> cells, int runs) {
+    WorkUnit unit = new WorkUnit(0, cells);
+    int ridges = runner.run(unit).size() / cells.size();
+    List<FitResult> best = null;
+    double bestSeconds = Double.POSITIVE_INFINITY;
+    for (int run = 0; run < runs; run++) {
+      List<FitResult> rows = runner.run(unit);
+      List<FitResult> firsts = new java.util.ArrayList<>();
+      double seconds = 0;
+      for (int c = 0; c < cells.size(); c++) {
+        FitResult fit = rows.get(c * ridges);
+        if (!FitResult.OK.equals(fit.status())) {
+          throw new IllegalStateException("the benchmark cell failed: " + fit.error());
+        }
+        firsts.add(fit);
+        seconds += fit.fitSeconds();
+      }
+      if (seconds < bestSeconds) {
+        bestSeconds = seconds;
+        best = firsts;
+      }
+    }
+    return best;
+  }
+
+  /**
    * Runs the cell once to warm up (JIT, workspaces sized as across a sweep's cells), then {@code
    * runs} times, and reports the fastest run: the least disturbed by the rest of the machine.
    *

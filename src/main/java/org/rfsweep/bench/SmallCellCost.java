@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.rfsweep.grid.Cell;
 import org.rfsweep.io.ParquetTable;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.SymmetricEigen;
@@ -76,22 +77,31 @@ final class SmallCellCost {
   }
 
   /**
-   * The same cells fitted again on this thread, one cell at a time, each beside LAPACK alone on its
+   * The same cells fitted again on this thread, the cells of each width together as the sweep's
+   * unit fits them (their exact test risk is one product), beside LAPACK alone on each cell's
    * shapes: both timed in one sitting on a core the run's second fit thread no longer contends with
-   * (the run's fit seconds were measured beside it, LAPACK's here alone). The sweep's own code, a
-   * work unit of the one cell ({@link SparkUnitTask#runner}), fastest of {@link #REPEATS} ({@link
-   * FitKernelTimer#fastest}); its fit seconds exclude the seed's shared features, as the run's do.
+   * (the run's fit seconds were measured beside it, LAPACK's here alone). The sweep's own code
+   * ({@link SparkUnitTask#runner}), fastest of {@link #REPEATS} ({@link
+   * FitKernelTimer#fastestTogether}); its fit seconds exclude the seed's shared features, as the
+   * run's do.
    */
   static Cost sideBySide(JobSpec spec, List<List<Integer>> shapes) {
     UnitRunner runner = SparkUnitTask.runner(spec);
+    Map<Integer, List<Cell>> byWidth = new TreeMap<>();
+    for (List<Integer> shape : shapes) {
+      byWidth
+          .computeIfAbsent(shape.get(0), w -> new ArrayList<>())
+          .add(new Cell(shape.get(0), shape.get(1)));
+    }
     double fit = 0;
     double risk = 0;
     double lapack = 0;
-    for (List<Integer> shape : shapes) {
-      FitResult best = FitKernelTimer.fastest(runner, shape.get(0), shape.get(1), REPEATS, false);
-      fit += best.fitSeconds();
-      risk += best.testRiskSeconds();
-      lapack += lapackAlone(shape.get(0), shape.get(1));
+    for (List<Cell> cells : byWidth.values()) {
+      for (FitResult best : FitKernelTimer.fastestTogether(runner, cells, REPEATS)) {
+        fit += best.fitSeconds();
+        risk += best.testRiskSeconds();
+        lapack += lapackAlone((int) best.width(), best.samples());
+      }
     }
     return new Cost(fit, risk, lapack, shapes);
   }

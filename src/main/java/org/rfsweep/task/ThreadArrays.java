@@ -31,6 +31,7 @@ final class ThreadArrays implements SharedFeatures.StripSpace {
   final Workspace testFeatures = new Workspace();
   final Workspace phi = new Workspace();
   final Workspace labels = new Workspace();
+  final Workspace sharedCoefficients = new Workspace();
   final RidgeSolution solution = new RidgeSolution();
   private final List<Workspace> strips = new ArrayList<>();
   private EigenRidgePath withLeaveOneOut;

@@ -2,6 +2,7 @@ package org.rfsweep.task;
 
 import dev.ludovic.netlib.blas.BLAS;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.rfsweep.data.GaussianLinearTask;
 import org.rfsweep.data.TaskSource;
@@ -33,9 +34,6 @@ public final class UnitRunner {
   private final int testPoints;
   private final BLAS blas = NativeLinalg.blas();
   private final boolean leaveOneOut;
-
-  /** How one cell's fit went: the ridge path's timings and the test risk's seconds. */
-  private record CellFit(PathTimings path, double testRiskSeconds) {}
 
   /** A runner that computes leave-one-out estimates. */
   public UnitRunner(
@@ -71,60 +69,100 @@ public final class UnitRunner {
     // sweep's units have the same shapes): fresh arrays of hundreds of MiB cost zeroing and page
     // faults, up to a third of the feature time at 4096 x 2048.
     ThreadArrays arrays = ThreadArrays.ofThisThread();
-    RidgeSolution solution = arrays.solution;
     Setup setup = setUp(unit, arrays);
     double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
 
     List<FitResult> results = new ArrayList<>(unit.cells().size() * ridges.length);
-    double[] testMse = new double[ridges.length];
-    for (Cell cell : unit.cells()) {
-      long start = System.nanoTime();
-      try {
-        CellFit fit = fit(setup, cell, testMse, arrays);
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        for (int r = 0; r < ridges.length; r++) {
-          results.add(
-              new FitResult(
-                  cell.widthValue(),
-                  cell.samples(),
-                  ridges[r],
-                  unit.seedIndex(),
-                  solution.trainMse()[r],
-                  testMse[r],
-                  solution.looMse()[r],
-                  solution.gcvMse()[r],
-                  FitResult.OK,
-                  null, // no error: null, so that "error IS NULL" selects the rows that worked
-                  seconds,
-                  setupSeconds,
-                  fit.path(),
-                  fit.testRiskSeconds(),
-                  backend));
-        }
-      } catch (NumericalException e) {
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        for (double ridge : ridges) {
-          results.add(
-              new FitResult(
-                  cell.widthValue(),
-                  cell.samples(),
-                  ridge,
-                  unit.seedIndex(),
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  FitResult.FAILED,
-                  e.getMessage(),
-                  seconds,
-                  setupSeconds,
-                  null,
-                  Double.NaN,
-                  backend));
-        }
+    List<Cell> cells = unit.cells();
+    for (int from = 0, to; from < cells.size(); from = to) {
+      to = sharedRiskEnd(setup, cells, from);
+      for (Fitted fitted : fitGroup(setup, cells.subList(from, to), arrays)) {
+        fitted.addRows(ridges, unit.seedIndex(), setupSeconds, backend, results);
       }
     }
     return results;
+  }
+
+  /**
+   * The end of the run of cells from {@code from} whose test risk is one product ({@link
+   * SharedTestRisk}): the cells are sorted by width, and those of one width share it when the risk
+   * allows. A kernel cell, or a risk that cannot share, is a run of one.
+   */
+  private int sharedRiskEnd(Setup setup, List<Cell> cells, int from) {
+    Cell first = cells.get(from);
+    if (first.isKernel()
+        || !(setup.testRisk() instanceof SharedTestRisk shared)
+        || !shared.sharesProducts(ridges.length * source.outputs())) {
+      return from + 1;
+    }
+    int to = from + 1;
+    while (to < cells.size() && cells.get(to).width() == first.width()) {
+      to++;
+    }
+    return to;
+  }
+
+  /**
+   * Fits cells of one width and their test risks: one product for all of them when there are
+   * several (each cell then carries an equal share of its seconds), else the cell's own.
+   */
+  private Fitted[] fitGroup(Setup setup, List<Cell> group, ThreadArrays arrays) {
+    RidgeSolution solution = arrays.solution;
+    boolean shared = group.size() > 1;
+    int width = group.get(0).width();
+    int block = width * ridges.length * source.outputs();
+    double[] stack = shared ? arrays.sharedCoefficients.get((long) group.size() * block) : null;
+    Fitted[] fitted = new Fitted[group.size()];
+    int stacked = 0;
+    for (int k = 0; k < group.size(); k++) {
+      Cell cell = group.get(k);
+      long start = System.nanoTime();
+      try {
+        PathTimings timings = fitCell(setup, cell, arrays);
+        double[] testMse = new double[ridges.length];
+        double riskSeconds = 0;
+        if (shared) {
+          System.arraycopy(solution.coefficients(), 0, stack, stacked++ * block, block);
+        } else {
+          long fittedAt = System.nanoTime();
+          (cell.isKernel() ? setup.kernels().testRisk() : setup.testRisk())
+              .evaluate(solution, testMse);
+          riskSeconds = (System.nanoTime() - fittedAt) * 1e-9;
+        }
+        fitted[k] =
+            new Fitted(
+                cell,
+                Arrays.copyOf(solution.trainMse(), ridges.length),
+                testMse,
+                Arrays.copyOf(solution.looMse(), ridges.length),
+                Arrays.copyOf(solution.gcvMse(), ridges.length),
+                timings,
+                (System.nanoTime() - start) * 1e-9,
+                riskSeconds,
+                null);
+      } catch (NumericalException e) {
+        fitted[k] = Fitted.failed(cell, (System.nanoTime() - start) * 1e-9, e.getMessage());
+      }
+    }
+    if (stacked > 0) {
+      long start = System.nanoTime();
+      double[] risks = new double[stacked * ridges.length];
+      ((SharedTestRisk) setup.testRisk())
+          .evaluateShared(stack, width, stacked, ridges.length, risks);
+      double share = (System.nanoTime() - start) * 1e-9 / stacked;
+      int next = 0;
+      for (int k = 0; k < fitted.length; k++) {
+        if (fitted[k].error() == null) {
+          System.arraycopy(risks, next++ * ridges.length, fitted[k].testMse(), 0, ridges.length);
+          fitted[k] = fitted[k].withRiskSeconds(share);
+        }
+      }
+    }
+    double testNoise = source.testNoise();
+    for (int k = 0; k < fitted.length; k++) {
+      fitted[k] = fitted[k].checked(ridges, testNoise);
+    }
+    return fitted;
   }
 
   /**
@@ -160,36 +198,16 @@ public final class UnitRunner {
     return new Setup(train, testRisk(unit, projector, bank, bankWidth, arrays), kernels);
   }
 
-  private CellFit fit(Setup setup, Cell cell, double[] testMse, ThreadArrays arrays) {
+  /** Fits a cell at every ridge into this thread's solution, its labels drawn here. */
+  private PathTimings fitCell(Setup setup, Cell cell, ThreadArrays arrays) {
     int n = cell.samples();
-    int outputs = source.outputs();
-    double[] y = arrays.labels.get((long) n * outputs);
+    double[] y = arrays.labels.get((long) n * source.outputs());
     EigenRidgePath path = arrays.path(leaveOneOut);
-    RidgeSolution solution = arrays.solution;
-    PathTimings timings;
-    TestRisk testRisk;
     if (cell.isKernel()) {
       setup.kernels().labels(n, y);
-      timings = setup.kernels().fit(path, n, y, ridges, solution);
-      testRisk = setup.kernels().testRisk();
-    } else {
-      timings = fitFeatures(setup.train(), cell, y, path, arrays);
-      testRisk = setup.testRisk();
+      return setup.kernels().fit(path, n, y, ridges, arrays.solution);
     }
-    long fitted = System.nanoTime();
-    testRisk.evaluate(solution, testMse);
-    double testNoise = source.testNoise();
-    for (int r = 0; r < ridges.length && testNoise > 0; r++) {
-      testMse[r] += testNoise;
-    }
-    double testRiskSeconds = (System.nanoTime() - fitted) * 1e-9;
-    for (int r = 0; r < ridges.length; r++) {
-      if (!Double.isFinite(solution.trainMse()[r]) || Double.isNaN(testMse[r])) {
-        throw new NumericalException(
-            "non-finite risk at ridge " + ridges[r] + " (NaN or Inf in the fit)");
-      }
-    }
-    return new CellFit(timings, testRiskSeconds);
+    return fitFeatures(setup.train(), cell, y, path, arrays);
   }
 
   /** Fits a finite-width cell at every ridge, its labels {@code y} filled here. */

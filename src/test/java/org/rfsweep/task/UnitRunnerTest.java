@@ -2,6 +2,7 @@ package org.rfsweep.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,67 @@ class UnitRunnerTest {
           Double.doubleToLongBits(after.get(i).looMse()),
           "LOO of " + fresh.get(i));
     }
+  }
+
+  @Test
+  void cellsOfOneWidthShareOneTestRiskProductWhenTheirRidgesAreEven() {
+    PowerLawSource source = new PowerLawSource(TASK);
+    LinearFeatureMap map = new LinearFeatureMap(source.inputDimension());
+    List<Cell> cells =
+        List.of(new Cell(32, 16), new Cell(32, 48), new Cell(32, 96), new Cell(8, 96));
+    for (int count : new int[] {4, 6, 3, 5}) {
+      double[] ridges = new double[count];
+      for (int r = 1; r < count; r++) {
+        ridges[r] = Math.pow(10, r - 3);
+      }
+      List<FitResult> rows =
+          new UnitRunner(source, map, JOB_SEED, ridges, 100).run(new WorkUnit(1, cells));
+      // The three cells of width 32 carry equal shares of one product exactly when they share it.
+      boolean shared = count % 2 == 0;
+      for (int c = 1; c < 3; c++) {
+        assertEquals(
+            shared,
+            rows.get(0).testRiskSeconds() == rows.get(c * count).testRiskSeconds(),
+            "equal shares exactly when " + count + " ridges share");
+      }
+      assertTrue(rows.stream().allMatch(f -> FitResult.OK.equals(f.status())));
+    }
+  }
+
+  @Test
+  void aSharedTestRiskProductGivesEachCellTheBitsOfItsOwn() {
+    // What sharing rests on, checked on the native library: with an even column count, one product
+    // of stacked coefficient blocks rounds every column as the product of its own block does.
+    PowerLawSource source = new PowerLawSource(TASK);
+    int width = 48;
+    double[] bank = new double[source.inputDimension() * width];
+    new LinearFeatureMap(source.inputDimension()).weights(JOB_SEED, 0, 0, width, bank);
+    ExactLinearRisk risk = new ExactLinearRisk(NativeLinalg.blas(), source, bank);
+    java.util.Random random = new java.util.Random(5);
+    for (int ridges : new int[] {2, 4, 12, 22, 30}) {
+      assertTrue(risk.sharesProducts(ridges));
+      int cells = 5;
+      double[] stack = new double[cells * width * ridges];
+      for (int i = 0; i < stack.length; i++) {
+        stack[i] = random.nextGaussian();
+      }
+      double[] together = new double[cells * ridges];
+      risk.evaluateShared(stack, width, cells, ridges, together);
+      for (int c = 0; c < cells; c++) {
+        RidgeSolution alone = new RidgeSolution();
+        alone.reset(width, 1, ridges);
+        System.arraycopy(stack, c * width * ridges, alone.coefficients(), 0, width * ridges);
+        double[] out = new double[ridges];
+        risk.evaluate(alone, out);
+        for (int r = 0; r < ridges; r++) {
+          assertEquals(
+              Double.doubleToLongBits(out[r]),
+              Double.doubleToLongBits(together[c * ridges + r]),
+              "cell " + c + ", column " + r + " of " + ridges);
+        }
+      }
+    }
+    assertFalse(risk.sharesProducts(31), "an odd count computes a lone column, rounded otherwise");
   }
 
   @Test
