@@ -200,10 +200,15 @@ final class PlanCommand implements Callable<Integer> {
         duration(seconds),
         threads ? " on the driver's threads (no Spark session: run --engine auto)" : "",
         duration(TABLES_AND_REPORT_SECONDS));
-    CostModel.UnitCost largest = Capacity.check(job, plan, budget); // the same check run makes
+    Capacity.Memory memory = Capacity.check(job, plan, budget); // the same check run makes
     System.out.printf(
-        "memory      largest unit holds about %s at once; each task slot has %s (%s)%n",
-        ExecutorBudget.bytes(largest.peakBytes()),
+        "memory      largest unit holds about %s at once%s; each task slot has %s (%s)%n",
+        ExecutorBudget.bytes(memory.largestUnitBytes()),
+        memory.slotBytes() > memory.largestUnitBytes()
+            ? ", a slot about "
+                + ExecutorBudget.bytes(memory.slotBytes())
+                + " with the arrays its thread keeps from units of other shapes"
+            : "",
         ExecutorBudget.bytes(budget.bytesPerTask()),
         budget.source());
     return 0;

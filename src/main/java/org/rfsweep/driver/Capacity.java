@@ -1,5 +1,7 @@
 package org.rfsweep.driver;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.WorkUnit;
@@ -15,13 +17,23 @@ public final class Capacity {
   private Capacity() {}
 
   /**
-   * @return the cost of the unit that holds the most memory
+   * What a grid holds in memory.
+   *
+   * @param largestUnitBytes the unit that holds the most at once
+   * @param slotBytes what a task slot holds at most: that, or more when its thread keeps arrays
+   *     from units of other shapes ({@link CostModel#slotPeakBytes})
+   */
+  public record Memory(long largestUnitBytes, long slotBytes) {}
+
+  /**
    * @throws SpecException naming the array or the memory that does not fit
    */
-  public static CostModel.UnitCost check(JobSpec spec, GridPlan plan, ExecutorBudget budget) {
+  public static Memory check(JobSpec spec, GridPlan plan, ExecutorBudget budget) {
     CostModel.UnitCost largest = null;
+    List<CostModel.UnitCost> costs = new ArrayList<>();
     for (WorkUnit unit : plan.units()) {
       CostModel.UnitCost cost = CostModel.of(spec, unit);
+      costs.add(cost);
       if (cost.largestArray() > CostModel.MAX_ARRAY) {
         throw new SpecException(
             "grid: "
@@ -36,16 +48,22 @@ public final class Capacity {
         largest = cost;
       }
     }
-    if (largest != null && largest.peakBytes() > budget.bytesPerTask()) {
+    long slot = CostModel.slotPeakBytes(costs);
+    if (largest != null && slot > budget.bytesPerTask()) {
       throw new SpecException(
-          "grid: the largest unit needs about "
-              + ExecutorBudget.bytes(largest.peakBytes())
-              + " but a task slot has "
+          "grid: a task slot needs about "
+              + ExecutorBudget.bytes(slot)
+              + (slot > largest.peakBytes()
+                  ? " (the largest unit "
+                      + ExecutorBudget.bytes(largest.peakBytes())
+                      + ", with the arrays its thread keeps from other units)"
+                  : " for the largest unit")
+              + " but has "
               + ExecutorBudget.bytes(budget.bytesPerTask())
               + " ("
               + budget.source()
               + "); give executors more memory, fewer cores each, or shrink the largest cell");
     }
-    return largest;
+    return new Memory(largest == null ? 0 : largest.peakBytes(), slot);
   }
 }

@@ -40,6 +40,8 @@ public final class CostModel {
   /**
    * Cost of one work unit.
    *
+   * @param peakBytes what the unit holds at once, its kept arrays included
+   * @param kept the arrays of its peak that a task slot's thread keeps for its next unit
    * @param largestArray doubles in the largest single array the unit allocates (a Java array holds
    *     at most {@link #MAX_ARRAY})
    * @param largestArrayName what that array is, for messages
@@ -48,8 +50,43 @@ public final class CostModel {
       double flops,
       double flopsAtPeak,
       long peakBytes,
+      Kept kept,
       long largestArray,
       String largestArrayName) {}
+
+  /**
+   * Bytes of the arrays a fit thread keeps from unit to unit (task/ThreadArrays), each grown to the
+   * largest any of its units needed: the feature bank, the training strips, the copy of Phi for a
+   * cell spanning strips, the Gram matrix (with the eigensolver's vectors or workspace beside it).
+   */
+  public record Kept(long bank, long strips, long phi, long gram) {
+    public long total() {
+      return bank + strips + phi + gram;
+    }
+
+    /** Each kind at the larger of the two. */
+    public Kept max(Kept other) {
+      return new Kept(
+          Math.max(bank, other.bank),
+          Math.max(strips, other.strips),
+          Math.max(phi, other.phi),
+          Math.max(gram, other.gram));
+    }
+  }
+
+  /**
+   * What a task slot's thread holds at most over a sequence of units: the most any unit holds
+   * besides its kept arrays, plus every kind of kept array at the largest any unit made it.
+   */
+  public static long slotPeakBytes(Iterable<UnitCost> costs) {
+    long besidesKept = 0;
+    Kept kept = new Kept(0, 0, 0, 0);
+    for (UnitCost cost : costs) {
+      besidesKept = Math.max(besidesKept, cost.peakBytes() - cost.kept().total());
+      kept = kept.max(cost.kept());
+    }
+    return besidesKept + kept.total();
+  }
 
   /**
    * The eigendecomposition of order m in flops at single-thread dgemm speed, as the fit runs it
@@ -225,8 +262,24 @@ public final class CostModel {
           (long) ridges * cell.width(),
           "the coefficients of cell (" + cell.width() + ", " + cell.samples() + ") at every ridge");
     }
+    long keptPhi = 0;
+    long keptGram = 0;
+    for (Cell cell : unit.featureCells()) {
+      long n = cell.samples();
+      long w = cell.width();
+      long m = Math.min(n, w);
+      boolean inPlace = n <= staircase.end(0) && w <= staircase.columns(0);
+      keptPhi = Math.max(keptPhi, inPlace ? 0 : n * w);
+      keptGram = Math.max(keptGram, m * m + SymmetricEigen.doublesKept((int) m));
+    }
+    Kept kept =
+        new Kept(
+            dimension * bankWidth * Double.BYTES,
+            staircase.entries() * Double.BYTES,
+            keptPhi * Double.BYTES,
+            keptGram * Double.BYTES);
     return new UnitCost(
-        flops, atPeak, (shared + perCell) * Double.BYTES, largest.size, largest.name);
+        flops, atPeak, (shared + perCell) * Double.BYTES, kept, largest.size, largest.name);
   }
 
   /** The largest of the arrays considered. */

@@ -47,6 +47,15 @@ public final class SymmetricEigen {
   }
 
   /**
+   * Doubles an instance keeps between calls once it has decomposed a matrix of order {@code n}:
+   * dsyevd's 2 n^2 workspace below order {@value #MRRR_FROM}, nothing of order n from there on (the
+   * vectors are the caller's to drop).
+   */
+  public static long doublesKept(int n) {
+    return n >= MRRR_FROM ? 0 : 2L * n * n;
+  }
+
+  /**
    * The result of {@link #factor}: Z, the tridiagonal matrix's eigenvectors (n x n), and the
    * routines used. Below order {@value #MRRR_FROM} Z is this instance's workspace, valid until its
    * next call; from there on it is allocated per call, for the caller to drop: kept, a large Z

@@ -146,9 +146,12 @@ class ArchitectureTest {
   }
 
   /**
-   * No mutable static state. Two exceptions, both per-JVM facts rather than run state: linalg's
-   * one-time backend choice, and data's pools, loaded once per executor JVM from the files (STYLE:
-   * large inputs are never shipped from the driver in a closure) and immutable once loaded.
+   * No mutable static state. Three exceptions, none of them run state: linalg's one-time backend
+   * choice; data's pools, loaded once per executor JVM from the files (STYLE: large inputs are
+   * never shipped from the driver in a closure) and immutable once loaded; and each worker thread's
+   * scratch arrays (task/ThreadArrays), whose contents never carry from one unit to the next
+   * (UnitRunnerTest runs a unit after others on one thread and compares its bits with a fresh
+   * thread's).
    */
   @Test
   void noStaticMutableFields() throws IOException {
@@ -156,8 +159,10 @@ class ArchitectureTest {
         Pattern.compile(
             "\\bstatic\\s+(?!final\\b)(?:volatile\\s+)?[\\w<>,?\\[\\] ]+\\s+\\w+\\s*[;=]");
     Pattern collection =
-        Pattern.compile("\\bstatic\\s+final\\s+[\\w.]*(Map|Set|List|Collection)<[^;]*=\\s*new\\b");
-    Set<Path> allowed = Set.of(MAIN.resolve("data/DatasetPool.java"));
+        Pattern.compile(
+            "\\bstatic\\s+final\\s+[\\w.]*(Map|Set|List|Collection|ThreadLocal)<[^;]*=\\s*new\\b");
+    Set<Path> allowed =
+        Set.of(MAIN.resolve("data/DatasetPool.java"), MAIN.resolve("task/ThreadArrays.java"));
     List<String> offenders = new ArrayList<>();
     for (Path file : sources(MAIN)) {
       if (file.startsWith(MAIN.resolve("linalg")) || allowed.contains(file)) {

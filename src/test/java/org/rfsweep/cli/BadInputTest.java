@@ -141,8 +141,7 @@ class BadInputTest {
             + "spark.executor.cores 2\n");
     Outcome outcome = Cli.execute("plan", spec.toString(), "--config", config.toString());
     assertEquals(2, outcome.code(), outcome.out());
-    assertTrue(
-        outcome.err().startsWith("rfsweep: grid: the largest unit needs about "), outcome.err());
+    assertTrue(outcome.err().startsWith("rfsweep: grid: a task slot needs about "), outcome.err());
     assertTrue(
         outcome.err().contains("executor memory 1.2 GiB less 600 MiB over 2 slots"), outcome.err());
   }

@@ -45,8 +45,8 @@ class RunChecksFirstTest {
         Specs.small()
             .replace("widths: [8, 24, 48]", "widths: [8, 40000]")
             .replace("samples: [16, 24, 40]", "samples: [16, 40000]"),
-        "grid: the largest unit needs about ",
-        "but a task slot has");
+        "grid: a task slot needs about ",
+        " for the largest unit but has ");
   }
 
   @Test

@@ -215,6 +215,26 @@ class UnitRunnerTest {
         });
   }
 
+  @Test
+  void theArraysAThreadKeepsAreTheOnesThePlanCounts() throws Exception {
+    org.rfsweep.spec.JobSpec spec =
+        org.rfsweep.spec.SpecLoader.parse(org.rfsweep.testing.Specs.small(), "small.yaml");
+    WorkUnit unit = org.rfsweep.grid.GridPlan.of(spec).units().get(0);
+    org.rfsweep.grid.CostModel.Kept kept = org.rfsweep.grid.CostModel.of(spec, unit).kept();
+    onNewThread(
+        () -> {
+          SparkUnitTask.runner(spec).run(unit);
+          ThreadArrays arrays = ThreadArrays.ofThisThread();
+          assertEquals(kept.bank(), 8L * arrays.bank.get(0).length, "the bank");
+          long strips = 0;
+          for (int k = 0; k < new org.rfsweep.grid.Staircase(unit.cells()).strips(); k++) {
+            strips += 8L * arrays.get(k, 0).length;
+          }
+          assertEquals(kept.strips(), strips, "the strips");
+          return null;
+        });
+  }
+
   /** Runs {@code work} on a thread of its own (with arrays of its own) and returns its result. */
   private static <T> T onNewThread(java.util.concurrent.Callable<T> work) throws Exception {
     java.util.concurrent.ExecutorService thread =
