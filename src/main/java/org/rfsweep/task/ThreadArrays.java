@@ -27,7 +27,7 @@ final class ThreadArrays implements SharedFeatures.StripSpace {
 
   final Workspace bank = new Workspace();
   final Workspace projectionInputs = new Workspace();
-  final Workspace scatterBlock = new Workspace();
+  private final Workspace scatterSpace = new Workspace();
   final Workspace testFeatures = new Workspace();
   final Workspace phi = new Workspace();
   final Workspace labels = new Workspace();
@@ -62,6 +62,11 @@ final class ThreadArrays implements SharedFeatures.StripSpace {
       withoutLeaveOneOut = new EigenRidgePath(false);
     }
     return withoutLeaveOneOut;
+  }
+
+  @Override
+  public double[] scatterBlock(long length) {
+    return scatterSpace.get(length);
   }
 
   @Override
