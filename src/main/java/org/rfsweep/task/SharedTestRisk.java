@@ -13,8 +13,8 @@ interface SharedTestRisk extends TestRisk {
   boolean sharesProducts(int columnsPerCell);
 
   /**
-   * @param coefficients the cells' width x ridges coefficient blocks one after another: a
-   *     column-major width x (cells * ridges) matrix on Phi = H / sqrt(width)
+   * @param coefficients the cells' width x ridges coefficient blocks (one output) one after
+   *     another: a column-major width x (cells * ridges) matrix on Phi = H / sqrt(width)
    * @param out modified: cells x ridges test risks, cell by cell
    */
   void evaluateShared(double[] coefficients, int width, int cells, int ridges, double[] out);
