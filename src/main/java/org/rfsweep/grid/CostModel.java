@@ -57,7 +57,7 @@ public final class CostModel {
   /**
    * Bytes of the arrays a fit thread keeps from unit to unit (task/ThreadArrays), each grown to the
    * largest any of its units needed: the feature bank, the training strips, the copy of Phi for a
-   * cell spanning strips, the Gram matrix (with the eigensolver's vectors or workspace beside it).
+   * cell spanning strips, the Gram matrix (with the eigensolver's workspace where it keeps one).
    */
   public record Kept(long bank, long strips, long phi, long gram) {
     public long total() {
@@ -268,8 +268,7 @@ public final class CostModel {
       long n = cell.samples();
       long w = cell.width();
       long m = Math.min(n, w);
-      boolean inPlace = n <= staircase.end(0) && w <= staircase.columns(0);
-      keptPhi = Math.max(keptPhi, inPlace ? 0 : n * w);
+      keptPhi = Math.max(keptPhi, copiesPhi(cell, staircase) ? n * w : 0);
       keptGram = Math.max(keptGram, m * m + SymmetricEigen.doublesKept((int) m));
     }
     Kept kept =
@@ -305,10 +304,14 @@ public final class CostModel {
     long n = cell.samples();
     long w = cell.width();
     long m = Math.min(n, w);
-    boolean inPlace = n <= staircase.end(0) && w <= staircase.columns(0);
-    long copy = inPlace ? 0 : n * w;
+    long copy = copiesPhi(cell, staircase) ? n * w : 0;
     long eigen = SymmetricEigen.doublesHeld((int) m);
     long leverages = loo && w < n ? n * w : 0;
     return copy + eigen + leverages + (3 * (n + w) + evaluationRows) * ridges;
+  }
+
+  /** Whether a cell's fit copies Phi: its features span more than the first strip. */
+  private static boolean copiesPhi(Cell cell, Staircase staircase) {
+    return cell.samples() > staircase.end(0) || cell.width() > staircase.columns(0);
   }
 }
