@@ -1,5 +1,6 @@
 package org.rfsweep.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.rfsweep.data.TaskSource;
 import org.rfsweep.features.FeatureMap;
@@ -50,39 +51,30 @@ final class FitKernelTimer {
    *     pointless for cells of a few milliseconds, whose garbage is small)
    */
   static FitResult fastest(UnitRunner runner, int width, int samples, int runs, boolean collect) {
-    WorkUnit unit = new WorkUnit(0, List.of(new Cell(width, samples)));
-    runner.run(unit);
-    FitResult best = null;
-    for (int run = 0; run < runs; run++) {
-      if (collect) {
-        System.gc();
-      }
-      FitResult fit = runner.run(unit).get(0);
-      if (!FitResult.OK.equals(fit.status())) {
-        throw new IllegalStateException("the benchmark cell failed: " + fit.error());
-      }
-      if (best == null
-          || fit.setupSeconds() + fit.fitSeconds() < best.setupSeconds() + best.fitSeconds()) {
-        best = fit;
-      }
-    }
-    return best;
+    return fastestTogether(runner, List.of(new Cell(width, samples)), runs, collect).get(0);
   }
 
   /**
-   * The cells of one width fitted together as a sweep's unit fits them (their test risk can be one
-   * product: {@code SharedTestRisk}), once to warm up and then {@code runs} times: each cell's
-   * first row from the run whose cells took the least in all, in the cells' order.
+   * The cells fitted together as a sweep's unit fits them (cells of one width can share their test
+   * risk's product: {@code SharedTestRisk}), once to warm up and then {@code runs} times: each
+   * cell's first row from the run whose unit took the least (its setup and its cells' fits), in the
+   * cells' order.
+   *
+   * @param collect whether to collect garbage before each run
    */
-  static List<FitResult> fastestTogether(UnitRunner runner, List<Cell> cells, int runs) {
+  static List<FitResult> fastestTogether(
+      UnitRunner runner, List<Cell> cells, int runs, boolean collect) {
     WorkUnit unit = new WorkUnit(0, cells);
     int ridges = runner.run(unit).size() / cells.size();
     List<FitResult> best = null;
     double bestSeconds = Double.POSITIVE_INFINITY;
     for (int run = 0; run < runs; run++) {
+      if (collect) {
+        System.gc();
+      }
       List<FitResult> rows = runner.run(unit);
-      List<FitResult> firsts = new java.util.ArrayList<>();
-      double seconds = 0;
+      List<FitResult> firsts = new ArrayList<>();
+      double seconds = rows.get(0).setupSeconds();
       for (int c = 0; c < cells.size(); c++) {
         FitResult fit = rows.get(c * ridges);
         if (!FitResult.OK.equals(fit.status())) {

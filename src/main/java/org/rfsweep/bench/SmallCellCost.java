@@ -97,7 +97,7 @@ final class SmallCellCost {
     double risk = 0;
     double lapack = 0;
     for (List<Cell> cells : byWidth.values()) {
-      for (FitResult best : FitKernelTimer.fastestTogether(runner, cells, REPEATS)) {
+      for (FitResult best : FitKernelTimer.fastestTogether(runner, cells, REPEATS, false)) {
         fit += best.fitSeconds();
         risk += best.testRiskSeconds();
         lapack += lapackAlone((int) best.width(), best.samples());

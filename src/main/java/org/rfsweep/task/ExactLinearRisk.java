@@ -69,14 +69,14 @@ final class ExactLinearRisk implements SharedTestRisk {
    * The risk of each column of a width x columns coefficient matrix (leading dimension width): one
    * dgemm through the bank's first width columns, then each column's sum of squared errors.
    */
-  private void risks(double[] coefficients, int width, int ridges, double[] out) {
+  private void risks(double[] coefficients, int width, int columns, double[] out) {
     int dimension = sqrtEigenvalues.length;
-    double[] u = effective.get((long) dimension * ridges);
+    double[] u = effective.get((long) dimension * columns);
     blas.dgemm(
         "N",
         "N",
         dimension,
-        ridges,
+        columns,
         width,
         dual ? 1.0 : 1.0 / Math.sqrt(width),
         bank,
@@ -86,11 +86,11 @@ final class ExactLinearRisk implements SharedTestRisk {
         0.0,
         u,
         dimension);
-    // Four ridges' sums side by side: each still adds its terms in mode order (the same bits as
-    // one ridge at a time), but four chains of additions overlap instead of each waiting on its
+    // Four columns' sums side by side: each still adds its terms in mode order (the same bits as
+    // one column at a time), but four chains of additions overlap instead of each waiting on its
     // own previous sum; for a small cell this loop cost as much as its dgemm.
     int r = 0;
-    for (; r + 4 <= ridges; r += 4) {
+    for (; r + 4 <= columns; r += 4) {
       int c0 = r * dimension;
       int c1 = c0 + dimension;
       int c2 = c1 + dimension;
@@ -116,7 +116,7 @@ final class ExactLinearRisk implements SharedTestRisk {
       out[r + 2] = sum2 + noise;
       out[r + 3] = sum3 + noise;
     }
-    for (; r < ridges; r++) {
+    for (; r < columns; r++) {
       double sum = 0;
       int column = r * dimension;
       for (int i = 0; i < dimension; i++) {

@@ -140,15 +140,16 @@ class UnitRunnerTest {
       }
       List<FitResult> rows =
           new UnitRunner(source, map, JOB_SEED, ridges, 100).run(new WorkUnit(1, cells));
-      // The three cells of width 32 carry equal shares of one product exactly when they share it.
-      boolean shared = count % 2 == 0;
-      for (int c = 1; c < 3; c++) {
-        assertEquals(
-            shared,
-            rows.get(0).testRiskSeconds() == rows.get(c * count).testRiskSeconds(),
-            "equal shares exactly when " + count + " ridges share");
+      assertTrue(rows.stream().allMatch(f -> FitResult.OK.equals(f.status())), count + " ridges");
+      if (count % 2 == 0) {
+        // One product for the three cells of width 32, its time split evenly: the same share,
+        // to the bit, which three products timed one by one would give only by chance.
+        double share = rows.get(0).testRiskSeconds();
+        assertTrue(share > 0, "the product was timed");
+        for (int c = 1; c < 3; c++) {
+          assertEquals(share, rows.get(c * count).testRiskSeconds(), count + " ridges share");
+        }
       }
-      assertTrue(rows.stream().allMatch(f -> FitResult.OK.equals(f.status())));
     }
   }
 
