@@ -463,7 +463,7 @@ public final class Benchmark {
             "one modes x N x ridges dgemm per width, its cells' share");
         table.add(
             "whole run",
-            "  the same cells in the run (beside a 2nd fit thread)",
+            "  the same cells in the run, beside a 2nd thread",
             small.fitSeconds() / small.lapackSeconds(),
             "ratio",
             String.format(
