@@ -8,6 +8,13 @@ import org.rfsweep.spec.PowerLawTaskSpec;
  * inputs z = Lambda^{1/2} x with x ~ N(0, I_M), labels y = v . x + sqrt(noise) * eps.
  */
 public final class PowerLawSource implements GaussianLinearTask {
+  /**
+   * Samples shaped side by side: each label still sums its terms in mode order (the bits of one
+   * sample at a time), but four chains of additions overlap instead of each waiting on its own
+   * previous sum, which is what one sample at a time is bound by.
+   */
+  private static final int SAMPLES_TOGETHER = 4;
+
   private final double[] sqrtEigenvalues;
   private final double[] target;
   private final double noiseVariance;
@@ -80,29 +87,88 @@ public final class PowerLawSource implements GaussianLinearTask {
       double[] inputs,
       double[] labels,
       int labelRows) {
-    int modes = sqrtEigenvalues.length;
-    double noiseStd = Math.sqrt(noiseVariance);
+    int stride = sqrtEigenvalues.length + 1;
     // Item j's generator yields its M input normals, then its noise normal: shared by the task
     // points of a Spark task when they draw the same (draws), drawn here otherwise.
     double[] shared =
-        draws == null ? null : draws.block(jobSeed, seedIndex, stream, from, count, modes + 1);
-    double[] own = shared == null ? new double[modes + 1] : null;
-    for (int j = 0; j < count; j++) {
+        draws == null ? null : draws.block(jobSeed, seedIndex, stream, from, count, stride);
+    double[] own = shared == null ? new double[SAMPLES_TOGETHER * stride] : null;
+    for (int first = 0; first < count; first += SAMPLES_TOGETHER) {
+      int together = Math.min(SAMPLES_TOGETHER, count - first);
       double[] normals = shared;
-      int at = j * (modes + 1);
+      int at = first * stride;
       if (shared == null) {
-        NormalDraws.fill(jobSeed, seedIndex, stream, from + j, modes + 1, own, 0);
+        for (int j = 0; j < together; j++) {
+          NormalDraws.fill(jobSeed, seedIndex, stream, from + first + j, stride, own, j * stride);
+        }
         normals = own;
         at = 0;
       }
-      int column = j * modes;
-      double signal = 0;
-      for (int i = 0; i < modes; i++) {
-        double x = normals[at + i];
-        inputs[column + i] = sqrtEigenvalues[i] * x;
-        signal += target[i] * x;
+      if (together == SAMPLES_TOGETHER) {
+        shapeFour(normals, at, stride, inputs, first, labels, from + first);
+      } else {
+        for (int j = 0; j < together; j++) {
+          shapeOne(normals, at + j * stride, inputs, first + j, labels, from + first + j);
+        }
       }
-      labels[from + j] = signal + noiseStd * normals[at + modes];
     }
+  }
+
+  /**
+   * Sample {@code row} of the block from its normals at {@code normals[at ..]}: inputs z =
+   * Lambda^{1/2} x into column {@code row} of {@code inputs}, the label into {@code labels[label]}.
+   */
+  private void shapeOne(
+      double[] normals, int at, double[] inputs, int row, double[] labels, int label) {
+    int modes = sqrtEigenvalues.length;
+    int column = row * modes;
+    double signal = 0;
+    for (int i = 0; i < modes; i++) {
+      double x = normals[at + i];
+      inputs[column + i] = sqrtEigenvalues[i] * x;
+      signal += target[i] * x;
+    }
+    labels[label] = signal + Math.sqrt(noiseVariance) * normals[at + modes];
+  }
+
+  /**
+   * {@link #shapeOne} for samples {@code row .. row + 3}, whose normals are {@code stride} apart.
+   */
+  private void shapeFour(
+      double[] normals, int at, int stride, double[] inputs, int row, double[] labels, int label) {
+    int modes = sqrtEigenvalues.length;
+    int c0 = row * modes;
+    int c1 = c0 + modes;
+    int c2 = c1 + modes;
+    int c3 = c2 + modes;
+    int a0 = at;
+    int a1 = a0 + stride;
+    int a2 = a1 + stride;
+    int a3 = a2 + stride;
+    double signal0 = 0;
+    double signal1 = 0;
+    double signal2 = 0;
+    double signal3 = 0;
+    for (int i = 0; i < modes; i++) {
+      double scale = sqrtEigenvalues[i];
+      double v = target[i];
+      double x0 = normals[a0 + i];
+      double x1 = normals[a1 + i];
+      double x2 = normals[a2 + i];
+      double x3 = normals[a3 + i];
+      inputs[c0 + i] = scale * x0;
+      inputs[c1 + i] = scale * x1;
+      inputs[c2 + i] = scale * x2;
+      inputs[c3 + i] = scale * x3;
+      signal0 += v * x0;
+      signal1 += v * x1;
+      signal2 += v * x2;
+      signal3 += v * x3;
+    }
+    double noiseStd = Math.sqrt(noiseVariance);
+    labels[label] = signal0 + noiseStd * normals[a0 + modes];
+    labels[label + 1] = signal1 + noiseStd * normals[a1 + modes];
+    labels[label + 2] = signal2 + noiseStd * normals[a2 + modes];
+    labels[label + 3] = signal3 + noiseStd * normals[a3 + modes];
   }
 }

@@ -2,7 +2,6 @@ package org.rfsweep.grid;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Standard-normal draws shared by the task points of one seed. Points that differ only in alpha,
@@ -72,9 +71,6 @@ public final class NormalDraws {
    */
   public static void fill(
       long jobSeed, int seedIndex, String stream, long index, int perItem, double[] out, int at) {
-    SplittableRandom random = RandomStreams.generator(jobSeed, seedIndex, stream, index);
-    for (int i = 0; i < perItem; i++) {
-      out[at + i] = random.nextGaussian();
-    }
+    SplittableNormals.fill(RandomStreams.seed(jobSeed, seedIndex, stream, index), out, at, perItem);
   }
 }

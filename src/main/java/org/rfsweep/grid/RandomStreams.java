@@ -42,8 +42,11 @@ public final class RandomStreams {
     return h;
   }
 
-  /** Stafford's variant 13 of the MurmurHash3 finaliser. */
-  private static long mix(long z) {
+  /**
+   * Stafford's variant 13 of the MurmurHash3 finaliser: also SplittableRandom's output function,
+   * which {@link SplittableNormals} reproduces.
+   */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
