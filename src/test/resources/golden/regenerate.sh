@@ -13,15 +13,16 @@ out="$(mktemp -d)/golden"
   "$root/rfsweep" show "$out" fits --csv | python3 -c '
 import csv, sys
 rows = csv.DictReader(sys.stdin)
-wanted = {("64", "128", "0.01", "3"), ("256", "64", "0.0", "0"), ("32", "256", "1.0", "2"), ("128", "128", "0.0", "1")}
+wanted = {(64, 128, 0.01, 3), (256, 64, 0.0, 0), (32, 256, 1.0, 2), (128, 128, 0.0, 1)}
 for r in rows:
-    if (r["width"], r["samples"], r["ridge"], r["seed"]) in wanted:
-        print(r["width"], r["samples"], r["ridge"], r["seed"], r["test_mse"], r["train_mse"])'
+    key = (int(float(r["width"])), int(r["samples"]), float(r["ridge"]), int(r["seed"]))
+    if key in wanted:
+        print(key[0], key[1], key[2], key[3], r["test_mse"], r["train_mse"])'
   echo "# sweep model fixed_axis fixed_value exponent"
   "$root/rfsweep" show "$out" exponents --csv | python3 -c '
 import csv, sys
 for r in csv.DictReader(sys.stdin):
-    if r["model"] in ("offset", "pure") and r["sweep"] == "width" and r["fixed_value"] == "256":
-        print(r["sweep"], r["model"], r["fixed_axis"], r["fixed_value"], r["exponent"])'
+    if r["model"] in ("offset", "pure") and r["sweep"] == "width" and float(r["fixed_value"]) == 256:
+        print(r["sweep"], r["model"], r["fixed_axis"], int(float(r["fixed_value"])), r["exponent"])'
 } > "$here/golden_sweep.txt"
 cat "$here/golden_sweep.txt"

@@ -1,7 +1,6 @@
 package org.rfsweep.task;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.Arrays;
 import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
@@ -43,7 +42,7 @@ final class SampledTestRisk implements TestRisk {
 
   @Override
   public void evaluate(RidgeSolution solution, double[] out) {
-    Arrays.fill(out, 0, solution.ridges(), 0.0);
+    double[] sums = new double[solution.ridges() * outputs];
     double scale = dual ? 1.0 : 1.0 / Math.sqrt(solution.width());
     addSquaredErrors(
         blas,
@@ -57,16 +56,16 @@ final class SampledTestRisk implements TestRisk {
         points,
         outputs,
         predictions,
-        out);
-    for (int r = 0; r < solution.ridges(); r++) {
-      out[r] /= points;
-    }
+        sums);
+    meanOverPoints(sums, solution.ridges(), outputs, points, out);
   }
 
   /**
-   * Adds to {@code sums[r]} the squared errors of ridge r's predictions on test points {@code from
-   * .. from+rows-1}, whose raw features are the first {@code rows} rows of {@code features}
-   * (leading dimension {@code ld}); predictions are {@code scale} features times coefficients.
+   * Continues, for each ridge r and output o, the sum of squared errors in {@code sums[r * outputs
+   * + o]} over test points {@code from .. from+rows-1}, whose raw features are the first {@code
+   * rows} rows of {@code features} (leading dimension {@code ld}); predictions are {@code scale}
+   * features times coefficients. Each sum adds its points one at a time in order, so the points
+   * taken in blocks (streamed) give the bits of all of them at once.
    */
   static void addSquaredErrors(
       BLAS blas,
@@ -98,17 +97,29 @@ final class SampledTestRisk implements TestRisk {
         0.0,
         p,
         rows);
-    for (int r = 0; r < solution.ridges(); r++) {
-      double sum = 0;
-      for (int o = 0; o < outputs; o++) {
-        int column = (r * outputs + o) * rows;
-        int labelColumn = o * labelRows + from;
-        for (int t = 0; t < rows; t++) {
-          double error = p[column + t] - labels[labelColumn + t];
-          sum += error * error;
-        }
+    for (int c = 0; c < columns; c++) {
+      double sum = sums[c];
+      int column = c * rows;
+      int labelColumn = (c % outputs) * labelRows + from;
+      for (int t = 0; t < rows; t++) {
+        double error = p[column + t] - labels[labelColumn + t];
+        sum += error * error;
       }
-      sums[r] += sum;
+      sums[c] = sum;
+    }
+  }
+
+  /**
+   * out[r] = the sum over outputs of {@code sums[r * outputs + o]}, over {@code points}: the mean
+   * squared error summed over outputs.
+   */
+  static void meanOverPoints(double[] sums, int ridges, int outputs, int points, double[] out) {
+    for (int r = 0; r < ridges; r++) {
+      double total = 0;
+      for (int o = 0; o < outputs; o++) {
+        total += sums[r * outputs + o];
+      }
+      out[r] = total / points;
     }
   }
 }

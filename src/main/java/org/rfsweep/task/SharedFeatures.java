@@ -124,11 +124,10 @@ final class SharedFeatures {
   }
 
   /**
-   * Writes the feature matrix Phi = H[:samples, :width] / sqrt(width) into {@code phi}
-   * (column-major, leading dimension {@code samples}).
+   * Writes the raw features H[:samples, :width] into {@code out} (column-major, leading dimension
+   * {@code samples}).
    */
-  void assemble(int samples, int width, double[] phi) {
-    double scale = 1.0 / Math.sqrt(width);
+  void copyRaw(int samples, int width, double[] out) {
     for (int k = 0; k < strips.length && staircase.start(k) < samples; k++) {
       int start = staircase.start(k);
       int rows = staircase.rows(k);
@@ -137,14 +136,21 @@ final class SharedFeatures {
         throw new IllegalStateException(
             "cell (" + width + ", " + samples + ") is outside the unit's staircase");
       }
-      double[] strip = strips[k];
       for (int j = 0; j < width; j++) {
-        int source = j * rows;
-        int target = j * samples + start;
-        for (int i = 0; i < used; i++) {
-          phi[target + i] = scale * strip[source + i];
-        }
+        System.arraycopy(strips[k], j * rows, out, j * samples + start, used);
       }
+    }
+  }
+
+  /**
+   * Writes the feature matrix Phi = H[:samples, :width] / sqrt(width) into {@code phi}
+   * (column-major, leading dimension {@code samples}).
+   */
+  void assemble(int samples, int width, double[] phi) {
+    copyRaw(samples, width, phi);
+    double scale = 1.0 / Math.sqrt(width);
+    for (int i = 0; i < samples * width; i++) {
+      phi[i] *= scale;
     }
   }
 

@@ -1,7 +1,6 @@
 package org.rfsweep.task;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.Arrays;
 import org.rfsweep.data.TaskSource;
 import org.rfsweep.features.FeatureMap;
 import org.rfsweep.grid.RandomStreams;
@@ -45,7 +44,7 @@ final class StreamedTestRisk implements TestRisk {
     int rows = Math.min(points, projector.blockRows());
     double[] features = block.get((long) rows * width);
     double[] labels = new double[Math.multiplyExact(points, outputs)];
-    Arrays.fill(out, 0, solution.ridges(), 0.0);
+    double[] sums = new double[solution.ridges() * outputs];
     for (int from = 0; from < points; from += rows) {
       int count = Math.min(rows, points - from);
       projector.project(
@@ -62,10 +61,8 @@ final class StreamedTestRisk implements TestRisk {
           points,
           outputs,
           predictions,
-          out);
+          sums);
     }
-    for (int r = 0; r < solution.ridges(); r++) {
-      out[r] /= points;
-    }
+    SampledTestRisk.meanOverPoints(sums, solution.ridges(), outputs, points, out);
   }
 }

@@ -218,26 +218,25 @@ public final class UnitRunner {
     int width = cell.width();
     int outputs = source.outputs();
     train.labels(n, y);
+    // Fit the raw features H, not Phi = H / sqrt(N): ridge delta on Phi is ridge delta N on H, and
+    // the coefficients on Phi are sqrt(N) times those on H (the same predictions and errors). A
+    // cell within the first strip is fitted in place, any other on a copy of the same values, so
+    // the arithmetic, and with it every bit, is the same whichever other cells share its unit.
     double[] raw = train.view(n, width);
-    PathTimings timings;
-    if (raw != null) {
-      // Fit the raw features H in place instead of copying Phi = H / sqrt(N): ridge delta on Phi is
-      // ridge
-      // delta N on H, and the coefficients on Phi are sqrt(N) times those on H (same predictions
-      // and errors).
-      for (int r = 0; r < ridges.length; r++) {
-        rawRidges[r] = ridges[r] * width;
-      }
-      timings = path.fit(raw, train.firstStripRows(), n, width, y, outputs, rawRidges, solution);
-      double[] coefficients = solution.coefficients();
-      double scale = Math.sqrt(width);
-      for (int i = 0; i < width * outputs * ridges.length; i++) {
-        coefficients[i] *= scale;
-      }
-    } else {
-      double[] features = arrays.phi.get((long) n * width);
-      train.assemble(n, width, features);
-      timings = path.fit(features, n, width, y, outputs, ridges, solution);
+    int ld = train.firstStripRows();
+    if (raw == null) {
+      raw = arrays.phi.get((long) n * width);
+      ld = n;
+      train.copyRaw(n, width, raw);
+    }
+    for (int r = 0; r < ridges.length; r++) {
+      rawRidges[r] = ridges[r] * width;
+    }
+    PathTimings timings = path.fit(raw, ld, n, width, y, outputs, rawRidges, solution);
+    double[] coefficients = solution.coefficients();
+    double scale = Math.sqrt(width);
+    for (int i = 0; i < width * outputs * ridges.length; i++) {
+      coefficients[i] *= scale;
     }
     return timings;
   }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rfsweep.data.PowerLawSource;
 import org.rfsweep.data.TaskSource;
 import org.rfsweep.features.FeatureMap;
@@ -67,28 +70,69 @@ class UnitRunnerTest {
     assertArrayEquals(labelsNarrow, java.util.Arrays.copyOf(labelsWide, n));
   }
 
-  @Test
-  void resultsOfACellDoNotDependOnTheOtherCellsOfItsUnit() {
-    PowerLawSource source = new PowerLawSource(TASK);
-    double[] ridges = {0.0, 0.1};
-    UnitRunner runner =
-        new UnitRunner(
-            source, new LinearFeatureMap(source.inputDimension()), JOB_SEED, ridges, 100);
-    Cell cell = new Cell(24, 32);
-    List<FitResult> alone = runner.run(new WorkUnit(2, List.of(cell)));
-    List<FitResult> among =
-        runner.run(new WorkUnit(2, List.of(new Cell(8, 64), cell, new Cell(64, 16))));
-    List<FitResult> match =
-        among.stream().filter(f -> f.width() == 24 && f.samples() == 32).toList();
-    for (int r = 0; r < ridges.length; r++) {
-      // Not bit for bit: a wider bank and other strips give OpenBLAS other matrix shapes, whose
-      // blocking rounds the same sums differently (measured: about 450 units in the last place of a
-      // test risk). Units
-      // are never cut differently for the same spec, so this is what extending a spec can change.
-      assertEquals(alone.get(r).testMse(), match.get(r).testMse(), 1e-12 * alone.get(r).testMse());
-      assertEquals(
-          alone.get(r).trainMse(), match.get(r).trainMse(), 1e-12 * alone.get(r).trainMse());
+  /**
+   * A cell's rows are the same bits alone, in its whole unit and in any part of it, so a seed's
+   * unit may be cut however the slots suit: odd and even widths and sample counts (a lone last
+   * column and strips of every shape in the projections), cells inside the first strip and across
+   * strips, samples across projection blocks, the exact linear risk and the risk on sampled test
+   * points, with and without leave-one-out.
+   */
+  @ParameterizedTest
+  @CsvSource({"linear, true", "linear, false", "relu, true", "relu, false"})
+  void aCellsBitsDoNotDependOnTheOtherCellsOfItsUnit(String feature, boolean loo) {
+    // 4,100 modes: projection blocks of 256 rows (ProjectionBlock), so 300 samples take two, and
+    // a block may span strips; several of OpenBLAS's K blocks per product.
+    PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 4100, 101));
+    FeatureMap map =
+        feature.equals("relu")
+            ? new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm())
+            : new LinearFeatureMap(source.inputDimension());
+    double[] ridges = {0.0, 1e-3, 0.1, 3.0, 10.0};
+    UnitRunner runner = new UnitRunner(source, map, JOB_SEED, ridges, 101, loo);
+    List<Cell> cells =
+        List.of(
+            new Cell(7, 9),
+            new Cell(24, 32),
+            new Cell(37, 45),
+            new Cell(45, 37),
+            new Cell(8, 64),
+            new Cell(64, 16),
+            new Cell(9, 131),
+            new Cell(131, 11),
+            new Cell(1, 20),
+            new Cell(21, 300),
+            new Cell(300, 21));
+    List<FitResult> whole = runner.run(new WorkUnit(2, cells));
+    List<FitResult> parts = new ArrayList<>();
+    for (Cell cell : cells) {
+      parts.addAll(runner.run(new WorkUnit(2, List.of(cell))));
     }
+    parts.addAll(runner.run(new WorkUnit(2, cells.subList(0, 4))));
+    parts.addAll(runner.run(new WorkUnit(2, cells.subList(4, cells.size()))));
+    assertEquals(cells.size() * ridges.length, whole.size());
+    for (FitResult expected : whole) {
+      List<FitResult> same =
+          parts.stream()
+              .filter(
+                  f ->
+                      f.width() == expected.width()
+                          && f.samples() == expected.samples()
+                          && f.ridge() == expected.ridge())
+              .toList();
+      assertEquals(2, same.size());
+      for (FitResult part : same) {
+        String what = "cell (" + expected.width() + ", " + expected.samples() + ")";
+        assertEquals(expected.status(), part.status(), what);
+        assertEquals(bits(expected.trainMse()), bits(part.trainMse()), what + " train");
+        assertEquals(bits(expected.testMse()), bits(part.testMse()), what + " test");
+        assertEquals(bits(expected.looMse()), bits(part.looMse()), what + " loo");
+        assertEquals(bits(expected.gcvMse()), bits(part.gcvMse()), what + " gcv");
+      }
+    }
+  }
+
+  private static long bits(double value) {
+    return Double.doubleToRawLongBits(value);
   }
 
   @Test
@@ -277,12 +321,12 @@ class UnitRunnerTest {
   }
 
   @Test
-  void streamedTestRiskEqualsTheRiskOnHeldTestFeatures() {
+  void streamedTestRiskIsTheRiskOnHeldTestFeaturesBitForBit() {
     // d = 2000 makes projection blocks of 524 rows, so 1200 test points take three blocks, the last
     // one short.
     PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 2000, 1200));
     FeatureMap map = new ReluFeatureMap(source.inputDimension(), source.meanSquaredNorm());
-    int width = 48;
+    int width = 47; // odd: the last feature's column computed as the first of a pair
     int n = 64;
     int points = 1200;
     int seed = 3;
@@ -307,7 +351,10 @@ class UnitRunnerTest {
         .evaluate(solution, streamed);
     for (int r = 0; r < 3; r++) {
       assertTrue(held[r] > 0);
-      assertEquals(held[r], streamed[r], 1e-12 * held[r], "ridge index " + r);
+      assertEquals(
+          Double.doubleToRawLongBits(held[r]),
+          Double.doubleToRawLongBits(streamed[r]),
+          "ridge index " + r);
     }
   }
 
