@@ -176,19 +176,24 @@ public final class PowerLawFit {
     boolean replicate = tolerance >= LOCAL_TOLERANCE;
     double loA = Math.max(MIN_EXPONENT, a0 - radius);
     double loB = Math.max(MIN_EXPONENT, b0 - radius);
-    double stepA = (Math.min(MAX_EXPONENT, a0 + radius) - loA) / scan;
-    double stepB = (Math.min(MAX_EXPONENT, b0 + radius) - loB) / scan;
+    double hiA = Math.min(MAX_EXPONENT, a0 + radius);
+    double hiB = Math.min(MAX_EXPONENT, b0 + radius);
+    double stepA = (hiA - loA) / scan;
+    double stepB = (hiB - loB) / scan;
     double bestA = loA;
     double bestB = loB;
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int i = 0; i <= scan; i++) {
+      // The last points are the bounds themselves (see minimise): the refinement's bounds must
+      // hold the grid point it starts from.
+      double u = i == scan ? hiA : loA + i * stepA;
       for (int j = 0; j <= scan; j++) {
-        double loss =
-            jointLoss(basis, widths, samples, y, loA + i * stepA, loB + j * stepB, replicate);
+        double v = j == scan ? hiB : loB + j * stepB;
+        double loss = jointLoss(basis, widths, samples, y, u, v, replicate);
         if (loss < bestLoss) {
           bestLoss = loss;
-          bestA = loA + i * stepA;
-          bestB = loB + j * stepB;
+          bestA = u;
+          bestB = v;
         }
       }
     }
@@ -544,10 +549,14 @@ public final class PowerLawFit {
     double best = lo;
     double bestValue = Double.POSITIVE_INFINITY;
     for (int i = 0; i <= points; i++) {
-      double value = f.applyAsDouble(lo + i * step);
+      // The last point is hi itself: lo + points * step can round past it, and Brent's search
+      // interval below refuses a start outside [from, to] (a fit whose best exponent was the
+      // scan's last point failed the whole aggregation).
+      double point = i == points ? hi : lo + i * step;
+      double value = f.applyAsDouble(point);
       if (value < bestValue) {
         bestValue = value;
-        best = lo + i * step;
+        best = point;
       }
     }
     double from = Math.max(lo, best - step);

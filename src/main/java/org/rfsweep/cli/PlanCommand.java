@@ -91,7 +91,13 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobSpec job = arguments.load();
-    GridPlan plan = GridPlan.of(job);
+    ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
+    int slots = this.slots != null ? this.slots : budget.slots();
+    if (slots < 1) {
+      throw new SpecException("--slots: must be >= 1, found " + slots);
+    }
+    // The driver cuts large units for the slots it has: the same cut played out here.
+    GridPlan plan = GridPlan.of(job).cutFor(slots);
     for (TaskPoint point : job.points()) {
       if (point.task() instanceof DatasetTaskSpec dataset) {
         DatasetPool.of(dataset, job.seed()); // a bad file is a plan error too
@@ -143,19 +149,18 @@ final class PlanCommand implements Callable<Integer> {
       flops += cost.flops();
       flopsAtPeak += cost.flopsAtPeak();
     }
-    ExecutorBudget budget = config == null ? ExecutorBudget.thisJvm() : ExecutorBudget.of(config);
     double gflops = measuredDgemmGflops();
     double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
     // The driver's schedule played out: units cut into sub-units when too few for the slots, then
     // chunks of them packed into tasks; a sub-unit runs whole on one slot, so the largest bounds
     // the time however many slots there are.
-    int slots = this.slots != null ? this.slots : budget.slots();
-    if (slots < 1) {
-      throw new SpecException("--slots: must be >= 1, found " + slots);
-    }
     List<WorkUnit> split = plan.units();
     List<WorkUnit> order = Schedule.driverOrder(split, u -> costs.get(u).flops());
-    Schedule schedule = Schedule.simulate(order, slots, u -> costs.get(u).flopsAtPeak() / rate);
+    int chunk =
+        Schedule.chunkUnits(
+            split, slots, u -> costs.get(u).flops() / Schedule.DRIVER_FLOPS_PER_SLOT);
+    Schedule schedule =
+        Schedule.simulate(order, slots, u -> costs.get(u).flopsAtPeak() / rate, chunk);
     double seconds = schedule.makespanSeconds() + (budget.inThisJvm() ? 0 : EXECUTOR_START_SECONDS);
     System.out.printf(
         "work        %.3g flops (%.3g at dgemm speed: narrow products, eigensolvers and draws run "
@@ -174,13 +179,14 @@ final class PlanCommand implements Callable<Integer> {
         "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%s%n",
         split.size(),
-        isCut(job, plan) ? "sub-units" : "units",
+        plan.isCut() ? "sub-units" : "units",
         schedule.chunks(),
         schedule.chunks() == 1 ? "" : "s",
         slots,
         100 * schedule.utilisation(),
         duration(schedule.largestUnitSeconds()),
-        schedule.utilisationBound() < 1
+        // Equal units, one per slot, bound it just under 1: nothing worth a clause.
+        schedule.utilisationBound() < 0.995
             ? String.format(
                 Locale.ROOT,
                 ", more than a slot's share of the work (%s), so no schedule passes %.0f%%",
@@ -214,15 +220,10 @@ final class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Whether the plan cut its seeds' units into sub-units. */
-  private static boolean isCut(JobSpec job, GridPlan plan) {
-    return plan.units().size() != (long) job.points().size() * job.grid().seeds();
-  }
-
   private static String unitWords(JobSpec job, GridPlan plan) {
     long seedUnits = (long) job.points().size() * job.grid().seeds();
-    return isCut(job, plan)
-        ? plan.units().size() + " sub-units (" + seedUnits + " seed units, each cut)"
+    return plan.isCut()
+        ? plan.units().size() + " sub-units (" + seedUnits + " seed units, each cut for the slots)"
         : plan.units().size() + " units";
   }
 

@@ -149,15 +149,17 @@ final class RunCommand implements Callable<Integer> {
       return QuickJit.RELAUNCH; // nothing printed or written yet
     }
     // Everything that can refuse the run does so before a session starts.
-    RunContext context =
-        SweepDriver.preflight(job, options, 1, ExecutorBudget.forRun(master, sparkSettings));
+    ExecutorBudget budget = ExecutorBudget.forRun(master, sparkSettings);
+    RunContext context = SweepDriver.preflight(job, options, 1, budget);
+    GridPlan cut = plan.cutFor(budget.slots());
     System.out.printf(
-        "rfsweep: %s: %s%d fits, %d rows, %d units -> %s (driver BLAS %s)%n",
+        "rfsweep: %s: %s%d fits, %d rows, %d %s -> %s (driver BLAS %s)%n",
         job.name(),
         job.hasTaskAxes() ? job.points().size() + " task points, " : "",
         plan.fits(),
         plan.rows(),
-        plan.units().size(),
+        cut.units().size(),
+        cut.isCut() ? "sub-units (units cut for " + budget.slots() + " task slots)" : "units",
         folder,
         context.blasBackend());
     try (LazySession spark =

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.grid.Schedule;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
 
@@ -123,7 +124,7 @@ public record FitEngine(
   /** The fits' seconds on {@code slots} local slots, by the cost model at a sustained speed. */
   public static double estimatedSeconds(JobSpec spec, GridPlan plan, int slots) {
     return plan.units().stream()
-            .mapToDouble(u -> CostModel.of(spec, u).flops() / SweepRun.SUSTAINED_FLOPS_PER_SLOT)
+            .mapToDouble(u -> CostModel.of(spec, u).flops() / Schedule.DRIVER_FLOPS_PER_SLOT)
             .sum()
         / Math.max(1, slots);
   }

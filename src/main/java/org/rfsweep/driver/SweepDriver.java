@@ -94,7 +94,8 @@ public final class SweepDriver {
    */
   public static RunContext preflight(
       JobSpec spec, Options options, int taskCpus, ExecutorBudget budget) {
-    Capacity.check(spec, GridPlan.of(spec), budget); // what plan refuses, run refuses
+    // What plan refuses, run refuses: the units cut for the slots as the run will cut them.
+    Capacity.check(spec, GridPlan.of(spec).cutFor(budget.slots()), budget);
     BlasBackend backend = NativeLinalg.initialise(taskCpus);
     if (!backend.isNative() && !options.allowJavaBlas()) {
       throw new IllegalStateException(

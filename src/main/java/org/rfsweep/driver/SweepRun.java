@@ -43,10 +43,6 @@ import scala.util.Properties;
  * reads top to bottom.
  */
 final class SweepRun {
-  /**
-   * A conservative sustained rate per task slot for that estimate (measured: 30-40 GFLOP/s here).
-   */
-  static final double SUSTAINED_FLOPS_PER_SLOT = 30e9;
 
   private final FitEngine engine;
   private final SweepDriver.Options options;
@@ -72,7 +68,7 @@ final class SweepRun {
     this.engine = engine;
     this.options = options;
     this.report = report;
-    this.plan = GridPlan.of(spec);
+    this.plan = GridPlan.of(spec).cutFor(engine.slots());
   }
 
   SweepDriver.Outcome execute(RunContext context) {
@@ -270,7 +266,7 @@ final class SweepRun {
       return options.chunkUnits();
     }
     return Schedule.chunkUnits(
-        units, engine.slots(), u -> CostModel.of(spec, u).flops() / SUSTAINED_FLOPS_PER_SLOT);
+        units, engine.slots(), u -> CostModel.of(spec, u).flops() / Schedule.DRIVER_FLOPS_PER_SLOT);
   }
 
   private int taskCpus() {

@@ -2,8 +2,11 @@ package org.rfsweep.grid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
@@ -12,9 +15,9 @@ import org.rfsweep.spec.TaskPoint;
 
 /**
  * A spec expanded into work: the distinct cells of the union of its sweeps, and one work unit per
- * (task point, seed) holding every cell (so the seed's data and feature bank are built once); a
- * unit costing more than 1/{@link #PARALLEL_UNITS} of a large job is cut into sub-units ({@link
- * UnitSplit}). The expansion depends on the spec alone.
+ * (task point, seed) holding every cell (so the seed's data and feature bank are built once). The
+ * expansion depends on the spec alone; {@link #cutFor} cuts large units into sub-units for the task
+ * slots a run has ({@link UnitSplit}).
  */
 public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
 
@@ -69,37 +72,108 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
               + MAX_UNITS);
     }
     List<Cell> sorted = List.copyOf(cells);
-    // A unit's cost depends on its point and cells, not its seed: one estimate per point.
-    double[] pointCost = new double[spec.points().size()];
-    for (int point = 0; point < pointCost.length; point++) {
-      pointCost[point] = CostModel.of(spec, new WorkUnit(point, 0, sorted)).flops();
-    }
-    double total = Arrays.stream(pointCost).sum() * spec.grid().seeds();
-    double share = Math.max(total / PARALLEL_UNITS, MIN_SUB_UNIT_FLOPS);
     List<WorkUnit> out = new ArrayList<>();
     for (int point = 0; point < spec.points().size(); point++) {
-      // The cut does not depend on the seed either: made once, applied to every seed.
-      List<WorkUnit> cut =
-          pointCost[point] > share
-              ? UnitSplit.toShare(
-                  List.of(new WorkUnit(point, 0, sorted)),
-                  share,
-                  u -> CostModel.of(spec, u).flops())
-              : List.of(new WorkUnit(point, 0, sorted));
       for (int seed = 0; seed < spec.grid().seeds(); seed++) {
-        for (WorkUnit part : cut) {
-          out.add(new WorkUnit(point, seed, part.cells()));
-        }
+        out.add(new WorkUnit(point, seed, sorted));
       }
     }
     return new GridPlan(spec, sorted, List.copyOf(out));
   }
 
   /**
-   * A large job is cut into about this many parts at least: enough to keep a cluster of a thousand
-   * task slots busy (two per slot).
+   * This plan with its units cut for {@code slots} task slots ({@link UnitSplit}): the cost model
+   * plays the driver's schedule out ({@link Schedule#simulate}) for whole units and for units cut
+   * to 1, 2 or 4 per slot, and keeps the cut that ends first (the fewer sub-units when two end
+   * together). Units under {@link #MIN_SUB_UNIT_FLOPS} are never cut. Few slots keep whole units
+   * (no setup done twice); a large cluster gets parts enough to fill it. A cell's rows are the same
+   * bits however its unit is cut (each is computed from the seed's streams alone, in products whose
+   * rounding does not depend on the other cells), so the cut may follow the cluster.
    */
-  static final double PARALLEL_UNITS = 1024;
+  public GridPlan cutFor(int slots) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots must be >= 1, found " + slots);
+    }
+    // A unit's cost depends on its point and cells, not its seed: one estimate per point.
+    double[] pointCost = new double[spec.points().size()];
+    for (int point = 0; point < pointCost.length; point++) {
+      pointCost[point] = CostModel.of(spec, new WorkUnit(point, 0, cells)).flops();
+    }
+    double total = Arrays.stream(pointCost).sum() * spec.grid().seeds();
+    double largest = Arrays.stream(pointCost).max().orElse(0);
+    double finest =
+        Math.max(
+            total / ((double) slots * UNITS_PER_SLOT[UNITS_PER_SLOT.length - 1]),
+            MIN_SUB_UNIT_FLOPS);
+    if (largest <= finest) {
+      return this; // no candidate cuts anything
+    }
+    // Seconds at the driver's nominal rate: the chunks are the driver's own, and only the
+    // comparison between cuts matters, so the choice depends on the spec and the slots alone.
+    Map<WorkUnit, CostModel.UnitCost> costs = new HashMap<>();
+    ToDoubleFunction<WorkUnit> flops = u -> cost(costs, u).flops();
+    ToDoubleFunction<WorkUnit> seconds = u -> cost(costs, u).flopsAtPeak() / DRIVER_RATE;
+    GridPlan best = this;
+    double bestMakespan = makespan(this, slots, flops, seconds);
+    for (int perSlot : UNITS_PER_SLOT) {
+      GridPlan candidate =
+          cutTo(pointCost, Math.max(total / ((double) slots * perSlot), MIN_SUB_UNIT_FLOPS));
+      if (candidate.units.size() > best.units.size()) {
+        double makespan = makespan(candidate, slots, flops, seconds);
+        if (makespan < bestMakespan) {
+          best = candidate;
+          bestMakespan = makespan;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static final double DRIVER_RATE = Schedule.DRIVER_FLOPS_PER_SLOT;
+
+  /** A unit's cost, priced once per point and cells (seeds cost alike). */
+  private CostModel.UnitCost cost(Map<WorkUnit, CostModel.UnitCost> costs, WorkUnit unit) {
+    return costs.computeIfAbsent(
+        new WorkUnit(unit.point(), 0, unit.cells()), key -> CostModel.of(spec, key));
+  }
+
+  /** The driver's schedule of a plan's units played out: its makespan in seconds. */
+  private static double makespan(
+      GridPlan plan,
+      int slots,
+      ToDoubleFunction<WorkUnit> flops,
+      ToDoubleFunction<WorkUnit> seconds) {
+    List<WorkUnit> order = Schedule.driverOrder(plan.units, flops);
+    int chunk = Schedule.chunkUnits(order, slots, u -> flops.applyAsDouble(u) / DRIVER_RATE);
+    return Schedule.simulate(order, slots, seconds, chunk).makespanSeconds();
+  }
+
+  /** Every unit costing more than {@code share} cut until its parts do not, or cannot be cut. */
+  private GridPlan cutTo(double[] pointCost, double share) {
+    List<WorkUnit> out = new ArrayList<>();
+    for (int point = 0; point < spec.points().size(); point++) {
+      // The cut does not depend on the seed either: made once, applied to every seed.
+      List<WorkUnit> cut =
+          pointCost[point] > share
+              ? UnitSplit.toShare(
+                  List.of(new WorkUnit(point, 0, cells)), share, u -> CostModel.of(spec, u).flops())
+              : List.of(new WorkUnit(point, 0, cells));
+      for (int seed = 0; seed < spec.grid().seeds(); seed++) {
+        for (WorkUnit part : cut) {
+          out.add(new WorkUnit(point, seed, part.cells()));
+        }
+      }
+    }
+    return new GridPlan(spec, cells, List.copyOf(out));
+  }
+
+  /** Whether some seed's unit is cut into sub-units. */
+  public boolean isCut() {
+    return units.size() != (long) spec.points().size() * spec.grid().seeds();
+  }
+
+  /** Units per slot a large job's cut may aim at: {@link #cutFor} plays each out. */
+  private static final int[] UNITS_PER_SLOT = {1, 2, 4};
 
   /**
    * Units below this many flops (about a minute of one slot) are never cut: jobs of such units (the

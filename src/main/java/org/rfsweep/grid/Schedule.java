@@ -23,6 +23,12 @@ public record Schedule(
     int chunks,
     double largestUnitSeconds,
     double utilisationBound) {
+  /**
+   * The conservative sustained rate per task slot the driver sizes its chunks at (measured: 30-40
+   * GFLOP/s here), so a spec and a slot count give the same chunks on any machine.
+   */
+  public static final double DRIVER_FLOPS_PER_SLOT = 30e9;
+
   /** A sweep is committed in about this many chunks (at least two units per task slot each). */
   public static final int CHUNKS = 10;
 
@@ -66,7 +72,15 @@ public record Schedule(
    */
   public static Schedule simulate(
       List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> seconds) {
-    int chunk = chunkUnits(units, slots, seconds);
+    return simulate(units, slots, seconds, chunkUnits(units, slots, seconds));
+  }
+
+  /**
+   * {@link #simulate(List, int, ToDoubleFunction)} with the driver's chunk size, which it decides
+   * at {@link #DRIVER_FLOPS_PER_SLOT} whatever the machine: {@code chunk} units a chunk.
+   */
+  public static Schedule simulate(
+      List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> seconds, int chunk) {
     double[] free = new double[slots]; // when each slot is next free
     List<Double> chunkEnds = new ArrayList<>();
     double work = 0;

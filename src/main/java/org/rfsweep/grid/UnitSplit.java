@@ -9,12 +9,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Sub-units: a seed's unit cut into groups of its cells, so a grid of few seeds and many cells
  * fills a large cluster. Each sub-unit draws what its own cells need from the seed's streams
- * (derived, never stored). The cut is part of the plan, decided by the spec alone like the units
- * themselves, never by the cluster: BLAS results can differ in the last bit with the shapes a
- * unit's cells give its products, so the same cells must always run together for the rows to be
- * identical under any master. Kernel cells of a unit stay together (they share one kernel matrix),
- * and a cell large enough to stream its test points when alone ({@link WorkUnit#streamsTestPoints})
- * is never cut out alone from a unit that did not.
+ * (derived, never stored), and a cell's rows are the same bits in any group, so the cut can follow
+ * the slots a run has. Kernel cells of a unit stay together: they share one kernel matrix, which
+ * each group holding one would build again.
  */
 public final class UnitSplit {
   private UnitSplit() {}
@@ -80,24 +77,6 @@ public final class UnitSplit {
     }
     WorkUnit a = unit.withCells(sorted(first));
     WorkUnit b = unit.withCells(sorted(second));
-    if (!unit.streamsTestPoints() && (a.streamsTestPoints() || b.streamsTestPoints())) {
-      // A large cell would stand alone: give it the smallest cell of the other half for company.
-      WorkUnit alone = a.streamsTestPoints() ? a : b;
-      List<Cell> other = new ArrayList<>((alone == a ? b : a).cells());
-      Cell company =
-          other.stream().filter(c -> !c.isKernel()).min(Comparator.naturalOrder()).orElse(null);
-      if (company == null || other.size() < 2) {
-        return null;
-      }
-      other.remove(company);
-      List<Cell> joined = new ArrayList<>(alone.cells());
-      joined.add(company);
-      a = unit.withCells(sorted(joined));
-      b = unit.withCells(sorted(other));
-      if (b.streamsTestPoints()) {
-        return null;
-      }
-    }
     return List.of(a, b);
   }
 

@@ -15,8 +15,8 @@ import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecLoader;
 
 /**
- * Sub-units: every cell lands in exactly one, the kernel cells stay together, a large cell is never
- * cut out alone, and the plan cuts only large jobs, by the spec alone.
+ * Sub-units: every cell lands in exactly one, the kernel cells stay together, and a plan cuts only
+ * large jobs, for the slots they run on.
  */
 class UnitSplitTest {
   /** A unit's cost: its cells' N n min(N, n), the shape of the Gram matrix's cost. */
@@ -67,25 +67,35 @@ class UnitSplitTest {
   }
 
   @Test
-  void aLargeCellIsNeverCutOutAlone() {
+  void aLargeCellMayBeCutOutAlone() {
+    // Alone, 4096 x 4096 streams its test points, with the bits of the held ones (UnitRunnerTest).
     WorkUnit unit = new WorkUnit(0, List.of(new Cell(4096, 4096), new Cell(16, 16)));
-    assertNull(UnitSplit.halves(unit, COST), "alone, 4096 x 4096 would stream its test points");
-    WorkUnit three =
-        new WorkUnit(0, List.of(new Cell(4096, 4096), new Cell(16, 16), new Cell(32, 32)));
-    List<WorkUnit> halves = UnitSplit.halves(three, COST);
-    assertEquals(2, halves.size());
-    halves.forEach(h -> assertTrue(!h.streamsTestPoints(), h.toString()));
+    List<WorkUnit> halves = UnitSplit.halves(unit, COST);
+    assertEquals(
+        List.of(List.of(new Cell(16, 16)), List.of(new Cell(4096, 4096))),
+        halves.stream().map(WorkUnit::cells).toList());
+    assertTrue(halves.get(1).streamsTestPoints());
+    assertNull(UnitSplit.halves(new WorkUnit(0, List.of(new Cell(64, 64))), COST));
   }
 
   @Test
-  void thePlanCutsOnlyLargeJobsAndByTheSpecAlone() throws Exception {
+  void largeJobsAreCutForTheSlotsTheyRunOn() throws Exception {
     JobSpec quickstart = SpecLoader.load(Path.of("jobs/quickstart.yaml"));
-    assertEquals(16, GridPlan.of(quickstart).units().size(), "a small job keeps one unit per seed");
+    assertEquals(16, GridPlan.of(quickstart).units().size(), "one unit per seed");
+    assertEquals(
+        16, GridPlan.of(quickstart).cutFor(1000).units().size(), "units under a minute stay whole");
 
     JobSpec nightly = SpecLoader.load(Path.of("jobs/nightly-large-grid.yaml"));
-    GridPlan plan = GridPlan.of(nightly);
-    assertTrue(plan.units().size() >= 1024, "sub-units: " + plan.units().size());
-    assertEquals(plan.units(), GridPlan.of(nightly).units(), "the same cut every time");
+    assertEquals(256, GridPlan.of(nightly).units().size());
+    assertEquals(
+        256,
+        GridPlan.of(nightly).cutFor(32).units().size(),
+        "32 slots: whole units, no setup twice");
+    GridPlan plan = GridPlan.of(nightly).cutFor(1000);
+    assertTrue(plan.isCut());
+    assertTrue(plan.units().size() >= 1000, "sub-units: " + plan.units().size());
+    assertEquals(
+        plan.units(), GridPlan.of(nightly).cutFor(1000).units(), "the same cut every time");
     // Each (seed, cell) in exactly one sub-unit.
     Set<String> seen = new HashSet<>();
     for (WorkUnit unit : plan.units()) {
