@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Validate SPEC and print the grid (per task point and in total): cells, fits, rows, units, total "
-            + "flops, the driver's schedule played out on the task slots at this machine's measured BLAS speed, "
+            + "flops, the units cut for the task slots as the driver cuts them and its schedule played out on "
+            + "them at this machine's measured BLAS speed, "
             + "and the largest unit's memory against what a task slot has (refused when it does not fit). "
             + "Starts no Spark job and writes nothing.")
 final class PlanCommand implements Callable<Integer> {
@@ -76,8 +77,9 @@ final class PlanCommand implements Callable<Integer> {
       names = "--slots",
       paramLabel = "S",
       description =
-          "simulate the schedule on S task slots instead of the config's (e.g. --slots 1000 for a "
-              + "cluster of 1000 cores at one core per task), each with the config's memory")
+          "cut the units and simulate the schedule for S task slots instead of the config's (e.g."
+              + " --slots 1000 for a cluster of 1000 cores at one core per task), each with the"
+              + " config's memory")
   Integer slots;
 
   @Option(

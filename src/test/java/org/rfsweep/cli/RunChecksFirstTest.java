@@ -46,7 +46,7 @@ class RunChecksFirstTest {
             .replace("widths: [8, 24, 48]", "widths: [8, 40000]")
             .replace("samples: [16, 24, 40]", "samples: [16, 40000]"),
         "grid: a task slot needs about ",
-        " for the largest unit but has ");
+        " but has ");
   }
 
   @Test
