@@ -21,10 +21,11 @@ public final class CostModel {
   private static final double EIGEN_FLOPS_PER_CUBE = 9;
 
   /**
-   * One Gaussian draw in flops at single-thread dgemm speed (measured: about 3 ns against 53-57
-   * GFLOP/s).
+   * One Gaussian draw in flops at single-thread dgemm speed (measured: about 1.9 ns against 53-57
+   * GFLOP/s, {@link SplittableNormals}: 1.6 ns on the ziggurat's common branch, the other 1.2% of
+   * draws through the JDK's method; 3 ns before it).
    */
-  private static final double NORMAL_AT_PEAK = 165;
+  private static final double NORMAL_AT_PEAK = 105;
 
   /**
    * The exact test risk's and the test predictions' products have one column per ridge: OpenBLAS

@@ -64,8 +64,9 @@ class PlanEstimateTest {
   }
 
   /**
-   * Cuts and packing are decided by the flop counts, which the time estimate does not touch: its
-   * weights only make narrow products, eigensolvers and draws count for their real speed.
+   * The time estimate leaves the flop counts alone (they decide where a unit is cut and how units
+   * are packed): its weights only make narrow products, eigensolvers and draws count for their real
+   * speed.
    */
   @Test
   void theTimeEstimateWeighsEachPartAndLeavesTheFlopsAlone() throws Exception {
