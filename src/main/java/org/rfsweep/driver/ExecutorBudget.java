@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,12 +34,16 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source, boolea
 
   /** Local mode in this JVM: its heap over its cores. */
   public static ExecutorBudget thisJvm() {
-    int cores = Runtime.getRuntime().availableProcessors();
+    return thisJvm(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Local mode in this JVM with {@code slots} task slots (local[N] over spark.task.cpus). */
+  static ExecutorBudget thisJvm(int slots) {
     long heap = Runtime.getRuntime().maxMemory();
     return new ExecutorBudget(
-        cores,
-        heap / cores,
-        "this JVM's heap " + bytes(heap) + " over " + cores + " local task slots",
+        slots,
+        heap / slots,
+        "this JVM's heap " + bytes(heap) + " over " + slots + " local task slots",
         true);
   }
 
@@ -48,8 +53,12 @@ public record ExecutorBudget(int slots, long bytesPerTask, String source, boolea
    */
   public static ExecutorBudget forRun(String master, Map<String, String> userSettings) {
     String resolved = SparkSessions.master(master, userSettings);
-    if (FitEngine.localCores(resolved).isPresent()) {
-      return thisJvm(); // without reading Spark's settings: loading SparkConf alone takes 0.2 s
+    OptionalInt cores = FitEngine.localCores(resolved);
+    if (cores.isPresent()) {
+      // Without reading Spark's settings (loading SparkConf alone takes 0.2 s): local[N] over the
+      // task's cores, as the run's engine counts its slots.
+      int taskCpus = Integer.parseInt(userSettings.getOrDefault("spark.task.cpus", "1").trim());
+      return thisJvm(Math.max(1, cores.getAsInt() / Math.max(1, taskCpus)));
     }
     Map<String, String> settings = settings(new SparkConf(true));
     settings.putAll(userSettings);
