@@ -71,18 +71,22 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
               + " work units; a job holds at most "
               + MAX_UNITS);
     }
-    List<Cell> sorted = List.copyOf(cells);
+    return whole(spec, List.copyOf(cells));
+  }
+
+  /** One unit of every cell per (task point, seed). */
+  private static GridPlan whole(JobSpec spec, List<Cell> cells) {
     List<WorkUnit> out = new ArrayList<>();
     for (int point = 0; point < spec.points().size(); point++) {
       for (int seed = 0; seed < spec.grid().seeds(); seed++) {
-        out.add(new WorkUnit(point, seed, sorted));
+        out.add(new WorkUnit(point, seed, cells));
       }
     }
-    return new GridPlan(spec, sorted, List.copyOf(out));
+    return new GridPlan(spec, cells, List.copyOf(out));
   }
 
   /**
-   * This plan with its units cut for {@code slots} task slots ({@link UnitSplit}): the cost model
+   * This plan's cells in units cut for {@code slots} task slots ({@link UnitSplit}): the cost model
    * plays the driver's schedule out ({@link Schedule#simulate}) for whole units and for units cut
    * to 1, 2 or 4 per slot, and keeps the cut that ends first (the fewer sub-units when two end
    * together). Units under {@link #MIN_SUB_UNIT_FLOPS} are never cut. Few slots keep whole units
@@ -105,16 +109,17 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
         Math.max(
             total / ((double) slots * UNITS_PER_SLOT[UNITS_PER_SLOT.length - 1]),
             MIN_SUB_UNIT_FLOPS);
+    GridPlan whole = isCut() ? whole(spec, cells) : this;
     if (largest <= finest) {
-      return this; // no candidate cuts anything
+      return whole; // no candidate cuts anything
     }
     // Seconds at the driver's nominal rate: the chunks are the driver's own, and only the
     // comparison between cuts matters, so the choice depends on the spec and the slots alone.
     Map<WorkUnit, CostModel.UnitCost> costs = new HashMap<>();
     ToDoubleFunction<WorkUnit> flops = u -> cost(costs, u).flops();
     ToDoubleFunction<WorkUnit> seconds = u -> cost(costs, u).flopsAtPeak() / DRIVER_RATE;
-    GridPlan best = this;
-    double bestMakespan = makespan(this, slots, flops, seconds);
+    GridPlan best = whole;
+    double bestMakespan = makespan(whole, slots, flops, seconds);
     for (int perSlot : UNITS_PER_SLOT) {
       GridPlan candidate =
           cutTo(pointCost, Math.max(total / ((double) slots * perSlot), MIN_SUB_UNIT_FLOPS));
