@@ -14,7 +14,7 @@ interface SharedTestRisk extends TestRisk {
 
   /**
    * @param coefficients the cells' width x ridges coefficient blocks (one output) one after
-   *     another: a column-major width x (cells * ridges) matrix on Phi = H / sqrt(width)
+   *     another: a column-major width x (cells * ridges) matrix on Phi = H / sqrt(width); read only
    * @param out modified: cells x ridges test risks, cell by cell
    */
   void evaluateShared(double[] coefficients, int width, int cells, int ridges, double[] out);
