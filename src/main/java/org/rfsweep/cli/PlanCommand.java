@@ -158,9 +158,7 @@ final class PlanCommand implements Callable<Integer> {
     // the time however many slots there are.
     List<WorkUnit> split = plan.units();
     List<WorkUnit> order = Schedule.driverOrder(split, u -> costs.get(u).flops());
-    int chunk =
-        Schedule.chunkUnits(
-            split, slots, u -> costs.get(u).flops() / Schedule.DRIVER_FLOPS_PER_SLOT);
+    int chunk = Schedule.driverChunkUnits(split, slots, u -> costs.get(u).flops());
     Schedule schedule =
         Schedule.simulate(order, slots, u -> costs.get(u).flopsAtPeak() / rate, chunk);
     double seconds = schedule.makespanSeconds() + (budget.inThisJvm() ? 0 : EXECUTOR_START_SECONDS);

@@ -260,13 +260,12 @@ final class SweepRun {
     return built;
   }
 
-  /** Units per committed chunk ({@link Schedule#chunkUnits}), unless --chunk-units says. */
+  /** Units per committed chunk ({@link Schedule#driverChunkUnits}), unless --chunk-units says. */
   private int chunkSize(JobSpec spec, List<WorkUnit> units) {
     if (options.chunkUnits() > 0) {
       return options.chunkUnits();
     }
-    return Schedule.chunkUnits(
-        units, engine.slots(), u -> CostModel.of(spec, u).flops() / Schedule.DRIVER_FLOPS_PER_SLOT);
+    return Schedule.driverChunkUnits(units, engine.slots(), u -> CostModel.of(spec, u).flops());
   }
 
   private int taskCpus() {

@@ -117,7 +117,8 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     // comparison between cuts matters, so the choice depends on the spec and the slots alone.
     Map<WorkUnit, CostModel.UnitCost> costs = new HashMap<>();
     ToDoubleFunction<WorkUnit> flops = u -> cost(costs, u).flops();
-    ToDoubleFunction<WorkUnit> seconds = u -> cost(costs, u).flopsAtPeak() / DRIVER_RATE;
+    ToDoubleFunction<WorkUnit> seconds =
+        u -> cost(costs, u).flopsAtPeak() / Schedule.DRIVER_FLOPS_PER_SLOT;
     GridPlan best = whole;
     double bestMakespan = makespan(whole, slots, flops, seconds);
     for (int perSlot : UNITS_PER_SLOT) {
@@ -134,8 +135,6 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     return best;
   }
 
-  private static final double DRIVER_RATE = Schedule.DRIVER_FLOPS_PER_SLOT;
-
   /** A unit's cost, priced once per point and cells (seeds cost alike). */
   private CostModel.UnitCost cost(Map<WorkUnit, CostModel.UnitCost> costs, WorkUnit unit) {
     return costs.computeIfAbsent(
@@ -149,7 +148,7 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
       ToDoubleFunction<WorkUnit> flops,
       ToDoubleFunction<WorkUnit> seconds) {
     List<WorkUnit> order = Schedule.driverOrder(plan.units, flops);
-    int chunk = Schedule.chunkUnits(order, slots, u -> flops.applyAsDouble(u) / DRIVER_RATE);
+    int chunk = Schedule.driverChunkUnits(order, slots, flops);
     return Schedule.simulate(order, slots, seconds, chunk).makespanSeconds();
   }
 

@@ -51,6 +51,15 @@ public record Schedule(
     return Math.max(2 * slots, (units.size() + CHUNKS - 1) / CHUNKS);
   }
 
+  /**
+   * Units per committed chunk as the driver decides it: {@link #chunkUnits} with each unit's {@code
+   * flops} at {@link #DRIVER_FLOPS_PER_SLOT}, the same on any machine.
+   */
+  public static int driverChunkUnits(
+      List<WorkUnit> units, int slots, ToDoubleFunction<WorkUnit> flops) {
+    return chunkUnits(units, slots, u -> flops.applyAsDouble(u) / DRIVER_FLOPS_PER_SLOT);
+  }
+
   /** Spark tasks for a chunk: one per unit, up to two per task slot (as the driver packs them). */
   public static int tasks(int units, int slots) {
     return Math.min(units, 2 * Math.max(1, slots));

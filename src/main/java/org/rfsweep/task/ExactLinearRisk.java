@@ -51,11 +51,11 @@ final class ExactLinearRisk implements SharedTestRisk {
   }
 
   /**
-   * Any count: an odd one is padded (below), so every column is computed by the kernels that round
-   * a column alike whatever its neighbours.
+   * For any ridge count: an odd one is padded (below), so every column is computed by the kernels
+   * that round a column alike whatever its neighbours. Kernel fits (dual) never share.
    */
   @Override
-  public boolean sharesProducts(int columnsPerCell) {
+  public boolean sharesProducts() {
     return !dual;
   }
 

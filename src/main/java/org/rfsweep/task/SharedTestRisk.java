@@ -9,8 +9,8 @@ package org.rfsweep.task;
  */
 interface SharedTestRisk extends TestRisk {
 
-  /** Whether cells with this many coefficient columns each (ridges x outputs) can share. */
-  boolean sharesProducts(int columnsPerCell);
+  /** Whether cells can share a product (for any ridge count). */
+  boolean sharesProducts();
 
   /**
    * @param coefficients the cells' width x ridges coefficient blocks (one output) one after

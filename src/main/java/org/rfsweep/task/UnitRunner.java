@@ -92,7 +92,7 @@ public final class UnitRunner {
     Cell first = cells.get(from);
     if (first.isKernel()
         || !(setup.testRisk() instanceof SharedTestRisk shared)
-        || !shared.sharesProducts(ridges.length * source.outputs())) {
+        || !shared.sharesProducts()) {
       return from + 1;
     }
     int to = from + 1;

@@ -206,7 +206,7 @@ class UnitRunnerTest {
     ExactLinearRisk risk = new ExactLinearRisk(NativeLinalg.blas(), source, bank);
     java.util.Random random = new java.util.Random(5);
     for (int ridges : new int[] {1, 2, 4, 7, 12, 22, 30, 31}) {
-      assertTrue(risk.sharesProducts(ridges));
+      assertTrue(risk.sharesProducts());
       int cells = 5;
       double[] stack = new double[cells * width * ridges];
       for (int i = 0; i < stack.length; i++) {
