@@ -1,5 +1,6 @@
 package org.rfsweep.grid;
 
+import java.util.List;
 import org.rfsweep.linalg.SymmetricEigen;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.FeatureKind;
@@ -58,11 +59,12 @@ public final class CostModel {
   /**
    * Bytes of the arrays a fit thread keeps from unit to unit (task/ThreadArrays), each grown to the
    * largest any of its units needed: the feature bank, the training strips, the copy of Phi for a
-   * cell spanning strips, the Gram matrix (with the eigensolver's workspace where it keeps one).
+   * cell spanning strips, the Gram matrix (with the eigensolver's workspace where it keeps one),
+   * the exact test risk's shared products.
    */
-  public record Kept(long bank, long strips, long phi, long gram) {
+  public record Kept(long bank, long strips, long phi, long gram, long risk) {
     public long total() {
-      return bank + strips + phi + gram;
+      return bank + strips + phi + gram + risk;
     }
 
     /** Each kind at the larger of the two. */
@@ -71,7 +73,8 @@ public final class CostModel {
           Math.max(bank, other.bank),
           Math.max(strips, other.strips),
           Math.max(phi, other.phi),
-          Math.max(gram, other.gram));
+          Math.max(gram, other.gram),
+          Math.max(risk, other.risk));
     }
   }
 
@@ -81,7 +84,7 @@ public final class CostModel {
    */
   public static long slotPeakBytes(Iterable<UnitCost> costs) {
     long besidesKept = 0;
-    Kept kept = new Kept(0, 0, 0, 0);
+    Kept kept = new Kept(0, 0, 0, 0, 0);
     for (UnitCost cost : costs) {
       besidesKept = Math.max(besidesKept, cost.peakBytes() - cost.kept().total());
       kept = kept.max(cost.kept());
@@ -205,13 +208,13 @@ public final class CostModel {
               + NARROW_PRODUCT_SLOWDOWN * evaluation
               + leverages;
       perCell =
-          Math.max(
-              perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? dimension : testPoints));
+          Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? 0 : testPoints));
     }
     int blockRows = ProjectionBlock.rows((int) dimension);
     long heldTestFeatures = unit.streamsTestPoints() ? 0 : testPoints * bankWidth;
     long shared =
-        dimension * bankWidth
+        (exactRisk ? exactRiskDoubles(unit.cells(), dimension, ridges) : 0)
+            + dimension * bankWidth
             + staircase.entries()
             + maxSamples
             + heldTestFeatures
@@ -277,9 +280,40 @@ public final class CostModel {
             dimension * bankWidth * Double.BYTES,
             staircase.entries() * Double.BYTES,
             keptPhi * Double.BYTES,
-            keptGram * Double.BYTES);
+            keptGram * Double.BYTES,
+            (exactRisk ? exactRiskDoubles(unit.cells(), dimension, ridges) : 0) * Double.BYTES);
     return new UnitCost(
         flops, atPeak, (shared + perCell) * Double.BYTES, kept, largest.size, largest.name);
+  }
+
+  /**
+   * Doubles the exact test risk holds at most for its shared products ({@link RiskProducts}), as
+   * the fit thread's arrays grow to: the products' output, the coefficients of a group's cells held
+   * until its last is fitted, and their copy staged block by block.
+   */
+  static long exactRiskDoubles(List<Cell> cells, long dimension, int columns) {
+    int stride = RiskProducts.stride(columns);
+    int perGroup = RiskProducts.cellsPerGroup(columns);
+    long output = 0;
+    long held = 0;
+    long staged = 0;
+    for (int from = 0, to; from < cells.size(); from = to) {
+      to = from + 1;
+      long widths = cells.get(from).isKernel() ? 0 : cells.get(from).width();
+      while (!cells.get(from).isKernel()
+          && to < Math.min(cells.size(), from + perGroup)
+          && !cells.get(to).isKernel()) {
+        widths += cells.get(to++).width();
+      }
+      if (widths == 0) {
+        continue;
+      }
+      output =
+          Math.max(output, Math.min(dimension, RiskProducts.MODE_CHUNK) * (to - from) * stride);
+      held = Math.max(held, to - from > 1 ? widths * columns : 0);
+      staged = Math.max(staged, widths * stride);
+    }
+    return output + held + staged;
   }
 
   /** The largest of the arrays considered. */

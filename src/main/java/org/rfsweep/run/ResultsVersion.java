@@ -9,7 +9,7 @@ package org.rfsweep.run;
  * another version is refused unless {@code --supersede} moves them aside.
  */
 public final class ResultsVersion {
-  public static final String CURRENT = "2";
+  public static final String CURRENT = "3";
 
   private ResultsVersion() {}
 }

@@ -1,16 +1,17 @@
 package org.rfsweep.task;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.Arrays;
 import org.rfsweep.data.GaussianLinearTask;
+import org.rfsweep.grid.RiskProducts;
 import org.rfsweep.linalg.Workspace;
 import org.rfsweep.solver.RidgeSolution;
 
 /**
  * Exact test risk of linear random features on a Gaussian task (docs/THEORY.md section 1): the
  * predictor is f(x) = (Lambda^{1/2} W_N^T a / sqrt(N)) . x, so E_te = |Lambda^{1/2} W_N^T a /
- * sqrt(N) - v|^2 + sigma^2 with no test-sampling noise. One dgemm per cell covers every ridge, or
- * one per width for the cells of a unit that share it ({@link SharedTestRisk}).
+ * sqrt(N) - v|^2 + sigma^2 with no test-sampling noise. A cell's products cover every ridge, and
+ * the cells of a unit share them whatever their widths ({@link SharedTestRisk}, {@link
+ * BankBlocks}).
  */
 final class ExactLinearRisk implements SharedTestRisk {
   private final BLAS blas;
@@ -19,15 +20,30 @@ final class ExactLinearRisk implements SharedTestRisk {
   private final double[] target;
   private final double noise;
   private final boolean dual;
-  private final Workspace effective = new Workspace();
-  private final Workspace padded = new Workspace();
-  private final Workspace paddedRisks = new Workspace();
+  private final Workspace effective;
+  private final Workspace staged;
+
+  /**
+   * Modes per chunk of the products' output: fixed, so a cell's products have the same rows
+   * whatever cells are beside it.
+   */
+  static final int MODE_CHUNK = 2048;
 
   /**
    * @param bank feature weights, column-major {@code dimension x bankWidth}; read only
    */
   ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank) {
-    this(blas, task, bank, false);
+    this(blas, task, bank, false, new Workspace(), new Workspace());
+  }
+
+  /**
+   * @param bank feature weights, column-major {@code dimension x bankWidth}; read only
+   * @param products where the products' output is kept (contents overwritten)
+   * @param staged where the products' right-hand sides are kept (contents overwritten)
+   */
+  ExactLinearRisk(
+      BLAS blas, GaussianLinearTask task, double[] bank, Workspace products, Workspace staged) {
+    this(blas, task, bank, false, products, staged);
   }
 
   /**
@@ -37,6 +53,18 @@ final class ExactLinearRisk implements SharedTestRisk {
    * @param dual whether fits are kernel fits with dual coefficients alpha
    */
   ExactLinearRisk(BLAS blas, GaussianLinearTask task, double[] bank, boolean dual) {
+    this(blas, task, bank, dual, new Workspace(), new Workspace());
+  }
+
+  private ExactLinearRisk(
+      BLAS blas,
+      GaussianLinearTask task,
+      double[] bank,
+      boolean dual,
+      Workspace products,
+      Workspace staged) {
+    this.effective = products;
+    this.staged = staged;
     this.dual = dual;
     this.blas = blas;
     this.bank = bank;
@@ -47,83 +75,89 @@ final class ExactLinearRisk implements SharedTestRisk {
 
   @Override
   public void evaluate(RidgeSolution solution, double[] out) {
-    evaluateShared(solution.coefficients(), solution.width(), 1, solution.ridges(), out);
+    evaluateShared(solution.coefficients(), new int[] {solution.width()}, solution.ridges(), out);
   }
 
-  /**
-   * For any ridge count: an odd one is padded (below), so every column is computed by the kernels
-   * that round a column alike whatever its neighbours. Kernel fits (dual) never share.
-   */
+  /** Any cells of finite width share (kernel fits, dual, do not). */
   @Override
   public boolean sharesProducts() {
     return !dual;
   }
 
   /**
-   * An odd count of ridges is padded with a zero column per cell: OpenBLAS computes a lone last
-   * column of a product with a one-column kernel that rounds differently from its wider ones
-   * (measured on this machine's Haswell kernels, seven cells of 2,000 modes: every even count from
-   * 2 to 42 agrees bit for bit stacked and alone; with an odd one, the last column alone differs),
-   * and runs the narrow product faster padded (at 10^4 modes, 31 columns at 25 GFLOP/s, 32 at 30).
+   * The cells' products through the bank cut as {@link BankBlocks} cuts them, the modes a chunk of
+   * {@link RiskProducts#MODE_CHUNK} at a time (the products' output then stays small whatever the
+   * cells), each column's squared errors summed in mode order across the chunks. An odd count of
+   * ridges is padded with a zero column per cell: OpenBLAS computes a lone last column of a product
+   * with a one-column kernel that rounds differently from its wider ones (measured on this
+   * machine's Haswell kernels), so every product here has an even column count.
    */
   @Override
-  public void evaluateShared(
-      double[] coefficients, int width, int cells, int ridges, double[] out) {
-    if (ridges % 2 == 0) {
-      risks(coefficients, width, cells * ridges, out);
-      return;
+  public void evaluateShared(double[] coefficients, int[] widths, int ridges, double[] out) {
+    int stride = RiskProducts.stride(ridges);
+    BankBlocks blocks = new BankBlocks(widths, stride);
+    double[] scales = new double[widths.length];
+    for (int c = 0; c < widths.length; c++) {
+      scales[c] = dual ? 1.0 : 1.0 / Math.sqrt(widths[c]);
     }
-    int stride = ridges + 1;
-    double[] stacked = padded.get((long) width * cells * stride);
-    double[] all = paddedRisks.get((long) cells * stride);
-    for (int c = 0; c < cells; c++) {
-      System.arraycopy(
-          coefficients, c * width * ridges, stacked, c * width * stride, width * ridges);
-      Arrays.fill(stacked, (c * stride + ridges) * width, (c + 1) * stride * width, 0.0);
+    double[] staged = this.staged.get(blocks.stagedLength());
+    blocks.stage(coefficients, ridges, scales, staged);
+    int dimension = sqrtEigenvalues.length;
+    int columns = blocks.columns();
+    int chunk = Math.min(RiskProducts.MODE_CHUNK, dimension);
+    double[] u = effective.get((long) chunk * columns);
+    double[] sums = new double[columns];
+    for (int first = 0; first < dimension; first += chunk) {
+      int rows = Math.min(chunk, dimension - first);
+      for (BankBlocks.Product product : blocks.products()) {
+        blas.dgemm(
+            "N",
+            "N",
+            rows,
+            product.columns(),
+            product.inner(),
+            1.0,
+            bank,
+            product.block() * BankBlocks.BLOCK * dimension + first,
+            dimension,
+            staged,
+            product.stagedOffset(),
+            product.inner(),
+            product.block() == 0 ? 0.0 : 1.0,
+            u,
+            product.firstColumn() * rows,
+            rows);
+      }
+      addSquaredErrors(u, first, rows, columns, sums);
     }
-    risks(stacked, width, cells * stride, all);
-    for (int c = 0; c < cells; c++) {
-      System.arraycopy(all, c * stride, out, c * ridges, ridges);
+    for (int position = 0; position < widths.length; position++) {
+      int cell = blocks.cellAt(position);
+      for (int r = 0; r < ridges; r++) {
+        out[cell * ridges + r] = sums[position * stride + r] + noise;
+      }
     }
   }
 
   /**
-   * The risk of each column of a width x columns coefficient matrix (leading dimension width): one
-   * dgemm through the bank's first width columns, then each column's sum of squared errors.
+   * Adds each column's squared errors over modes {@code first .. first + rows - 1} to its sum. Four
+   * columns side by side: each still adds its terms in mode order (the same bits as one column at a
+   * time), but four chains of additions overlap instead of each waiting on its own previous sum;
+   * for a small cell this loop cost as much as its dgemm.
    */
-  private void risks(double[] coefficients, int width, int columns, double[] out) {
-    int dimension = sqrtEigenvalues.length;
-    double[] u = effective.get((long) dimension * columns);
-    blas.dgemm(
-        "N",
-        "N",
-        dimension,
-        columns,
-        width,
-        dual ? 1.0 : 1.0 / Math.sqrt(width),
-        bank,
-        dimension,
-        coefficients,
-        width,
-        0.0,
-        u,
-        dimension);
-    // Four columns' sums side by side: each still adds its terms in mode order (the same bits as
-    // one column at a time), but four chains of additions overlap instead of each waiting on its
-    // own previous sum; for a small cell this loop cost as much as its dgemm.
+  private void addSquaredErrors(double[] u, int first, int rows, int columns, double[] sums) {
     int r = 0;
     for (; r + 4 <= columns; r += 4) {
-      int c0 = r * dimension;
-      int c1 = c0 + dimension;
-      int c2 = c1 + dimension;
-      int c3 = c2 + dimension;
-      double sum0 = 0;
-      double sum1 = 0;
-      double sum2 = 0;
-      double sum3 = 0;
-      for (int i = 0; i < dimension; i++) {
-        double scale = sqrtEigenvalues[i];
-        double v = target[i];
+      int c0 = r * rows;
+      int c1 = c0 + rows;
+      int c2 = c1 + rows;
+      int c3 = c2 + rows;
+      double sum0 = sums[r];
+      double sum1 = sums[r + 1];
+      double sum2 = sums[r + 2];
+      double sum3 = sums[r + 3];
+      for (int i = 0; i < rows; i++) {
+        double scale = sqrtEigenvalues[first + i];
+        double v = target[first + i];
         double e0 = scale * u[c0 + i] - v;
         double e1 = scale * u[c1 + i] - v;
         double e2 = scale * u[c2 + i] - v;
@@ -133,19 +167,19 @@ final class ExactLinearRisk implements SharedTestRisk {
         sum2 += e2 * e2;
         sum3 += e3 * e3;
       }
-      out[r] = sum0 + noise;
-      out[r + 1] = sum1 + noise;
-      out[r + 2] = sum2 + noise;
-      out[r + 3] = sum3 + noise;
+      sums[r] = sum0;
+      sums[r + 1] = sum1;
+      sums[r + 2] = sum2;
+      sums[r + 3] = sum3;
     }
     for (; r < columns; r++) {
-      double sum = 0;
-      int column = r * dimension;
-      for (int i = 0; i < dimension; i++) {
-        double error = sqrtEigenvalues[i] * u[column + i] - target[i];
+      double sum = sums[r];
+      int column = r * rows;
+      for (int i = 0; i < rows; i++) {
+        double error = sqrtEigenvalues[first + i] * u[column + i] - target[first + i];
         sum += error * error;
       }
-      out[r] = sum + noise;
+      sums[r] = sum;
     }
   }
 }

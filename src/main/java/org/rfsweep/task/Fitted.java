@@ -8,7 +8,7 @@ import org.rfsweep.solver.PathTimings;
  * One cell's fit as its rows need it, copied out of the thread's solution so that the test risks of
  * several cells can follow in one product. A cell that failed has an error and no numbers.
  *
- * @param seconds the cell's fit and its test risk (or its share of a product shared by a width)
+ * @param seconds the cell's fit and its test risk (or its share of products shared with others)
  */
 record Fitted(
     Cell cell,
@@ -25,7 +25,7 @@ record Fitted(
     return new Fitted(cell, null, null, null, null, null, seconds, Double.NaN, error);
   }
 
-  /** With its share of a test-risk product shared by the cells of its width. */
+  /** With its share of the test-risk products it shared with other cells. */
   Fitted withRiskSeconds(double share) {
     return new Fitted(cell, trainMse, testMse, looMse, gcvMse, path, seconds + share, share, error);
   }

@@ -33,6 +33,8 @@ final class ThreadArrays implements SharedFeatures.StripSpace {
   final Workspace phi = new Workspace();
   final Workspace labels = new Workspace();
   final Workspace sharedCoefficients = new Workspace();
+  final Workspace riskProducts = new Workspace();
+  final Workspace riskStaged = new Workspace();
   final RidgeSolution solution = new RidgeSolution();
   private final List<Workspace> strips = new ArrayList<>();
   private EigenRidgePath withLeaveOneOut;

@@ -9,6 +9,7 @@ import org.rfsweep.data.TaskSource;
 import org.rfsweep.features.FeatureMap;
 import org.rfsweep.grid.Cell;
 import org.rfsweep.grid.RandomStreams;
+import org.rfsweep.grid.RiskProducts;
 import org.rfsweep.grid.WorkUnit;
 import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.linalg.NumericalException;
@@ -84,36 +85,43 @@ public final class UnitRunner {
   }
 
   /**
-   * The end of the run of cells from {@code from} whose test risk is one product ({@link
-   * SharedTestRisk}): the cells are sorted by width, and those of one width share it when the risk
-   * allows. A kernel cell, or a risk that cannot share, is a run of one.
+   * The end of the run of cells from {@code from} whose test risk is evaluated together ({@link
+   * SharedTestRisk}): finite-width cells, in the unit's order, up to {@link
+   * RiskProducts#cellsPerGroup} of them. A kernel cell, or a risk that cannot share, is a run of
+   * one.
    */
   private int sharedRiskEnd(Setup setup, List<Cell> cells, int from) {
-    Cell first = cells.get(from);
-    if (first.isKernel()
+    if (cells.get(from).isKernel()
         || !(setup.testRisk() instanceof SharedTestRisk shared)
         || !shared.sharesProducts()) {
       return from + 1;
     }
+    int end = from + RiskProducts.cellsPerGroup(ridges.length * source.outputs());
     int to = from + 1;
-    while (to < cells.size() && cells.get(to).width() == first.width()) {
+    while (to < Math.min(end, cells.size()) && !cells.get(to).isKernel()) {
       to++;
     }
     return to;
   }
 
   /**
-   * Fits cells of one width and their test risks: one product for all of them when there are
-   * several (each cell then carries an equal share of its seconds), else the cell's own.
+   * Fits a group of cells and their test risks: shared products for all of them when there are
+   * several (each cell then carries a share of their seconds in proportion to its width), else the
+   * cell's own.
    */
   private Fitted[] fitGroup(Setup setup, List<Cell> group, ThreadArrays arrays) {
     RidgeSolution solution = arrays.solution;
     boolean shared = group.size() > 1;
-    int width = group.get(0).width();
-    int block = width * ridges.length * source.outputs();
-    double[] stack = shared ? arrays.sharedCoefficients.get((long) group.size() * block) : null;
+    int outputs = source.outputs();
+    long stackLength = 0;
+    for (Cell cell : group) {
+      stackLength += (long) cell.width() * ridges.length * outputs;
+    }
+    double[] stack = shared ? arrays.sharedCoefficients.get(stackLength) : null;
+    int[] widths = new int[group.size()];
     Fitted[] fitted = new Fitted[group.size()];
     int stacked = 0;
+    int stackedTo = 0;
     for (int k = 0; k < group.size(); k++) {
       Cell cell = group.get(k);
       long start = System.nanoTime();
@@ -122,7 +130,10 @@ public final class UnitRunner {
         double[] testMse = new double[ridges.length];
         double riskSeconds = 0;
         if (shared) {
-          System.arraycopy(solution.coefficients(), 0, stack, stacked++ * block, block);
+          int block = cell.width() * ridges.length * outputs;
+          System.arraycopy(solution.coefficients(), 0, stack, stackedTo, block);
+          stackedTo += block;
+          widths[stacked++] = cell.width();
         } else {
           long fittedAt = System.nanoTime();
           (cell.isKernel() ? setup.kernels().testRisk() : setup.testRisk())
@@ -147,14 +158,17 @@ public final class UnitRunner {
     if (stacked > 0) {
       long start = System.nanoTime();
       double[] risks = new double[stacked * ridges.length];
+      int[] stackedWidths = Arrays.copyOf(widths, stacked);
       ((SharedTestRisk) setup.testRisk())
-          .evaluateShared(stack, width, stacked, ridges.length, risks);
-      double share = (System.nanoTime() - start) * 1e-9 / stacked;
+          .evaluateShared(stack, stackedWidths, ridges.length, risks);
+      double seconds = (System.nanoTime() - start) * 1e-9;
+      double widthSum = Arrays.stream(stackedWidths).asDoubleStream().sum();
       int next = 0;
       for (int k = 0; k < fitted.length; k++) {
         if (fitted[k].error() == null) {
-          System.arraycopy(risks, next++ * ridges.length, fitted[k].testMse(), 0, ridges.length);
-          fitted[k] = fitted[k].withRiskSeconds(share);
+          System.arraycopy(risks, next * ridges.length, fitted[k].testMse(), 0, ridges.length);
+          fitted[k] = fitted[k].withRiskSeconds(seconds * stackedWidths[next] / widthSum);
+          next++;
         }
       }
     }
@@ -244,7 +258,7 @@ public final class UnitRunner {
   private TestRisk testRisk(
       WorkUnit unit, Projector projector, double[] bank, int bankWidth, ThreadArrays arrays) {
     if (map.kind() == FeatureKind.LINEAR && source instanceof GaussianLinearTask gaussian) {
-      return new ExactLinearRisk(blas, gaussian, bank);
+      return new ExactLinearRisk(blas, gaussian, bank, arrays.riskProducts, arrays.riskStaged);
     }
     if (unit.streamsTestPoints()) {
       return new StreamedTestRisk(blas, source, map, jobSeed, unit.seedIndex(), testPoints);

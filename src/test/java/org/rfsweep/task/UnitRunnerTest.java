@@ -171,7 +171,7 @@ class UnitRunnerTest {
   }
 
   @Test
-  void cellsOfOneWidthShareOneTestRiskProductWhateverTheirRidges() {
+  void aUnitsCellsShareTheirTestRiskProductsWhateverTheirRidgesAndWidths() {
     PowerLawSource source = new PowerLawSource(TASK);
     LinearFeatureMap map = new LinearFeatureMap(source.inputDimension());
     List<Cell> cells =
@@ -184,48 +184,73 @@ class UnitRunnerTest {
       List<FitResult> rows =
           new UnitRunner(source, map, JOB_SEED, ridges, 100).run(new WorkUnit(1, cells));
       assertTrue(rows.stream().allMatch(f -> FitResult.OK.equals(f.status())), count + " ridges");
-      // One product for the three cells of width 32, odd ridge counts padded, its time split
-      // evenly: the same share, to the bit, which three products timed one by one would give only
-      // by chance.
-      double share = rows.get(0).testRiskSeconds();
-      assertTrue(share > 0, "the product was timed");
-      for (int c = 1; c < 3; c++) {
-        assertEquals(share, rows.get(c * count).testRiskSeconds(), count + " ridges share");
+      // One set of products for all four cells, odd ridge counts padded, its time split by width:
+      // the same seconds per feature in every cell, which four products timed one by one would
+      // give only by chance.
+      double perFeature = rows.get(0).testRiskSeconds() / 32;
+      assertTrue(perFeature > 0, "the products were timed");
+      for (int c = 1; c < cells.size(); c++) {
+        FitResult first = rows.get(c * count);
+        assertEquals(
+            perFeature,
+            first.testRiskSeconds() / first.width(),
+            1e-12 * perFeature,
+            count + " ridges share");
       }
     }
   }
 
   @Test
-  void aSharedTestRiskProductGivesEachCellTheBitsOfItsOwn() {
-    // What sharing rests on, checked on the native library: one product of stacked coefficient
-    // blocks rounds every column as the product of its own block does (odd counts padded to even).
-    PowerLawSource source = new PowerLawSource(TASK);
-    int width = 48;
-    double[] bank = new double[source.inputDimension() * width];
-    new LinearFeatureMap(source.inputDimension()).weights(JOB_SEED, 0, 0, width, bank);
+  void sharedTestRiskProductsGiveEachCellTheBitsOfItsOwn() {
+    // What sharing rests on, checked on the native library: cells of any widths through the same
+    // blocks of the bank (widths below, at and across the block of 128, two of one width), the
+    // modes in two chunks and a part; each cell's risks the bits of its own products, and the
+    // risk as written (docs/THEORY.md section 1) to rounding.
+    PowerLawSource source = new PowerLawSource(new PowerLawTaskSpec(1.5, 1.3, 0.25, 4100, 10));
+    int d = source.inputDimension();
+    int[] widths = {300, 48, 129, 128, 48, 7, 256, 1};
+    int bankWidth = 300;
+    double[] bank = new double[d * bankWidth];
+    new LinearFeatureMap(d).weights(JOB_SEED, 0, 0, bankWidth, bank);
     ExactLinearRisk risk = new ExactLinearRisk(NativeLinalg.blas(), source, bank);
+    assertTrue(risk.sharesProducts());
     java.util.Random random = new java.util.Random(5);
-    for (int ridges : new int[] {1, 2, 4, 7, 12, 22, 30, 31}) {
-      assertTrue(risk.sharesProducts());
-      int cells = 5;
-      double[] stack = new double[cells * width * ridges];
+    for (int ridges : new int[] {1, 2, 7, 12, 31}) {
+      int length = 0;
+      for (int width : widths) {
+        length += width * ridges;
+      }
+      double[] stack = new double[length];
       for (int i = 0; i < stack.length; i++) {
         stack[i] = random.nextGaussian();
       }
-      double[] together = new double[cells * ridges];
-      risk.evaluateShared(stack, width, cells, ridges, together);
-      for (int c = 0; c < cells; c++) {
+      double[] together = new double[widths.length * ridges];
+      risk.evaluateShared(stack, widths, ridges, together);
+      int offset = 0;
+      for (int c = 0; c < widths.length; c++) {
+        int width = widths[c];
         RidgeSolution alone = new RidgeSolution();
         alone.reset(width, 1, ridges);
-        System.arraycopy(stack, c * width * ridges, alone.coefficients(), 0, width * ridges);
+        System.arraycopy(stack, offset, alone.coefficients(), 0, width * ridges);
         double[] out = new double[ridges];
         risk.evaluate(alone, out);
         for (int r = 0; r < ridges; r++) {
-          assertEquals(
-              Double.doubleToLongBits(out[r]),
-              Double.doubleToLongBits(together[c * ridges + r]),
-              "cell " + c + ", column " + r + " of " + ridges);
+          String what = "cell " + c + " (width " + width + "), column " + r + " of " + ridges;
+          assertEquals(bits(out[r]), bits(together[c * ridges + r]), what);
+          double expected = source.noiseVariance();
+          for (int i = 0; i < d; i++) {
+            double projection = 0;
+            for (int j = 0; j < width; j++) {
+              projection += bank[j * d + i] * stack[offset + r * width + j];
+            }
+            double error =
+                source.sqrtEigenvalues()[i] * projection / Math.sqrt(width)
+                    - source.targetCoefficients()[i];
+            expected += error * error;
+          }
+          assertEquals(expected, out[r], 1e-12 * expected, what);
         }
+        offset += width * ridges;
       }
     }
   }
@@ -273,6 +298,13 @@ class UnitRunnerTest {
             strips += 8L * arrays.get(k, 0).length;
           }
           assertEquals(kept.strips(), strips, "the strips");
+          assertEquals(
+              kept.risk(),
+              8L
+                  * (arrays.riskProducts.get(0).length
+                      + arrays.riskStaged.get(0).length
+                      + arrays.sharedCoefficients.get(0).length),
+              "the exact test risk's products");
           return null;
         });
   }
