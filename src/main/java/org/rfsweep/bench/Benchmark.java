@@ -451,7 +451,7 @@ public final class Benchmark {
             "ratio",
             1.5,
             String.format(
-                "%d cells fitted again here as the sweep's unit fits them (a width's together),"
+                "%d cells fitted again here as the sweep's unit fits them (in one unit),"
                     + " each beside LAPACK alone, one thread, fastest of 7: %.1f ms against %.1f"
                     + " ms",
                 here.cells(), here.fitSeconds() * 1e3, here.lapackSeconds() * 1e3));
@@ -460,7 +460,7 @@ public final class Benchmark {
             "  of which the exact test risk",
             here.testRiskSeconds() / here.lapackSeconds(),
             "ratio",
-            "one modes x N x ridges dgemm per width, its cells' share");
+            "the cells' products shared over blocks of the bank, each cell's share");
         table.add(
             "whole run",
             "  the same cells in the run, beside a 2nd thread",

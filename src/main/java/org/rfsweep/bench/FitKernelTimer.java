@@ -55,10 +55,10 @@ final class FitKernelTimer {
   }
 
   /**
-   * The cells fitted together as a sweep's unit fits them (cells of one width can share their test
-   * risk's product: {@code SharedTestRisk}), once to warm up and then {@code runs} times: each
-   * cell's first row from the run whose unit took the least (its setup and its cells' fits), in the
-   * cells' order.
+   * The cells fitted together as a sweep's unit fits them (a unit's cells share their test risk's
+   * products: {@code SharedTestRisk}), once to warm up and then {@code runs} times: each cell's
+   * first row from the run whose unit took the least (its setup and its cells' fits), in the cells'
+   * order.
    *
    * @param collect whether to collect garbage before each run
    */

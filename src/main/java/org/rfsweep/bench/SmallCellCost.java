@@ -2,6 +2,7 @@ package org.rfsweep.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -77,31 +78,27 @@ final class SmallCellCost {
   }
 
   /**
-   * The same cells fitted again on this thread, the cells of each width together as the sweep's
-   * unit fits them (their exact test risk is one product), beside LAPACK alone on each cell's
-   * shapes: both timed in one sitting on a core the run's second fit thread no longer contends with
-   * (the run's fit seconds were measured beside it, LAPACK's here alone). The sweep's own code
-   * ({@link SparkUnitTask#runner}), fastest of {@link #REPEATS} ({@link
-   * FitKernelTimer#fastestTogether}); its fit seconds exclude the seed's shared features, as the
-   * run's do.
+   * The same cells fitted again on this thread, all in one unit as the sweep's unit fits them
+   * (their exact test risk shares its products), beside LAPACK alone on each cell's shapes: both
+   * timed in one sitting on a core the run's second fit thread no longer contends with (the run's
+   * fit seconds were measured beside it, LAPACK's here alone). The sweep's own code ({@link
+   * SparkUnitTask#runner}), fastest of {@link #REPEATS} ({@link FitKernelTimer#fastestTogether});
+   * its fit seconds exclude the seed's shared features, as the run's do.
    */
   static Cost sideBySide(JobSpec spec, List<List<Integer>> shapes) {
     UnitRunner runner = SparkUnitTask.runner(spec);
-    Map<Integer, List<Cell>> byWidth = new TreeMap<>();
+    List<Cell> cells = new ArrayList<>();
     for (List<Integer> shape : shapes) {
-      byWidth
-          .computeIfAbsent(shape.get(0), w -> new ArrayList<>())
-          .add(new Cell(shape.get(0), shape.get(1)));
+      cells.add(new Cell(shape.get(0), shape.get(1)));
     }
+    cells.sort(Comparator.naturalOrder());
     double fit = 0;
     double risk = 0;
     double lapack = 0;
-    for (List<Cell> cells : byWidth.values()) {
-      for (FitResult best : FitKernelTimer.fastestTogether(runner, cells, REPEATS, false)) {
-        fit += best.fitSeconds();
-        risk += best.testRiskSeconds();
-        lapack += lapackAlone((int) best.width(), best.samples());
-      }
+    for (FitResult best : FitKernelTimer.fastestTogether(runner, cells, REPEATS, false)) {
+      fit += best.fitSeconds();
+      risk += best.testRiskSeconds();
+      lapack += lapackAlone((int) best.width(), best.samples());
     }
     return new Cost(fit, risk, lapack, shapes);
   }

@@ -222,9 +222,16 @@ final class PlanCommand implements Callable<Integer> {
 
   private static String unitWords(JobSpec job, GridPlan plan) {
     long seedUnits = (long) job.points().size() * job.grid().seeds();
-    return plan.isCut()
-        ? plan.units().size() + " sub-units (" + seedUnits + " seed units, each cut for the slots)"
-        : plan.units().size() + " units";
+    if (!plan.isCut()) {
+      return plan.units().size() + " units";
+    }
+    long cut = plan.cutSeedUnits();
+    return plan.units().size()
+        + " sub-units ("
+        + (cut == seedUnits
+            ? "each of " + seedUnits + " seed units"
+            : cut + " of " + seedUnits + " seed units")
+        + " cut for the slots)";
   }
 
   /** Each task point with its fits and work, for a job with task axes. */

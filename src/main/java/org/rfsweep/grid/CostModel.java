@@ -29,10 +29,16 @@ public final class CostModel {
   private static final double NORMAL_AT_PEAK = 105;
 
   /**
-   * The exact test risk's and the test predictions' products have one column per ridge: OpenBLAS
-   * runs them at about a third of its dgemm speed (measured: 18.5 against 53 GFLOP/s).
+   * The test predictions' products have one column per ridge: OpenBLAS runs them at about a third
+   * of its dgemm speed (measured: 18.5 against 53 GFLOP/s).
    */
   private static final double NARROW_PRODUCT_SLOWDOWN = 2.9;
+
+  /**
+   * The exact test risk's products, shared by a unit's cells over blocks of the bank ({@link
+   * RiskProducts}): measured on one thread, Fig. 1's width sweep at 43 GFLOP/s against 53.
+   */
+  private static final double SHARED_PRODUCT_SLOWDOWN = 1.25;
 
   /** Input dimension assumed for a dataset before its files are read (a 28 x 28 image). */
   private static final long DATASET_DIMENSION_GUESS = 784;
@@ -205,7 +211,7 @@ public final class CostModel {
           n * w * m
               + eigenAtPeak(m, loo)
               + 2.0 * m * (w + n) * ridges
-              + NARROW_PRODUCT_SLOWDOWN * evaluation
+              + (exactRisk ? SHARED_PRODUCT_SLOWDOWN : NARROW_PRODUCT_SLOWDOWN) * evaluation
               + leverages;
       perCell =
           Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? 0 : testPoints));

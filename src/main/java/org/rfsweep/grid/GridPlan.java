@@ -88,11 +88,13 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
   /**
    * This plan's cells in units cut for {@code slots} task slots ({@link UnitSplit}): the cost model
    * plays the driver's schedule out ({@link Schedule#simulate}) for whole units and for units cut
-   * to 1, 2 or 4 per slot, and keeps the cut that ends first (the fewer sub-units when two end
-   * together). Units under {@link #MIN_SUB_UNIT_FLOPS} are never cut. Few slots keep whole units
-   * (no setup done twice); a large cluster gets parts enough to fill it. A cell's rows are the same
-   * bits however its unit is cut (each is computed from the seed's streams alone, in products whose
-   * rounding does not depend on the other cells), so the cut may follow the cluster.
+   * to 1, 2 or 4 per slot, and for whole units but the few left over past a multiple of the slots
+   * ({@link #tailCut}), and keeps the cut that ends first (the fewer sub-units when two end
+   * together). Units under {@link #MIN_SUB_UNIT_FLOPS} are never cut to fill the slots, only at the
+   * tail. Few slots keep whole units (no setup done twice); a large cluster gets parts enough to
+   * fill it. A cell's rows are the same bits however its unit is cut (each is computed from the
+   * seed's streams alone, in products whose rounding does not depend on the other cells), so the
+   * cut may follow the cluster.
    */
   public GridPlan cutFor(int slots) {
     if (slots < 1) {
@@ -110,9 +112,6 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
             total / ((double) slots * UNITS_PER_SLOT[UNITS_PER_SLOT.length - 1]),
             MIN_SUB_UNIT_FLOPS);
     GridPlan whole = isCut() ? whole(spec, cells) : this;
-    if (largest <= finest) {
-      return whole; // no candidate cuts anything
-    }
     // Seconds at the driver's nominal rate: the chunks are the driver's own, and only the
     // comparison between cuts matters, so the choice depends on the spec and the slots alone.
     Map<WorkUnit, CostModel.UnitCost> costs = new HashMap<>();
@@ -121,6 +120,17 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
         u -> cost(costs, u).flopsAtPeak() / Schedule.DRIVER_FLOPS_PER_SLOT;
     GridPlan best = whole;
     double bestMakespan = makespan(whole, slots, flops, seconds);
+    GridPlan tail = whole.tailCut(slots, flops);
+    if (tail != null) {
+      double makespan = makespan(tail, slots, flops, seconds);
+      if (makespan < bestMakespan) {
+        best = tail;
+        bestMakespan = makespan;
+      }
+    }
+    if (largest <= finest) {
+      return best; // no candidate cuts anything to fill the slots
+    }
     for (int perSlot : UNITS_PER_SLOT) {
       GridPlan candidate =
           cutTo(pointCost, Math.max(total / ((double) slots * perSlot), MIN_SUB_UNIT_FLOPS));
@@ -152,6 +162,28 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     return Schedule.simulate(order, slots, seconds, chunk).makespanSeconds();
   }
 
+  /**
+   * The units left over past the largest multiple of the slots, each cut into as many parts as the
+   * slots need to share them (45 units on 2 slots: the last in halves), the rest whole; null when
+   * none is left over. A schedule of equal units otherwise ends with all but those slots idle for a
+   * unit's time.
+   */
+  private GridPlan tailCut(int slots, ToDoubleFunction<WorkUnit> flops) {
+    int count = units.size();
+    int left = count % slots;
+    if (count < slots || left == 0) {
+      return null;
+    }
+    int parts = (slots + left - 1) / left;
+    List<WorkUnit> out = new ArrayList<>(units.subList(0, count - left));
+    for (WorkUnit unit : units.subList(count - left, count)) {
+      // A part may cost a quarter more than its even share: the setup its cells share is done by
+      // each part that needs it.
+      out.addAll(UnitSplit.toShare(List.of(unit), 1.25 * flops.applyAsDouble(unit) / parts, flops));
+    }
+    return new GridPlan(spec, cells, List.copyOf(out));
+  }
+
   /** Every unit costing more than {@code share} cut until its parts do not, or cannot be cut. */
   private GridPlan cutTo(double[] pointCost, double share) {
     List<WorkUnit> out = new ArrayList<>();
@@ -171,6 +203,18 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
     return new GridPlan(spec, cells, List.copyOf(out));
   }
 
+  /** How many (task point, seed) units are cut into sub-units. */
+  public long cutSeedUnits() {
+    return units.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                u -> List.of(u.point(), u.seedIndex()), java.util.stream.Collectors.counting()))
+        .values()
+        .stream()
+        .filter(parts -> parts > 1)
+        .count();
+  }
+
   /** Whether some seed's unit is cut into sub-units. */
   public boolean isCut() {
     return units.size() != (long) spec.points().size() * spec.grid().seeds();
@@ -180,9 +224,10 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
   private static final int[] UNITS_PER_SLOT = {1, 2, 4};
 
   /**
-   * Units below this many flops (about a minute of one slot) are never cut: jobs of such units (the
-   * quickstart, Fig. 1, the Fashion-MNIST jobs) have seeds enough for the slots they run on, and a
-   * cut would repeat a large share of their setup.
+   * Units below this many flops (about a minute of one slot) are never cut to fill the slots (only
+   * at the schedule's tail, {@link #tailCut}): jobs of such units (the quickstart, Fig. 1, the
+   * Fashion-MNIST jobs) have seeds enough for the slots they run on, and a cut would repeat a large
+   * share of their setup.
    */
   static final double MIN_SUB_UNIT_FLOPS = 1e12;
 

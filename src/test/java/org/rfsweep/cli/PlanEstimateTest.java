@@ -170,7 +170,7 @@ class PlanEstimateTest {
     Cli.Outcome large = Cli.execute("plan", "jobs/nightly-large-grid.yaml", "--slots", "1000");
     assertEquals(0, large.code(), large.err());
     assertTrue(
-        large.out().contains("rows; 2560 sub-units (256 seed units, each cut for the slots)"),
+        large.out().contains("rows; 2560 sub-units (each of 256 seed units cut for the slots)"),
         large.out());
     Matcher busy = Pattern.compile("utilisation (\\d+)%").matcher(large.out());
     assertTrue(busy.find(), large.out());

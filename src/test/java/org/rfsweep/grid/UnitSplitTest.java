@@ -105,4 +105,29 @@ class UnitSplitTest {
     }
     assertEquals(plan.fits(), seen.size());
   }
+
+  @Test
+  void theUnitsLeftOverPastAMultipleOfTheSlotsAreCutToShareThem() throws Exception {
+    JobSpec fig1 = SpecLoader.load(Path.of("jobs/more-is-better-fig1.yaml"));
+    GridPlan whole = GridPlan.of(fig1);
+    assertEquals(45, whole.units().size());
+    assertEquals(whole.units(), whole.cutFor(3).units(), "45 on 3 slots: none left over");
+    assertEquals(whole.units(), whole.cutFor(1000).units(), "fewer units than slots");
+    for (int slots : new int[] {2, 4}) {
+      GridPlan plan = whole.cutFor(slots);
+      // 44 whole units and the last seed's in parts, at least one a slot.
+      assertTrue(plan.units().size() >= 44 + slots, slots + " slots: " + plan.units().size());
+      assertTrue(
+          plan.units().subList(44, plan.units().size()).stream()
+              .allMatch(u -> u.seedIndex() == 44));
+      assertEquals(whole.units().subList(0, 44), plan.units().subList(0, 44), slots + " slots");
+      Set<String> seen = new HashSet<>();
+      for (WorkUnit unit : plan.units()) {
+        for (Cell cell : unit.cells()) {
+          assertTrue(seen.add(unit.seedIndex() + "|" + cell), "twice: " + cell);
+        }
+      }
+      assertEquals(plan.fits(), seen.size(), slots + " slots");
+    }
+  }
 }
