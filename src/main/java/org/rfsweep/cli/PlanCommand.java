@@ -163,8 +163,8 @@ final class PlanCommand implements Callable<Integer> {
         Schedule.simulate(order, slots, u -> costs.get(u).flopsAtPeak() / rate, chunk);
     double seconds = schedule.makespanSeconds() + (budget.inThisJvm() ? 0 : EXECUTOR_START_SECONDS);
     System.out.printf(
-        "work        %.3g flops (%.3g at dgemm speed: narrow products, eigensolvers and draws run "
-            + "slower); about %s on %d task slots%s (dgemm measured here: %.0f GFLOP/s on one "
+        "work        %.3g flops (%.3g in dgemm's flops, each part weighted by how fast it runs);"
+            + " about %s on %d task slots%s (dgemm measured here: %.0f GFLOP/s on one "
             + "thread, %.0f%% of it sustained with every slot busy)%n",
         flops,
         flopsAtPeak,
