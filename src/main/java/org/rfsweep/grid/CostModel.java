@@ -299,21 +299,15 @@ public final class CostModel {
    */
   static long exactRiskDoubles(List<Cell> cells, long dimension, int columns) {
     int stride = RiskProducts.stride(columns);
-    int perGroup = RiskProducts.cellsPerGroup(columns);
     long output = 0;
     long held = 0;
     long staged = 0;
     for (int from = 0, to; from < cells.size(); from = to) {
-      to = from + 1;
-      long widths = cells.get(from).isKernel() ? 0 : cells.get(from).width();
-      while (!cells.get(from).isKernel()
-          && to < Math.min(cells.size(), from + perGroup)
-          && !cells.get(to).isKernel()) {
-        widths += cells.get(to++).width();
-      }
-      if (widths == 0) {
+      to = RiskProducts.groupEnd(cells, from, columns);
+      if (cells.get(from).isKernel()) {
         continue;
       }
+      long widths = cells.subList(from, to).stream().mapToLong(Cell::width).sum();
       output =
           Math.max(output, Math.min(dimension, RiskProducts.MODE_CHUNK) * (to - from) * stride);
       held = Math.max(held, to - from > 1 ? widths * columns : 0);

@@ -1,5 +1,7 @@
 package org.rfsweep.grid;
 
+import java.util.List;
+
 /**
  * How the exact test risk's products are cut (task/BankBlocks, task/ExactLinearRisk), here so that
  * the memory plan counts what the fits hold: the bank's columns in blocks, the products' output
@@ -29,5 +31,23 @@ public final class RiskProducts {
   /** Consecutive cells of a unit that share their products, at most (at least one). */
   public static int cellsPerGroup(int columns) {
     return Math.max(1, MAX_COLUMNS / stride(columns));
+  }
+
+  /**
+   * The end of the group of cells from {@code from} that share their products: finite-width cells
+   * in the unit's order, at most {@link #cellsPerGroup} of them; a kernel cell is a group of one.
+   *
+   * @param columns each cell's columns (ridges times outputs)
+   */
+  public static int groupEnd(List<Cell> cells, int from, int columns) {
+    if (cells.get(from).isKernel()) {
+      return from + 1;
+    }
+    int end = Math.min(cells.size(), from + cellsPerGroup(columns));
+    int to = from + 1;
+    while (to < end && !cells.get(to).isKernel()) {
+      to++;
+    }
+    return to;
   }
 }

@@ -3,6 +3,7 @@ package org.rfsweep.task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.rfsweep.grid.RiskProducts;
 
 /**
@@ -40,7 +41,7 @@ final class BankBlocks {
     this.stride = stride;
     // Widest first, so the cells reaching any block are a prefix of the columns.
     this.order =
-        java.util.stream.IntStream.range(0, widths.length)
+        IntStream.range(0, widths.length)
             .boxed()
             .sorted((a, b) -> Integer.compare(widths[b], widths[a]))
             .mapToInt(Integer::intValue)

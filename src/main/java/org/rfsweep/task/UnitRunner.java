@@ -86,22 +86,14 @@ public final class UnitRunner {
 
   /**
    * The end of the run of cells from {@code from} whose test risk is evaluated together ({@link
-   * SharedTestRisk}): finite-width cells, in the unit's order, up to {@link
-   * RiskProducts#cellsPerGroup} of them. A kernel cell, or a risk that cannot share, is a run of
-   * one.
+   * SharedTestRisk}), as {@link RiskProducts#groupEnd} groups them; a risk that cannot share makes
+   * runs of one.
    */
   private int sharedRiskEnd(Setup setup, List<Cell> cells, int from) {
-    if (cells.get(from).isKernel()
-        || !(setup.testRisk() instanceof SharedTestRisk shared)
-        || !shared.sharesProducts()) {
+    if (!(setup.testRisk() instanceof SharedTestRisk shared) || !shared.sharesProducts()) {
       return from + 1;
     }
-    int end = from + RiskProducts.cellsPerGroup(ridges.length * source.outputs());
-    int to = from + 1;
-    while (to < Math.min(end, cells.size()) && !cells.get(to).isKernel()) {
-      to++;
-    }
-    return to;
+    return RiskProducts.groupEnd(cells, from, ridges.length * source.outputs());
   }
 
   /**
