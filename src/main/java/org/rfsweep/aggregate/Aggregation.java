@@ -135,18 +135,19 @@ public final class Aggregation {
       DriverFits.Counts counts) {}
 
   /**
-   * Builds and writes every table. A small {@code fits} (see {@link DriverFits}) is read and
-   * aggregated on the driver, and {@code spark} is never asked for; a large one in Spark.
+   * Builds every table, for {@link #write} to write. A small {@code fits} (see {@link DriverFits})
+   * is read and aggregated on the driver, and {@code spark} is never asked for; a large one in
+   * Spark.
    */
-  public static JobTables run(Supplier<SparkSession> spark, RunContext context, Path out) {
-    return run(spark, context, out, DriverFits.read(context, GridPlan.of(context.spec()), out));
+  public static JobTables compute(Supplier<SparkSession> spark, RunContext context, Path out) {
+    return compute(spark, context, out, DriverFits.read(context, GridPlan.of(context.spec()), out));
   }
 
   /**
-   * Like {@link #run(Supplier, RunContext, Path)}, with the folder's small {@code fits} already
+   * Like {@link #compute(Supplier, RunContext, Path)}, with the folder's small {@code fits} already
    * read (empty: read it in Spark).
    */
-  public static JobTables run(
+  public static JobTables compute(
       Supplier<SparkSession> spark, RunContext context, Path out, Optional<DriverFits> small) {
     GridPlan plan = GridPlan.of(context.spec());
     Inputs inputs =
@@ -184,9 +185,7 @@ public final class Aggregation {
                 PhasesTable.corollaryOne(
                     points.stream().map(PointTables::columns).toList(), phases))
             : List.of();
-    JobTables tables = new JobTables(points, phases, jobClaims, inputs.counts());
-    write(out, context.label(), tables);
-    return tables;
+    return new JobTables(points, phases, jobClaims, inputs.counts());
   }
 
   /** The statistics of a small {@code fits}, read and aggregated on the driver. */
@@ -256,7 +255,8 @@ public final class Aggregation {
   }
 
   /** Every table but fits, each row after its task point's columns, written on the driver. */
-  private static void write(Path out, RunLabel label, JobTables tables) {
+  /** Writes every table {@link #compute} built into {@code out}. */
+  public static void write(Path out, RunLabel label, JobTables tables) {
     List<Object[]> curves = new ArrayList<>();
     List<Object[]> optimal = new ArrayList<>();
     List<Object[]> exponents = new ArrayList<>();

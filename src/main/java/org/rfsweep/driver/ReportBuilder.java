@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -49,11 +54,74 @@ public final class ReportBuilder {
    */
   static Built build(Supplier<SparkSession> spark, RunContext context, Path out, String runId) {
     long start = System.nanoTime();
-    Aggregation.JobTables tables = Aggregation.run(spark, context, out);
+    Aggregation.JobTables tables = Aggregation.compute(spark, context, out);
     return build(context, out, runId, tables, (System.nanoTime() - start) * 1e-9);
   }
 
+  /**
+   * Writes the tables on a thread of their own while the report is drawn (the command's main thread
+   * is its critical path, and the figures leave the other core idle at times), and returns once
+   * both are done, neither left half-written: a failure of either is thrown after both end.
+   */
   private static Built build(
+      RunContext context,
+      Path out,
+      String runId,
+      Aggregation.JobTables tables,
+      double tablesSeconds) {
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            work -> {
+              Thread thread = new Thread(work, "rfsweep-tables");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<?> written = writer.submit(() -> Aggregation.write(out, context.label(), tables));
+      Built built = draw(context, out, runId, tables, tablesSeconds);
+      await(written);
+      return built;
+    } finally {
+      writer.shutdown();
+      awaitEnd(writer);
+    }
+  }
+
+  private static void await(Future<?> written) {
+    try {
+      written.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the tables were written", e);
+    }
+  }
+
+  /** Waits for a started write to end, so a failed report never returns beside a partial table. */
+  private static void awaitEnd(ExecutorService writer) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (writer.awaitTermination(1, TimeUnit.SECONDS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Built draw(
       RunContext context,
       Path out,
       String runId,
@@ -86,7 +154,7 @@ public final class ReportBuilder {
         FitsIntegrity.verify(spark.get(), out, report);
       }
       long start = System.nanoTime();
-      Aggregation.JobTables tables = Aggregation.run(spark, context, out, small);
+      Aggregation.JobTables tables = Aggregation.compute(spark, context, out, small);
       return build(context, out, null, tables, (System.nanoTime() - start) * 1e-9).index();
     }
   }
