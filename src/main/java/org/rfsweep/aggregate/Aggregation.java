@@ -254,8 +254,10 @@ public final class Aggregation {
         new Tables(curves, optimal, exponents, claims, rStar));
   }
 
-  /** Every table but fits, each row after its task point's columns, written on the driver. */
-  /** Writes every table {@link #compute} built into {@code out}. */
+  /**
+   * Writes every table {@link #compute} built (all but fits) into {@code out}, each row after its
+   * task point's columns.
+   */
   public static void write(Path out, RunLabel label, JobTables tables) {
     List<Object[]> curves = new ArrayList<>();
     List<Object[]> optimal = new ArrayList<>();
