@@ -217,9 +217,10 @@ public final class CostModel {
           Math.max(perCell, cellBytes(cell, staircase, loo, ridges, exactRisk ? 0 : testPoints));
     }
     int blockRows = ProjectionBlock.rows((int) dimension);
+    long keptRisk = exactRisk ? exactRiskDoubles(unit.cells(), dimension, ridges) : 0;
     long heldTestFeatures = unit.streamsTestPoints() ? 0 : testPoints * bankWidth;
     long shared =
-        (exactRisk ? exactRiskDoubles(unit.cells(), dimension, ridges) : 0)
+        keptRisk
             + dimension * bankWidth
             + staircase.entries()
             + maxSamples
@@ -287,7 +288,7 @@ public final class CostModel {
             staircase.entries() * Double.BYTES,
             keptPhi * Double.BYTES,
             keptGram * Double.BYTES,
-            (exactRisk ? exactRiskDoubles(unit.cells(), dimension, ridges) : 0) * Double.BYTES);
+            keptRisk * Double.BYTES);
     return new UnitCost(
         flops, atPeak, (shared + perCell) * Double.BYTES, kept, largest.size, largest.name);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.rfsweep.spec.DatasetTaskSpec;
 import org.rfsweep.spec.JobSpec;
 import org.rfsweep.spec.SpecException;
@@ -207,8 +208,7 @@ public record GridPlan(JobSpec spec, List<Cell> cells, List<WorkUnit> units) {
   public long cutSeedUnits() {
     return units.stream()
         .collect(
-            java.util.stream.Collectors.groupingBy(
-                u -> List.of(u.point(), u.seedIndex()), java.util.stream.Collectors.counting()))
+            Collectors.groupingBy(u -> List.of(u.point(), u.seedIndex()), Collectors.counting()))
         .values()
         .stream()
         .filter(parts -> parts > 1)

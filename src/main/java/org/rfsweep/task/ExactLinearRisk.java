@@ -20,14 +20,8 @@ final class ExactLinearRisk implements SharedTestRisk {
   private final double[] target;
   private final double noise;
   private final boolean dual;
-  private final Workspace effective;
+  private final Workspace products;
   private final Workspace staged;
-
-  /**
-   * Modes per chunk of the products' output: fixed, so a cell's products have the same rows
-   * whatever cells are beside it.
-   */
-  static final int MODE_CHUNK = 2048;
 
   /**
    * @param bank feature weights, column-major {@code dimension x bankWidth}; read only
@@ -63,7 +57,7 @@ final class ExactLinearRisk implements SharedTestRisk {
       boolean dual,
       Workspace products,
       Workspace staged) {
-    this.effective = products;
+    this.products = products;
     this.staged = staged;
     this.dual = dual;
     this.blas = blas;
@@ -105,7 +99,7 @@ final class ExactLinearRisk implements SharedTestRisk {
     int dimension = sqrtEigenvalues.length;
     int columns = blocks.columns();
     int chunk = Math.min(RiskProducts.MODE_CHUNK, dimension);
-    double[] u = effective.get((long) chunk * columns);
+    double[] u = products.get((long) chunk * columns);
     double[] sums = new double[columns];
     for (int first = 0; first < dimension; first += chunk) {
       int rows = Math.min(chunk, dimension - first);
