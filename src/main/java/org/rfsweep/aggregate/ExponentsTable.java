@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.rfsweep.grid.Cell;
 
@@ -54,9 +57,150 @@ public final class ExponentsTable {
       theoryCurve[c] = t == null ? Double.NaN : t.testMse();
     }
 
+    // Every fit of the full data (and of the theory's curve) first, then every replicate's refit,
+    // each phase one set of tasks taken in turn by every core: the joint law's full fit alone was a
+    // sixth of the exponents' CPU, and run between the slices' replicates it left a core idle.
+    List<Slice> slices = slices(tensor, full);
+    int[] all =
+        IntStream.range(0, tensor.cells.length)
+            .filter(c -> usable(full[c]) && tensor.cells[c][0] != Cell.INFINITE)
+            .toArray();
+    long widths = Arrays.stream(all).map(c -> tensor.cells[c][0]).distinct().count();
+    long samples = Arrays.stream(all).map(c -> tensor.cells[c][1]).distinct().count();
+    Joint joint =
+        all.length >= 2 * MIN_POINTS && widths >= 2 && samples >= 2
+            ? new Joint(
+                Arrays.stream(all).mapToDouble(c -> tensor.cells[c][0]).toArray(),
+                Arrays.stream(all).mapToDouble(c -> tensor.cells[c][1]).toArray(),
+                all)
+            : null;
+    // The joint law's tasks (the costliest) first in each phase, so the last ones left are short.
+    int jointFits = joint == null ? 0 : 2;
+    inTurn(
+        jointFits + 2 * slices.size(),
+        t -> {
+          if (t < jointFits) {
+            double[] curve = t == 0 ? full : theoryCurve;
+            if (allUsable(curve, joint.cells)) {
+              PowerLawFit.JointFit fit =
+                  PowerLawFit.joint(joint.widths, joint.samples, pick(curve, joint.cells));
+              if (t == 0) {
+                joint.fit = fit;
+              } else {
+                joint.theory = fit;
+              }
+            }
+            return;
+          }
+          Slice slice = slices.get((t - jointFits) / 2);
+          if ((t - jointFits) % 2 == 0) {
+            slice.fit = fit(slice.model, slice.x, pick(full, slice.cells));
+          } else if (allUsable(theoryCurve, slice.cells)) {
+            slice.theoryExponent =
+                fit(slice.model, slice.x, pick(theoryCurve, slice.cells)).exponent();
+          }
+        });
+    double[][] sliceExponents = new double[slices.size()][bootstrapCount];
+    PowerLawFit.JointFit[] jointReplicates = new PowerLawFit.JointFit[bootstrapCount];
+    int jointTasks = joint == null ? 0 : bootstrapCount;
+    inTurn(
+        jointTasks + slices.size() * bootstrapCount,
+        t -> {
+          if (t < jointTasks) {
+            double[] r = replicates[t];
+            jointReplicates[t] =
+                allUsable(r, joint.cells)
+                    ? PowerLawFit.jointNear(
+                        joint.widths,
+                        joint.samples,
+                        pick(r, joint.cells),
+                        joint.fit.exponentWidth(),
+                        joint.fit.exponentSamples(),
+                        BOOTSTRAP_RADIUS)
+                    : null;
+            return;
+          }
+          int k = (t - jointTasks) / bootstrapCount;
+          int b = (t - jointTasks) % bootstrapCount;
+          Slice slice = slices.get(k);
+          double[] r = replicates[b];
+          sliceExponents[k][b] =
+              allUsable(r, slice.cells)
+                  ? refit(slice.model, slice.x, pick(r, slice.cells), slice.fit.exponent())
+                  : Double.NaN;
+        });
+
     List<ExponentRow> rows = new ArrayList<>();
+    for (int k = 0; k < slices.size(); k++) {
+      rows.add(sliceRow(slices.get(k), sliceExponents[k], bootstrapCount, bootstrapSeed));
+    }
+    if (joint != null) {
+      rows.add(jointRow(joint, jointReplicates, bootstrapCount, bootstrapSeed));
+    }
+    return rows;
+  }
+
+  /**
+   * Runs tasks 0 .. count-1, each once, on the calling thread and the common pool's: each thread
+   * takes the next task not yet taken. A parallel stream would cut the range into a few fixed
+   * chunks (about four on two cores), and the chunk holding the joint law's fits ran long after the
+   * others had ended.
+   */
+  private static void inTurn(int count, IntConsumer task) {
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, ForkJoinPool.getCommonPoolParallelism() + 1)
+        .parallel()
+        .forEach(
+            lane -> {
+              for (int t = next.getAndIncrement(); t < count; t = next.getAndIncrement()) {
+                task.accept(t);
+              }
+            });
+  }
+
+  /** A power-law fit along one sweep: its cells, their x values, and its fits once made. */
+  private static final class Slice {
+    final String sweep;
+    final String model;
+    final String fixedAxis;
+    final double fixed;
+    final double[] x;
+    final int[] cells;
+    PowerLawFit.Fit fit;
+    double theoryExponent = Double.NaN;
+
+    Slice(String sweep, String model, String fixedAxis, double fixed, double[] x, int[] cells) {
+      this.sweep = sweep;
+      this.model = model;
+      this.fixedAxis = fixedAxis;
+      this.fixed = fixed;
+      this.x = x;
+      this.cells = cells;
+    }
+  }
+
+  /** The joint law's cells and its fits once made. */
+  private static final class Joint {
+    final double[] widths;
+    final double[] samples;
+    final int[] cells;
+    PowerLawFit.JointFit fit;
+    PowerLawFit.JointFit theory;
+
+    Joint(double[] widths, double[] samples, int[] cells) {
+      this.widths = widths;
+      this.samples = samples;
+      this.cells = cells;
+    }
+  }
+
+  /**
+   * Every sweep with at least {@value #MIN_POINTS} usable points, both models each: risk against
+   * width at each sample count, then against samples at each width.
+   */
+  private static List<Slice> slices(Tensor tensor, double[] full) {
+    List<Slice> slices = new ArrayList<>();
     for (int sweepAxis = 0; sweepAxis < 2; sweepAxis++) {
-      // axis 0: risk against width at each sample count; axis 1: against samples at each width.
       int axis = sweepAxis;
       int other = 1 - axis;
       TreeSet<Integer> fixedValues = new TreeSet<>();
@@ -77,68 +221,29 @@ public final class ExponentsTable {
         }
         double[] x = Arrays.stream(slice).mapToDouble(c -> tensor.cells[c][axis]).toArray();
         for (String model : new String[] {"offset", "pure"}) {
-          rows.add(
-              sliceRow(
+          slices.add(
+              new Slice(
                   axis == 0 ? "width" : "samples",
                   model,
                   axis == 0 ? "samples" : "width",
                   axis == 0 ? fixed : Cell.widthValue(fixed),
                   x,
-                  slice,
-                  full,
-                  replicates,
-                  theoryCurve,
-                  bootstrapCount,
-                  bootstrapSeed));
+                  slice));
         }
       }
     }
-    int[] all =
-        IntStream.range(0, tensor.cells.length)
-            .filter(c -> usable(full[c]) && tensor.cells[c][0] != Cell.INFINITE)
-            .toArray();
-    long widths = Arrays.stream(all).map(c -> tensor.cells[c][0]).distinct().count();
-    long samples = Arrays.stream(all).map(c -> tensor.cells[c][1]).distinct().count();
-    if (all.length >= 2 * MIN_POINTS && widths >= 2 && samples >= 2) {
-      rows.add(jointRow(tensor, all, full, replicates, theoryCurve, bootstrapCount, bootstrapSeed));
-    }
-    return rows;
+    return slices;
   }
 
-  private static ExponentRow sliceRow(
-      String sweep,
-      String model,
-      String fixedAxis,
-      double fixed,
-      double[] x,
-      int[] slice,
-      double[] full,
-      double[][] replicates,
-      double[] theoryCurve,
-      int count,
-      long seed) {
-    PowerLawFit.Fit fit = fit(model, x, pick(full, slice));
-    double[] exponents =
-        Arrays.stream(replicates)
-            .parallel()
-            .mapToDouble(
-                r ->
-                    allUsable(r, slice)
-                        ? refit(model, x, pick(r, slice), fit.exponent())
-                        : Double.NaN)
-            .filter(e -> !Double.isNaN(e))
-            .sorted()
-            .toArray();
-    double theoryExponent =
-        allUsable(theoryCurve, slice)
-            ? fit(model, x, pick(theoryCurve, slice)).exponent()
-            : Double.NaN;
+  private static ExponentRow sliceRow(Slice slice, double[] replicates, int count, long seed) {
+    PowerLawFit.Fit fit = slice.fit;
+    double[] exponents = Arrays.stream(replicates).filter(e -> !Double.isNaN(e)).sorted().toArray();
     return new ExponentRow(
-        sweep,
-        model,
-        fixedAxis,
-        fixed,
-        slice.length,
+        slice.sweep,
+        slice.model,
+        slice.fixedAxis,
+        slice.fixed,
+        slice.cells.length,
         fit.exponent(),
         percentile(exponents, 0.025),
         percentile(exponents, 0.975),
@@ -149,50 +254,27 @@ public final class ExponentsTable {
         fit.amplitude(),
         Double.NaN,
         fit.loss(),
-        theoryExponent,
+        slice.theoryExponent,
         Double.NaN,
         count,
         seed);
   }
 
   private static ExponentRow jointRow(
-      Tensor tensor,
-      int[] all,
-      double[] full,
-      double[][] replicates,
-      double[] theoryCurve,
-      int count,
-      long seed) {
-    double[] widths = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][0]).toArray();
-    double[] samples = Arrays.stream(all).mapToDouble(c -> tensor.cells[c][1]).toArray();
-    PowerLawFit.JointFit fit = PowerLawFit.joint(widths, samples, pick(full, all));
+      Joint joint, PowerLawFit.JointFit[] replicates, int count, long seed) {
+    PowerLawFit.JointFit fit = joint.fit;
     List<PowerLawFit.JointFit> boot =
-        Arrays.stream(replicates)
-            .parallel()
-            .filter(r -> allUsable(r, all))
-            .map(
-                r ->
-                    PowerLawFit.jointNear(
-                        widths,
-                        samples,
-                        pick(r, all),
-                        fit.exponentWidth(),
-                        fit.exponentSamples(),
-                        BOOTSTRAP_RADIUS))
-            .toList();
+        Arrays.stream(replicates).filter(java.util.Objects::nonNull).toList();
     double[] a = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentWidth).sorted().toArray();
     double[] b =
         boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
-    PowerLawFit.JointFit theory =
-        allUsable(theoryCurve, all)
-            ? PowerLawFit.joint(widths, samples, pick(theoryCurve, all))
-            : null;
+    PowerLawFit.JointFit theory = joint.theory;
     return new ExponentRow(
         "joint",
         "joint",
         "",
         0,
-        all.length,
+        joint.cells.length,
         fit.exponentWidth(),
         percentile(a, 0.025),
         percentile(a, 0.975),

@@ -115,18 +115,18 @@ public final class PowerLawFit {
 
   /** The offset fit searching the exponent within {@code radius} of a0. */
   public static Fit offsetNear(double[] x, double[] y, double a0, double radius) {
-    double[][] basis = new double[2][x.length];
+    Work work = new Work(2, x.length);
     DoubleUnaryOperator loss =
         a -> {
-          fillBasis(basis, x, a);
-          return amplitudes(basis, y).loss;
+          fillBasis(work.basis, x, a);
+          return amplitudes(work, y).loss;
         };
     double lo = Math.max(MIN_EXPONENT, a0 - radius);
     double hi = Math.min(MAX_EXPONENT, a0 + radius);
     boolean local = hi - lo < MAX_EXPONENT - MIN_EXPONENT;
     double a = minimise(loss, lo, hi, local ? LOCAL_SCAN : SCAN);
-    fillBasis(basis, x, a);
-    Amplitudes best = amplitudes(basis, y);
+    fillBasis(work.basis, x, a);
+    Amplitudes best = amplitudes(work, y);
     return new Fit(a, best.theta[1], best.theta[0], best.loss, x.length);
   }
 
@@ -171,7 +171,7 @@ public final class PowerLawFit {
       int scan,
       double tolerance) {
     int n = y.length;
-    double[][] basis = new double[3][n];
+    Work work = new Work(3, n);
     // The bootstrap's replicates, searched to LOCAL_TOLERANCE, take the cheaper amplitudes.
     boolean replicate = tolerance >= LOCAL_TOLERANCE;
     double loA = Math.max(MIN_EXPONENT, a0 - radius);
@@ -189,7 +189,7 @@ public final class PowerLawFit {
       double u = i == scan ? hiA : loA + i * stepA;
       for (int j = 0; j <= scan; j++) {
         double v = j == scan ? hiB : loB + j * stepB;
-        double loss = jointLoss(basis, widths, samples, y, u, v, replicate);
+        double loss = jointLoss(work, widths, samples, y, u, v, replicate);
         if (loss < bestLoss) {
           bestLoss = loss;
           bestA = u;
@@ -205,7 +205,7 @@ public final class PowerLawFit {
     if (replicate) {
       double[] refined =
           newton(
-              (u, v) -> jointLoss(basis, widths, samples, y, u, v, true),
+              (u, v) -> jointLoss(work, widths, samples, y, u, v, true),
               a,
               b,
               bestLoss,
@@ -222,7 +222,7 @@ public final class PowerLawFit {
               new BOBYQAOptimizer(5, trust, tolerance)
                   .optimize(
                       new MaxEval(2000),
-                      new ObjectiveFunction(e -> jointLoss(basis, widths, samples, y, e[0], e[1])),
+                      new ObjectiveFunction(e -> jointLoss(work, widths, samples, y, e[0], e[1])),
                       GoalType.MINIMIZE,
                       new InitialGuess(new double[] {bestA, bestB}),
                       new SimpleBounds(lower, upper));
@@ -235,8 +235,8 @@ public final class PowerLawFit {
         }
       }
     }
-    fillJointBasis(basis, widths, samples, a, b);
-    Amplitudes fit = amplitudes(basis, y, replicate);
+    fillJointBasis(work.basis, widths, samples, a, b);
+    Amplitudes fit = amplitudes(work, y, replicate);
     return new JointFit(fit.theta[0], fit.theta[1], a, fit.theta[2], b, fit.loss, n);
   }
 
@@ -324,19 +324,19 @@ public final class PowerLawFit {
 
   /** The offset law's robust loss at exponent a, amplitudes eliminated (for tests). */
   static double offsetLoss(double[] x, double[] y, double a) {
-    double[][] basis = new double[2][x.length];
-    fillBasis(basis, x, a);
-    return amplitudes(basis, y).loss;
+    Work work = new Work(2, x.length);
+    fillBasis(work.basis, x, a);
+    return amplitudes(work, y).loss;
   }
 
   /** The joint law's robust loss at exponents (a, b), amplitudes eliminated (for tests). */
   static double jointLoss(double[] widths, double[] samples, double[] y, double a, double b) {
-    return jointLoss(new double[3][y.length], widths, samples, y, a, b);
+    return jointLoss(new Work(3, y.length), widths, samples, y, a, b);
   }
 
   private static double jointLoss(
-      double[][] basis, double[] widths, double[] samples, double[] y, double a, double b) {
-    return jointLoss(basis, widths, samples, y, a, b, false);
+      Work work, double[] widths, double[] samples, double[] y, double a, double b) {
+    return jointLoss(work, widths, samples, y, a, b, false);
   }
 
   /**
@@ -344,15 +344,15 @@ public final class PowerLawFit {
    *     {@link #nonNegativeLeastSquares})
    */
   private static double jointLoss(
-      double[][] basis,
+      Work work,
       double[] widths,
       double[] samples,
       double[] y,
       double a,
       double b,
       boolean unconstrainedFirst) {
-    fillJointBasis(basis, widths, samples, a, b);
-    return amplitudes(basis, y, unconstrainedFirst).loss;
+    fillJointBasis(work.basis, widths, samples, a, b);
+    return amplitudes(work, y, unconstrainedFirst).loss;
   }
 
   private static void fillBasis(double[][] basis, double[] x, double a) {
@@ -374,22 +374,57 @@ public final class PowerLawFit {
   private record Amplitudes(double[] theta, double loss) {}
 
   /**
+   * A fit's basis functions and the scratch arrays of its amplitudes, reused by every evaluation of
+   * its loss. A small command runs with C1 alone, which allocates every array it is asked for (no
+   * escape analysis): the 3 x 3 sums and the normal equations of each of 7 subsets, per reweighting
+   * of each of thousands of evaluations, were a third of the exponents' CPU in a `report`.
+   */
+  private static final class Work {
+    final double[][] basis;
+    final double[] weights;
+    final double[][] products;
+    final double[] moments;
+
+    /** The augmented normal equations of an active set, by its size (index 0 unused). */
+    final double[][][] normals;
+
+    final double[] solution;
+    final double[] candidate;
+    final double[] best;
+
+    Work(int p, int n) {
+      basis = new double[p][n];
+      weights = new double[n];
+      products = new double[p][p];
+      moments = new double[p];
+      normals = new double[p + 1][][];
+      for (int q = 1; q <= p; q++) {
+        normals[q] = new double[q][q + 1];
+      }
+      solution = new double[p];
+      candidate = new double[p];
+      best = new double[p];
+    }
+  }
+
+  /**
    * Non-negative amplitudes minimising the robust log loss for a fixed basis: reweighted least
    * squares on relative residuals (y - f)/y, which equal the log residuals to first order, over
    * every subset of active amplitudes (at most 3, so 7 subsets).
    */
-  private static Amplitudes amplitudes(double[][] basis, double[] y) {
-    return amplitudes(basis, y, false);
+  private static Amplitudes amplitudes(Work work, double[] y) {
+    return amplitudes(work, y, false);
   }
 
-  private static Amplitudes amplitudes(double[][] basis, double[] y, boolean unconstrainedFirst) {
+  private static Amplitudes amplitudes(Work work, double[] y, boolean unconstrainedFirst) {
+    double[][] basis = work.basis;
     int p = basis.length;
     int n = y.length;
-    double[] w = new double[n];
+    double[] w = work.weights;
     Arrays.fill(w, 1.0);
     double[] theta = new double[p];
     for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
-      theta = nonNegativeLeastSquares(basis, y, w, unconstrainedFirst);
+      theta = nonNegativeLeastSquares(work, y, w, unconstrainedFirst);
       boolean same = true;
       for (int i = 0; i < n; i++) {
         double next = huberWeight(logResidual(basis, theta, y, i));
@@ -404,7 +439,7 @@ public final class PowerLawFit {
     for (int i = 0; i < n; i++) {
       loss += huber(logResidual(basis, theta, y, i));
     }
-    return new Amplitudes(theta, loss);
+    return new Amplitudes(theta.clone(), loss);
   }
 
   private static double logResidual(double[][] basis, double[] theta, double[] y, int i) {
@@ -433,13 +468,18 @@ public final class PowerLawFit {
    *     are searched to 1e-4 only.
    */
   private static double[] nonNegativeLeastSquares(
-      double[][] basis, double[] y, double[] w, boolean unconstrainedFirst) {
+      Work work, double[] y, double[] w, boolean unconstrainedFirst) {
+    double[][] basis = work.basis;
     int p = basis.length;
     // The weighted sums of every pair of basis functions and of each with y, in one pass: every
     // subset's normal equations are made of them (the same sums, in the same order, as summing per
     // subset).
-    double[][] products = new double[p][p];
-    double[] moments = new double[p];
+    double[][] products = work.products;
+    double[] moments = work.moments;
+    for (int r = 0; r < p; r++) {
+      Arrays.fill(products[r], 0.0);
+    }
+    Arrays.fill(moments, 0.0);
     for (int i = 0; i < y.length; i++) {
       double weight = w[i] / (y[i] * y[i]);
       for (int r = 0; r < p; r++) {
@@ -450,17 +490,15 @@ public final class PowerLawFit {
         moments[r] += wb * y[i];
       }
     }
-    if (unconstrainedFirst) {
-      double[] full = feasibleSolution(products, moments, ACTIVE[(1 << p) - 1], p);
-      if (full != null) {
-        return full;
-      }
+    double[] best = work.best;
+    if (unconstrainedFirst && feasibleSolution(work, ACTIVE[(1 << p) - 1], best)) {
+      return best;
     }
-    double[] best = new double[p];
+    Arrays.fill(best, 0.0);
+    double[] theta = work.candidate;
     double bestError = Double.POSITIVE_INFINITY;
     for (int subset = 1; subset < (1 << p); subset++) {
-      double[] theta = feasibleSolution(products, moments, ACTIVE[subset], p);
-      if (theta == null) {
+      if (!feasibleSolution(work, ACTIVE[subset], theta)) {
         continue;
       }
       double error = 0;
@@ -474,7 +512,7 @@ public final class PowerLawFit {
       }
       if (error < bestError) {
         bestError = error;
-        best = theta;
+        System.arraycopy(theta, 0, best, 0, p);
       }
     }
     return best;
@@ -482,38 +520,39 @@ public final class PowerLawFit {
 
   /**
    * The least-squares amplitudes on the {@code active} basis functions (the others 0), from the
-   * normal equations' sums; null if singular or any is negative.
+   * normal equations' sums in {@code work}, into {@code theta}; false (theta untouched) if singular
+   * or any is negative.
    */
-  private static double[] feasibleSolution(
-      double[][] products, double[] moments, int[] active, int p) {
+  private static boolean feasibleSolution(Work work, int[] active, double[] theta) {
     int q = active.length;
-    double[][] normal = new double[q][q + 1];
+    double[][] normal = work.normals[q];
     for (int r = 0; r < q; r++) {
       for (int c = 0; c < q; c++) {
-        normal[r][c] = products[active[r]][active[c]];
+        normal[r][c] = work.products[active[r]][active[c]];
       }
-      normal[r][q] = moments[active[r]];
+      normal[r][q] = work.moments[active[r]];
     }
-    double[] solution = solve(normal);
-    if (solution == null) {
-      return null;
+    double[] solution = work.solution;
+    if (!solve(normal, solution)) {
+      return false;
     }
-    for (double s : solution) {
-      if (!(s >= 0)) {
-        return null;
+    for (int r = 0; r < q; r++) {
+      if (!(solution[r] >= 0)) {
+        return false;
       }
     }
-    double[] theta = new double[p];
+    Arrays.fill(theta, 0.0);
     for (int r = 0; r < q; r++) {
       theta[active[r]] = solution[r];
     }
-    return theta;
+    return true;
   }
 
   /**
-   * Gaussian elimination with partial pivoting on an augmented q x (q+1) system; null if singular.
+   * Gaussian elimination with partial pivoting on an augmented q x (q+1) system (its rows are
+   * reordered), the solution into the first q entries of x; false if singular.
    */
-  private static double[] solve(double[][] m) {
+  private static boolean solve(double[][] m, double[] x) {
     int q = m.length;
     for (int col = 0; col < q; col++) {
       int pivot = col;
@@ -526,7 +565,7 @@ public final class PowerLawFit {
       m[col] = m[pivot];
       m[pivot] = swap;
       if (Math.abs(m[col][col]) < 1e-300) {
-        return null;
+        return false;
       }
       for (int r = 0; r < q; r++) {
         if (r != col) {
@@ -537,11 +576,10 @@ public final class PowerLawFit {
         }
       }
     }
-    double[] x = new double[q];
     for (int r = 0; r < q; r++) {
       x[r] = m[r][q] / m[r][r];
     }
-    return x;
+    return true;
   }
 
   private static double minimise(DoubleUnaryOperator f, double lo, double hi, int points) {

@@ -101,6 +101,36 @@ class ExponentsTableTest {
   }
 
   @Test
+  void theRowsAreTheSameBitsHoweverManyThreadsFitThem() throws Exception {
+    // Each fit is a task of its own taken by whichever thread is free: the rows must not depend on
+    // which, or on how many. Theory values too, so the theory's fits run among the others.
+    List<SeedRisk> fits = sweep(12, 0.04, 9);
+    Map<Long, OptimalTable.TheoryOptimum> theory = new java.util.HashMap<>();
+    for (SeedRisk f : fits) {
+      double law =
+          OFFSET
+              + 2.0 * Math.pow(f.width(), -WIDTH_EXPONENT)
+              + 3.0 * Math.pow(f.samples(), -SAMPLE_EXPONENT);
+      theory.put(
+          OptimalTable.key(f.width(), f.samples()), new OptimalTable.TheoryOptimum(0.1, law, 1.0));
+    }
+    List<ExponentRow> common = ExponentsTable.compute(fits, theory, 60, 5);
+    assertTrue(common.stream().anyMatch(r -> r.sweep().equals("joint")), "a joint row");
+    assertTrue(common.stream().allMatch(r -> !Double.isNaN(r.theoryExponent())), "theory fits");
+    for (int threads : new int[] {1, 3}) {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        assertEquals(
+            common,
+            pool.submit(() -> ExponentsTable.compute(fits, theory, 60, 5)).get(),
+            threads + " threads");
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void ninetyFivePercentIntervalsCoverTheTrueExponentAboutThatOften() {
     // Ten independent sweeps; a 95% interval misses with probability 0.05, so 8 or more hits out
     // of 10 happen with probability 0.99. (A percentile bootstrap over 30 seeds is a little
