@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.rfsweep.data.DatasetPool;
 import org.rfsweep.driver.Capacity;
 import org.rfsweep.driver.ExecutorBudget;
-import org.rfsweep.driver.FitEngine;
 import org.rfsweep.grid.CostModel;
 import org.rfsweep.grid.GridPlan;
 import org.rfsweep.grid.Schedule;
@@ -193,8 +192,8 @@ final class PlanCommand implements Callable<Integer> {
                 duration(schedule.utilisationBound() * schedule.largestUnitSeconds()),
                 100 * schedule.utilisationBound())
             : "");
-    // What run --engine auto does: a small sweep in this JVM fits on its threads, without Spark.
-    boolean threads = budget.inThisJvm() && FitEngine.smallEnoughForThreads(job, plan, slots);
+    // What run --engine auto does: a sweep in this JVM fits on its threads, without Spark.
+    boolean threads = budget.inThisJvm();
     double start = threads ? THREADS_START_SECONDS : SPARK_START_SECONDS;
     double spectra = SpectrumPlan.print(job, gflops);
     System.out.printf(

@@ -80,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "auto",
       description =
           "where the fits run: spark (as Spark tasks), threads (on this JVM's own threads, local"
-              + " masters only, no Spark session started) or auto (threads for a local sweep"
-              + " estimated under a minute, else spark; default: ${DEFAULT-VALUE})")
+              + " masters only, no Spark session started) or auto (threads with a local master"
+              + " and no --ui, else spark; default: ${DEFAULT-VALUE})")
   String engine;
 
   @Option(
@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     requireSharedFits(folder, resolvedMaster);
     FitEngine.Choice engineChoice = engineChoice();
     int taskCpus = taskCpus(sparkSettings);
-    boolean onThreads = FitEngine.onThreads(engineChoice, resolvedMaster, ui, taskCpus, job, plan);
+    boolean onThreads = FitEngine.onThreads(engineChoice, resolvedMaster, ui);
     if (QuickJit.runNeedsC2(
         job,
         onThreads,
@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
             fitEngine.slots(),
             engineChoice == FitEngine.Choice.THREADS
                 ? "--engine threads"
-                : "a local sweep estimated under a minute");
+                : "--engine auto with a local master");
       }
       SweepDriver.Outcome outcome =
           SweepDriver.run(

@@ -32,15 +32,6 @@ public record FitEngine(
     THREADS
   }
 
-  /**
-   * Sweeps estimated to take less than this on the local slots run on the driver's threads when the
-   * engine is left to choose. Spark's start and jobs cost 3-4 s of such a run (the quickstart, in
-   * alternating runs: 8.7-9.5 s on threads, 11.8-13.9 s through Spark); a longer local run keeps
-   * Spark's path, which is what a cluster runs, so rehearsing a nightly job on a workstation tests
-   * that path, at a few percent.
-   */
-  public static final double THREADS_MAX_SECONDS = 60;
-
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?])?");
 
   /** Units as Spark tasks on a running session. */
@@ -85,15 +76,20 @@ public record FitEngine(
 
   /**
    * Whether a run's fits go on the driver's threads: {@code --engine threads}, or {@code auto} with
-   * a local master, no web UI and a sweep {@link #smallEnoughForThreads}. Refuses, naming the
-   * option, {@code threads} where it cannot run: with a cluster's master, or with {@code --ui}
-   * (which shows Spark's jobs only).
+   * a local master and no web UI, whatever the sweep's size. Refuses, naming the option, {@code
+   * threads} where it cannot run: with a cluster's master, or with {@code --ui} (which shows
+   * Spark's jobs only).
+   *
+   * <p>Auto once kept Spark's path for local sweeps over a minute, to rehearse what a cluster runs
+   * at what was thought a few percent. Measured in alternating runs here it is more: Fig. 1's whole
+   * command 139.7 and 109.9 s through Spark against 100.6 and 98.6 s on threads (fits 112.4 and
+   * 103.1 s against 93.4 and 93.9 s; the BLAS time alike, Spark's side adding about 5 s of kernel
+   * page clearing and 4 s of JVM work over 8 seeds), besides Spark's 3-4 s start. {@code --engine
+   * spark} still rehearses the cluster's path on one machine.
    *
    * @param master the master URL the run resolved
-   * @param taskCpus cores per task ({@code spark.task.cpus})
    */
-  public static boolean onThreads(
-      Choice choice, String master, boolean ui, int taskCpus, JobSpec spec, GridPlan plan) {
+  public static boolean onThreads(Choice choice, String master, boolean ui) {
     OptionalInt cores = localCores(master);
     if (choice == Choice.THREADS && cores.isEmpty()) {
       throw new SpecException(
@@ -106,19 +102,7 @@ public record FitEngine(
           "--engine threads: the fits would run outside Spark, so --ui would show none of them;"
               + " use --engine spark or auto with --ui");
     }
-    return choice == Choice.THREADS
-        || (choice == Choice.AUTO
-            && cores.isPresent()
-            && !ui
-            && smallEnoughForThreads(spec, plan, Math.max(1, cores.getAsInt() / taskCpus)));
-  }
-
-  /**
-   * Whether a sweep is estimated to take less than {@link #THREADS_MAX_SECONDS} on {@code slots}
-   * local slots.
-   */
-  public static boolean smallEnoughForThreads(JobSpec spec, GridPlan plan, int slots) {
-    return estimatedSeconds(spec, plan, slots) < THREADS_MAX_SECONDS;
+    return choice == Choice.THREADS || (choice == Choice.AUTO && cores.isPresent() && !ui);
   }
 
   /** The fits' seconds on {@code slots} local slots, by the cost model at a sustained speed. */

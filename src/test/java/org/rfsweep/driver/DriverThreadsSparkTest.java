@@ -232,7 +232,7 @@ class DriverThreadsSparkTest {
   }
 
   @Test
-  void autoRunsOnThreadsOnlyForSmallLocalSweeps() {
+  void autoRunsOnThreadsWithALocalMasterAndNoUi() {
     assertEquals(OptionalInt.of(1), FitEngine.localCores("local"));
     assertEquals(OptionalInt.of(3), FitEngine.localCores("local[3]"));
     assertEquals(OptionalInt.of(4), FitEngine.localCores("local[4, 2]"));
@@ -242,31 +242,21 @@ class DriverThreadsSparkTest {
     assertEquals(OptionalInt.empty(), FitEngine.localCores("spark://127.0.0.1:7077"));
     assertEquals(OptionalInt.empty(), FitEngine.localCores("yarn"));
 
-    JobSpec quickstart = SpecLoader.load(Path.of("jobs/quickstart.yaml"));
-    JobSpec fig1 = SpecLoader.load(Path.of("jobs/more-is-better-fig1.yaml"));
-    GridPlan quick = GridPlan.of(quickstart);
-    // The quickstart's 3.6e11 flops are about 6 s on 2 slots; Fig. 1's fits take over 2 minutes.
-    assertTrue(FitEngine.smallEnoughForThreads(quickstart, quick, 2));
-    assertFalse(FitEngine.smallEnoughForThreads(fig1, GridPlan.of(fig1), 2));
-
     FitEngine.Choice auto = FitEngine.Choice.AUTO;
     FitEngine.Choice threads = FitEngine.Choice.THREADS;
-    assertTrue(FitEngine.onThreads(auto, "local[2]", false, 1, quickstart, quick));
-    assertFalse(FitEngine.onThreads(auto, "local[2]", false, 1, fig1, GridPlan.of(fig1)));
-    assertFalse(FitEngine.onThreads(auto, "local[2]", true, 1, quickstart, quick), "--ui");
-    assertFalse(FitEngine.onThreads(auto, "spark://h:7077", false, 1, quickstart, quick));
-    assertFalse(
-        FitEngine.onThreads(FitEngine.Choice.SPARK, "local[2]", false, 1, quickstart, quick));
-    assertTrue(FitEngine.onThreads(threads, "local[2]", false, 1, fig1, GridPlan.of(fig1)));
+    // Auto: any local master's sweep on threads, whatever its size; Spark for a cluster or --ui.
+    assertTrue(FitEngine.onThreads(auto, "local[2]", false));
+    assertTrue(FitEngine.onThreads(auto, "local[*]", false));
+    assertFalse(FitEngine.onThreads(auto, "local[2]", true), "--ui");
+    assertFalse(FitEngine.onThreads(auto, "spark://h:7077", false));
+    assertFalse(FitEngine.onThreads(auto, "local-cluster[2, 1, 1024]", false));
+    assertFalse(FitEngine.onThreads(FitEngine.Choice.SPARK, "local[2]", false));
+    assertTrue(FitEngine.onThreads(threads, "local[2]", false));
     SpecException cluster =
-        assertThrows(
-            SpecException.class,
-            () -> FitEngine.onThreads(threads, "yarn", false, 1, quickstart, quick));
+        assertThrows(SpecException.class, () -> FitEngine.onThreads(threads, "yarn", false));
     assertTrue(cluster.getMessage().startsWith("--engine threads: runs on this machine only"));
     SpecException ui =
-        assertThrows(
-            SpecException.class,
-            () -> FitEngine.onThreads(threads, "local[2]", true, 1, quickstart, quick));
+        assertThrows(SpecException.class, () -> FitEngine.onThreads(threads, "local[2]", true));
     assertTrue(ui.getMessage().contains("--ui would show none of them"), ui.getMessage());
   }
 }
