@@ -46,6 +46,13 @@ final class PlanCommand implements Callable<Integer> {
   static final double SUSTAINED_SHARE_OF_DGEMM = 0.75;
 
   /**
+   * The same share for units on the driver's own threads (a local run's default engine), without
+   * Spark's tasks beside them. Measured here: Fig. 1's fits 95.8 s on threads where 0.75 predicts
+   * 112 s, 0.88; the quickstart's 4.7-5.5 s, 0.69-0.80 (its JVM still compiling).
+   */
+  static final double THREADS_SUSTAINED_SHARE = 0.85;
+
+  /**
    * A JVM and a Spark session ready to run (measured here: 2.1-2.6 s from the launcher's start with
    * its class-data-sharing archive).
    */
@@ -58,10 +65,10 @@ final class PlanCommand implements Callable<Integer> {
   static final double THREADS_START_SECONDS = 0.7;
 
   /**
-   * The tables and the report of a sweep (measured here: 2.2-2.6 s on the quickstart, 3.7 s on Fig.
+   * The tables and the report of a sweep (measured here: 1.2-1.4 s on the quickstart, 2.3 s on Fig.
    * 1).
    */
-  static final double TABLES_AND_REPORT_SECONDS = 3;
+  static final double TABLES_AND_REPORT_SECONDS = 2;
 
   /**
    * Executors that start their own JVMs take this long to run their first tasks at speed (launch,
@@ -151,7 +158,10 @@ final class PlanCommand implements Callable<Integer> {
       flopsAtPeak += cost.flopsAtPeak();
     }
     double gflops = measuredDgemmGflops();
-    double rate = gflops * 1e9 * SUSTAINED_SHARE_OF_DGEMM;
+    // What run --engine auto does: a sweep in this JVM fits on its threads, without Spark.
+    boolean threads = budget.inThisJvm();
+    double share = threads ? THREADS_SUSTAINED_SHARE : SUSTAINED_SHARE_OF_DGEMM;
+    double rate = gflops * 1e9 * share;
     // The driver's schedule played out: units cut into sub-units when too few for the slots, then
     // chunks of them packed into tasks; a sub-unit runs whole on one slot, so the largest bounds
     // the time however many slots there are.
@@ -173,7 +183,7 @@ final class PlanCommand implements Callable<Integer> {
             ? ""
             : ", about " + duration(EXECUTOR_START_SECONDS) + " of it starting the executors",
         gflops,
-        100 * SUSTAINED_SHARE_OF_DGEMM);
+        100 * share);
     System.out.printf(
         "schedule    %d %s in %d chunk%s on %d slots: utilisation %.0f%%; the largest takes %s"
             + " (no schedule is shorter)%s%n",
@@ -192,8 +202,6 @@ final class PlanCommand implements Callable<Integer> {
                 duration(schedule.utilisationBound() * schedule.largestUnitSeconds()),
                 100 * schedule.utilisationBound())
             : "");
-    // What run --engine auto does: a sweep in this JVM fits on its threads, without Spark.
-    boolean threads = budget.inThisJvm();
     double start = threads ? THREADS_START_SECONDS : SPARK_START_SECONDS;
     double spectra = SpectrumPlan.print(job, gflops);
     System.out.printf(
