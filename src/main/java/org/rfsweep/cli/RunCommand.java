@@ -14,6 +14,7 @@ import org.rfsweep.driver.OutputConflictException;
 import org.rfsweep.driver.SparkSessions;
 import org.rfsweep.driver.SweepDriver;
 import org.rfsweep.grid.GridPlan;
+import org.rfsweep.linalg.NativeLinalg;
 import org.rfsweep.run.FitsLocation;
 import org.rfsweep.run.RunContext;
 import org.rfsweep.spec.JobSpec;
@@ -127,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NativeLinalg.loadInBackground(); // while the spec is read and planned
     JobSpec job = arguments.load();
     GridPlan plan = GridPlan.of(job);
     Path folder = out != null ? out : Path.of("out", job.name());

@@ -62,6 +62,28 @@ public final class NativeLinalg {
     return backend;
   }
 
+  /**
+   * Starts loading the backend (one BLAS thread) on a daemon thread, so that a command reads its
+   * spec and plans meanwhile: JavaCPP's and netlib's loading of the bundled OpenBLAS took 0.26 s of
+   * the quickstart's start here, on one core while the other idled. {@link #initialise} waits for
+   * it (both hold this class's lock) and then sets the threads it is asked for. A failure is left
+   * for {@link #initialise} to meet again, and report.
+   */
+  public static void loadInBackground() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                initialise(1);
+              } catch (RuntimeException | LinkageError e) {
+                // initialise, called by the command itself, fails the same way and says why
+              }
+            },
+            "rfsweep-blas-load");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** The backend, loading it with one thread per call if nothing has chosen yet. */
   public static synchronized BlasBackend backend() {
     return backend != null ? backend : initialise(1);
