@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description =
-        "Run the sweep SPEC (on Spark, or on this JVM's threads for a small local sweep) and write"
+        "Run the sweep SPEC (on Spark, or on this JVM's threads with a local master) and write"
             + " DIR/fits (Parquet), the tables, the report and DIR/manifest.json. A dataset task's pool"
             + " spectrum (for the theory columns) comes from DIR/spectrum or the user's cache"
             + " (RFSWEEP_CACHE, else ~/.cache/rfsweep; off turns it off), or is measured first and kept"

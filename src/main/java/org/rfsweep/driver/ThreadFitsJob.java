@@ -18,10 +18,10 @@ import org.rfsweep.task.PointFit;
 import org.rfsweep.task.SparkUnitTask;
 
 /**
- * A small local sweep's units fitted on the driver's own threads, without Spark: where starting
- * Spark and running the units as its jobs would cost as much as the fits themselves. What is
- * computed and written is the Spark path's ({@link FitsJob}): the same bins of units, fitted by the
- * same task code into the same rows, one part file per bin.
+ * A local sweep's units fitted on the driver's own threads, without Spark: starting Spark and
+ * running the units as its tasks cost a small sweep as much as its fits, a long one a tenth. What
+ * is computed and written is the Spark path's ({@link FitsJob}): the same bins of units, fitted by
+ * the same task code into the same rows, one part file per bin.
  *
  * <p>Each bin's part file is written into the run's staging folder ({@link ChunkStaging}) and moved
  * into the table by one rename once complete, so the table only ever holds whole bins: a run killed

@@ -20,8 +20,8 @@ import org.rfsweep.spec.JobSpec;
  * What Spark runs on an executor for one task: a bin of work units, fitted one after another by one
  * runner (whose workspaces then serve them all). It carries only the small spec; the seeds' data
  * and features are generated where they are used. BLAS threads are set to the cores this task holds
- * ({@code spark.task.cpus}). A small local sweep's driver threads run the same {@link #fit} on
- * their bins, so both engines compute the same rows.
+ * ({@code spark.task.cpus}). A local sweep's driver threads run the same {@link #fit} on their
+ * bins, so both engines compute the same rows.
  */
 public final class SparkUnitTask implements FlatMapFunction<List<WorkUnit>, PointFit> {
   private static final long serialVersionUID = 1L;
