@@ -422,7 +422,7 @@ public final class PowerLawFit {
     int n = y.length;
     double[] w = work.weights;
     Arrays.fill(w, 1.0);
-    double[] theta = new double[p];
+    double[] theta = work.best; // what nonNegativeLeastSquares fills and returns
     for (int iteration = 0; iteration < REWEIGHTINGS; iteration++) {
       theta = nonNegativeLeastSquares(work, y, w, unconstrainedFirst);
       boolean same = true;

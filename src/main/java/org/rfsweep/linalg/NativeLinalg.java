@@ -63,18 +63,25 @@ public final class NativeLinalg {
   }
 
   /**
-   * Starts loading the backend (one BLAS thread) on a daemon thread, so that a command reads its
-   * spec and plans meanwhile: JavaCPP's and netlib's loading of the bundled OpenBLAS took 0.26 s of
-   * the quickstart's start here, on one core while the other idled. {@link #initialise} waits for
-   * it (both hold this class's lock) and then sets the threads it is asked for. A failure is left
-   * for {@link #initialise} to meet again, and report.
+   * Starts loading the backend on a daemon thread, so that a command reads its spec and plans
+   * meanwhile: JavaCPP's and netlib's loading of the bundled OpenBLAS took 0.26 s of the
+   * quickstart's start here, on one core while the other idled. It sets no thread count: {@link
+   * #initialise} waits for the load (both hold this class's lock) and sets the threads it is asked
+   * for, whichever of the two runs first. A failure is left for {@link #initialise} to meet again,
+   * and report.
+   *
+   * @return the loading thread (nothing needs to wait for it)
    */
-  public static void loadInBackground() {
+  public static Thread loadInBackground() {
     Thread thread =
         new Thread(
             () -> {
               try {
-                initialise(1);
+                synchronized (NativeLinalg.class) {
+                  if (backend == null) {
+                    backend = load(1);
+                  }
+                }
               } catch (RuntimeException | LinkageError e) {
                 // initialise, called by the command itself, fails the same way and says why
               }
@@ -82,6 +89,7 @@ public final class NativeLinalg {
             "rfsweep-blas-load");
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 
   /** The backend, loading it with one thread per call if nothing has chosen yet. */

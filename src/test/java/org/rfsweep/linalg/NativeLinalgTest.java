@@ -1,6 +1,7 @@
 package org.rfsweep.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,21 @@ class NativeLinalgTest {
         NativeLinalg.lapack().getClass().getName().endsWith("JNILAPACK"),
         NativeLinalg.lapack().getClass().getName());
     assertTrue(backend.label().startsWith("native:"), backend.label());
+  }
+
+  @Test
+  void aBackgroundLoadLeavesTheThreadsTheCommandSet() throws InterruptedException {
+    // A run starts the load on a thread of its own and then asks for its own thread count; the
+    // load may end after that call (here: surely after it), and must not set its one thread then.
+    try {
+      NativeLinalg.initialise(2);
+      NativeLinalg.loadInBackground().join();
+      assertEquals(2, NativeLinalg.backend().threads());
+      assertEquals(2, org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads());
+    } finally {
+      NativeLinalg.initialise(1);
+    }
+    assertEquals(1, org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads());
   }
 
   @Test
