@@ -75,29 +75,31 @@ public final class ExponentsTable {
                 all)
             : null;
     // The joint law's tasks (the costliest) first in each phase, so the last ones left are short.
+    // Each task writes its own slot: the joint law's fit of the data (0) and of the theory (1), a
+    // slice's fit and its theory's exponent (NaN without theory).
+    PowerLawFit.JointFit[] jointFull = new PowerLawFit.JointFit[2];
+    PowerLawFit.Fit[] sliceFits = new PowerLawFit.Fit[slices.size()];
+    double[] theoryExponents = new double[slices.size()];
+    Arrays.fill(theoryExponents, Double.NaN);
     int jointFits = joint == null ? 0 : 2;
     inTurn(
         jointFits + 2 * slices.size(),
         t -> {
           if (t < jointFits) {
             double[] curve = t == 0 ? full : theoryCurve;
-            if (allUsable(curve, joint.cells)) {
-              PowerLawFit.JointFit fit =
-                  PowerLawFit.joint(joint.widths, joint.samples, pick(curve, joint.cells));
-              if (t == 0) {
-                joint.fit = fit;
-              } else {
-                joint.theory = fit;
-              }
+            if (allUsable(curve, joint.cells())) {
+              jointFull[t] =
+                  PowerLawFit.joint(joint.widths(), joint.samples(), pick(curve, joint.cells()));
             }
             return;
           }
-          Slice slice = slices.get((t - jointFits) / 2);
+          int k = (t - jointFits) / 2;
+          Slice slice = slices.get(k);
           if ((t - jointFits) % 2 == 0) {
-            slice.fit = fit(slice.model, slice.x, pick(full, slice.cells));
-          } else if (allUsable(theoryCurve, slice.cells)) {
-            slice.theoryExponent =
-                fit(slice.model, slice.x, pick(theoryCurve, slice.cells)).exponent();
+            sliceFits[k] = fit(slice.model(), slice.x(), pick(full, slice.cells()));
+          } else if (allUsable(theoryCurve, slice.cells())) {
+            theoryExponents[k] =
+                fit(slice.model(), slice.x(), pick(theoryCurve, slice.cells())).exponent();
           }
         });
     double[][] sliceExponents = new double[slices.size()][bootstrapCount];
@@ -109,13 +111,13 @@ public final class ExponentsTable {
           if (t < jointTasks) {
             double[] r = replicates[t];
             jointReplicates[t] =
-                allUsable(r, joint.cells)
+                allUsable(r, joint.cells())
                     ? PowerLawFit.jointNear(
-                        joint.widths,
-                        joint.samples,
-                        pick(r, joint.cells),
-                        joint.fit.exponentWidth(),
-                        joint.fit.exponentSamples(),
+                        joint.widths(),
+                        joint.samples(),
+                        pick(r, joint.cells()),
+                        jointFull[0].exponentWidth(),
+                        jointFull[0].exponentSamples(),
                         BOOTSTRAP_RADIUS)
                     : null;
             return;
@@ -125,17 +127,31 @@ public final class ExponentsTable {
           Slice slice = slices.get(k);
           double[] r = replicates[b];
           sliceExponents[k][b] =
-              allUsable(r, slice.cells)
-                  ? refit(slice.model, slice.x, pick(r, slice.cells), slice.fit.exponent())
+              allUsable(r, slice.cells())
+                  ? refit(slice.model(), slice.x(), pick(r, slice.cells()), sliceFits[k].exponent())
                   : Double.NaN;
         });
 
     List<ExponentRow> rows = new ArrayList<>();
     for (int k = 0; k < slices.size(); k++) {
-      rows.add(sliceRow(slices.get(k), sliceExponents[k], bootstrapCount, bootstrapSeed));
+      rows.add(
+          sliceRow(
+              slices.get(k),
+              sliceFits[k],
+              theoryExponents[k],
+              sliceExponents[k],
+              bootstrapCount,
+              bootstrapSeed));
     }
     if (joint != null) {
-      rows.add(jointRow(joint, jointReplicates, bootstrapCount, bootstrapSeed));
+      rows.add(
+          jointRow(
+              joint.cells().length,
+              jointFull[0],
+              jointFull[1],
+              jointReplicates,
+              bootstrapCount,
+              bootstrapSeed));
     }
     return rows;
   }
@@ -158,41 +174,12 @@ public final class ExponentsTable {
             });
   }
 
-  /** A power-law fit along one sweep: its cells, their x values, and its fits once made. */
-  private static final class Slice {
-    final String sweep;
-    final String model;
-    final String fixedAxis;
-    final double fixed;
-    final double[] x;
-    final int[] cells;
-    PowerLawFit.Fit fit;
-    double theoryExponent = Double.NaN;
+  /** A power-law fit along one sweep: its model, its cells and their x values. */
+  private record Slice(
+      String sweep, String model, String fixedAxis, double fixed, double[] x, int[] cells) {}
 
-    Slice(String sweep, String model, String fixedAxis, double fixed, double[] x, int[] cells) {
-      this.sweep = sweep;
-      this.model = model;
-      this.fixedAxis = fixedAxis;
-      this.fixed = fixed;
-      this.x = x;
-      this.cells = cells;
-    }
-  }
-
-  /** The joint law's cells and its fits once made. */
-  private static final class Joint {
-    final double[] widths;
-    final double[] samples;
-    final int[] cells;
-    PowerLawFit.JointFit fit;
-    PowerLawFit.JointFit theory;
-
-    Joint(double[] widths, double[] samples, int[] cells) {
-      this.widths = widths;
-      this.samples = samples;
-      this.cells = cells;
-    }
-  }
+  /** The joint law's cells, their widths and sample counts. */
+  private record Joint(double[] widths, double[] samples, int[] cells) {}
 
   /**
    * Every sweep with at least {@value #MIN_POINTS} usable points, both models each: risk against
@@ -235,15 +222,20 @@ public final class ExponentsTable {
     return slices;
   }
 
-  private static ExponentRow sliceRow(Slice slice, double[] replicates, int count, long seed) {
-    PowerLawFit.Fit fit = slice.fit;
+  private static ExponentRow sliceRow(
+      Slice slice,
+      PowerLawFit.Fit fit,
+      double theoryExponent,
+      double[] replicates,
+      int count,
+      long seed) {
     double[] exponents = Arrays.stream(replicates).filter(e -> !Double.isNaN(e)).sorted().toArray();
     return new ExponentRow(
-        slice.sweep,
-        slice.model,
-        slice.fixedAxis,
-        slice.fixed,
-        slice.cells.length,
+        slice.sweep(),
+        slice.model(),
+        slice.fixedAxis(),
+        slice.fixed(),
+        slice.cells().length,
         fit.exponent(),
         percentile(exponents, 0.025),
         percentile(exponents, 0.975),
@@ -254,27 +246,34 @@ public final class ExponentsTable {
         fit.amplitude(),
         Double.NaN,
         fit.loss(),
-        slice.theoryExponent,
+        theoryExponent,
         Double.NaN,
         count,
         seed);
   }
 
+  /**
+   * @param theory the joint law's fit of the theory's curve, or null without theory
+   * @param replicates the bootstrap refits, null where a replicate had an unusable cell
+   */
   private static ExponentRow jointRow(
-      Joint joint, PowerLawFit.JointFit[] replicates, int count, long seed) {
-    PowerLawFit.JointFit fit = joint.fit;
+      int points,
+      PowerLawFit.JointFit fit,
+      PowerLawFit.JointFit theory,
+      PowerLawFit.JointFit[] replicates,
+      int count,
+      long seed) {
     List<PowerLawFit.JointFit> boot =
         Arrays.stream(replicates).filter(java.util.Objects::nonNull).toList();
     double[] a = boot.stream().mapToDouble(PowerLawFit.JointFit::exponentWidth).sorted().toArray();
     double[] b =
         boot.stream().mapToDouble(PowerLawFit.JointFit::exponentSamples).sorted().toArray();
-    PowerLawFit.JointFit theory = joint.theory;
     return new ExponentRow(
         "joint",
         "joint",
         "",
         0,
-        joint.cells.length,
+        points,
         fit.exponentWidth(),
         percentile(a, 0.025),
         percentile(a, 0.975),
